@@ -1,0 +1,184 @@
+"""The `seuranta` command line: each command opens the project, calls one library function and shows
+its result. Typed errors become one line and exit 2; findings of severity error give exit 1.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .errors import UserError
+from .findings import Finding, Severity, findings_document, has_errors
+from .i18n import pick
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+_SEVERITY_LABEL = {
+    "fi": {"error": "virhe", "warning": "varoitus", "info": "tieto"},
+    "sv": {"error": "fel", "warning": "varning", "info": "info"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def cli_language() -> str:
+    """The language for messages before a project's config is read: SEURANTA_LANG, else Finnish."""
+    import os
+    lang = os.environ.get("SEURANTA_LANG", "fi")
+    return lang if lang in ("fi", "sv", "en") else "fi"
+
+
+def handle_errors(func):
+    """Turn typed errors into one line on stderr and exit 2; never a traceback."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except UserError as exc:
+            err.print(f"[bold red]{pick({'fi': 'Virhe', 'sv': 'Fel', 'en': 'Error'}, cli_language())}:[/] "
+                      f"{exc.one_line(cli_language())}", markup=True, highlight=False)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            err.print("Keskeytetty.")
+            sys.exit(2)
+    return wrapper
+
+
+def print_findings(findings: list[Finding], lang: str, title: str | None = None) -> None:
+    if not findings:
+        out.print(pick({"fi": "Ei havaintoja.", "sv": "Inga fynd.", "en": "No findings."}, lang))
+        return
+    table = Table(title=title, show_lines=False, expand=False)
+    table.add_column(pick({"fi": "Vakavuus", "sv": "Allvar", "en": "Severity"}, lang))
+    table.add_column(pick({"fi": "Koodi", "sv": "Kod", "en": "Code"}, lang))
+    table.add_column(pick({"fi": "Sijainti", "sv": "Plats", "en": "Location"}, lang), overflow="fold")
+    table.add_column("ID")
+    table.add_column(pick({"fi": "Havainto", "sv": "Fynd", "en": "Finding"}, lang), overflow="fold")
+    table.add_column(pick({"fi": "Mitä tehdä", "sv": "Vad göra", "en": "What to do"}, lang), overflow="fold")
+    for f in findings:
+        sev = f.severity.value
+        table.add_row(f"[{_SEVERITY_STYLE[sev]}]{_SEVERITY_LABEL[lang][sev]}[/]", f.code, f.location(),
+                      f.action_id or "", f.message(lang), f.hint(lang))
+    out.print(table)
+
+
+def emit_json(document: dict) -> None:
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+
+
+def exit_for(findings: list[Finding]) -> None:
+    sys.exit(1 if has_errors(findings) else 0)
+
+
+project_option = click.option(
+    "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+    show_default=True, help="Project folder / Projektikansio.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="seuranta")
+def main() -> None:
+    """seuranta-xl: strategian seuranta Excel-työkirjoilla.
+
+    Strategy follow-up rounds for Finnish municipalities through protected Excel workbooks.
+    """
+
+
+# ---------------------------------------------------------------------------------------- init
+@main.command()
+@click.option("--strategy", "strategy_file", required=True, type=click.Path(path_type=Path),
+              help="Strategy table (.xlsx or .csv) / Strategiataulukko.")
+@click.option("--preset", type=click.Choice(["keuruu", "tuusula", "kemi", "taulukko-2024"]),
+              help="Layout preset; detected from the headers when omitted.")
+@click.option("--mapping", type=click.Path(path_type=Path), help="Column mapping (TOML) for another layout.")
+@click.option("--results-round", help="Import the grades and comments already in the table as this past round.")
+@click.option("--scale", help="Scale preset (1-5, 1-5-kuvaus, kylla-kesken-ei); detected when omitted.")
+@click.option("--name", help="Organisation name shown in the workbooks.")
+@click.option("--force", is_flag=True, help="Re-import into an existing project (the ledger is kept).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@project_option
+@handle_errors
+def init(strategy_file, preset, mapping, results_round, scale, name, force, as_json, project_dir):
+    """Create a project from a strategy table / Luo projekti strategiataulukosta."""
+    from .importing import init_project
+
+    result = init_project(Path(project_dir), strategy_file, preset=preset, mapping=mapping,
+                          results_round=results_round, scale=scale, name=name, force=force)
+    lang = result.language
+    if as_json:
+        emit_json(findings_document(result.findings, lang, **result.summary()))
+    else:
+        for line in result.summary_lines():
+            out.print(line)
+        print_findings(result.findings, lang)
+    sys.exit(0)
+
+
+# ---------------------------------------------------------------------------------------- rounds
+@main.group()
+def round():  # noqa: A001 - the command is called "round"
+    """Reporting rounds / Seurantakierrokset."""
+
+
+@round.command("new")
+@click.argument("round_id")
+@click.option("--title", default="", help="Title shown in the workbooks.")
+@click.option("--deadline", type=click.DateTime(formats=["%Y-%m-%d"]), help="YYYY-MM-DD")
+@click.option("--scale", help="Scale preset; default: the project's scale.")
+@project_option
+@handle_errors
+def round_new(round_id, title, deadline, scale, project_dir):
+    """Open a new round / Avaa uusi kierros."""
+    from .rounds import new_round
+
+    rnd, lang = new_round(Path(project_dir), round_id, title=title,
+                          deadline=deadline.date() if isinstance(deadline, dt.datetime) else None, scale=scale)
+    out.print(pick({"fi": "Kierros {id} avattu (asteikko {scale}).", "sv": "Omgång {id} öppnad (skala {scale}).",
+                    "en": "Round {id} opened (scale {scale})."}, lang, id=rnd.id, scale=rnd.scale.name))
+
+
+@round.command("list")
+@project_option
+@handle_errors
+def round_list(project_dir):
+    """List rounds / Listaa kierrokset."""
+    from .project import Project
+
+    project = Project(project_dir)
+    project.load_config()
+    with project.ledger() as ledger:
+        for r in ledger.rounds():
+            kind = " (tuotu)" if r.imported else ""
+            out.print(f"{r.id}\t{r.title}\t{r.deadline or ''}\t{r.scale.name}{kind}")
+
+
+# ---------------------------------------------------------------------------------------- generate
+@main.command()
+@click.option("--round", "round_id", help="Round id; default: the latest round.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder; default: PROJECT/lomakkeet/ROUND.")
+@project_option
+@handle_errors
+def generate(round_id, out_dir, project_dir):
+    """Write one workbook per department / Kirjoita lomake jokaiselle vastuutaholle."""
+    from .workbook import generate_round
+
+    result = generate_round(Path(project_dir), round_id=round_id, out_dir=out_dir)
+    lang = result.language
+    out.print(pick({"fi": "Kierros {r}: {n} työkirjaa kansioon {d}", "sv": "Omgång {r}: {n} arbetsböcker i {d}",
+                    "en": "Round {r}: {n} workbooks in {d}"}, lang, r=result.round_id, n=len(result.files),
+                   d=result.out_dir))
+    for path, count in result.files:
+        out.print(f"  {path.name}  ({count})")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
