@@ -55,7 +55,11 @@ class ScaleStep(_Model):
     @property
     def display(self) -> str:
         """What a person sees in a grade cell and a report: the value, plus the label if it adds words."""
-        return self.value if self.label == self.value else f"{self.value} {self.label}"
+        if self.label == self.value:
+            return self.value
+        if self.number is not None:
+            return f"{self.value} {self.label}"
+        return f"{self.value} ({self.label})"
 
 
 class Scale(_Model):
@@ -127,7 +131,7 @@ class Scale(_Model):
         if direct is not None:
             return direct
         for s in self.steps:
-            if text.casefold() == s.display.casefold() or text.casefold() == s.label.casefold():
+            if text.casefold() in (s.display.casefold(), s.label.casefold()):
                 return s
         # "<value> <label-ish words>": accept when the value is the first token.
         head = re.split(r"[\s=.:)\-]+", text, maxsplit=1)[0]
