@@ -180,5 +180,129 @@ def generate(round_id, out_dir, project_dir):
         out.print(f"  {path.name}  ({count})")
 
 
+# ---------------------------------------------------------------------------------------- returns
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@project_option
+@handle_errors
+def check(files, as_json, project_dir):
+    """Validate returned workbooks without merging / Tarkista palautukset yhdistämättä."""
+    from .sync import check_files
+
+    results, lang = check_files(Path(project_dir), list(files))
+    findings = [f for v in results for f in v.findings]
+    if as_json:
+        emit_json(findings_document(findings, lang, files=len(results)))
+    else:
+        for v in results:
+            verdict = pick({"fi": "hyväksytty", "sv": "godkänd", "en": "accepted"}, lang) if v.accepted and not v.n_errors \
+                else pick({"fi": "virheitä", "sv": "fel", "en": "errors"}, lang)
+            out.print(f"{v.file_name}: {v.department or '?'} — {verdict}")
+        print_findings(findings, lang)
+    exit_for(findings)
+
+
+@main.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--round", "round_id", help="Round id; default: the latest round.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@project_option
+@handle_errors
+def sync(folder, round_id, as_json, project_dir):
+    """Validate all returns, record them and rebuild master.xlsx / Yhdistä palautukset."""
+    from rich.progress import Progress
+
+    from .errors import MasterLockedError
+    from .sync import sync_folder
+
+    bar = Progress(console=err, transient=True, disable=as_json)
+    with bar:
+        task = bar.add_task("sync", total=None)
+
+        def progress(i: int, n: int, name: str) -> None:
+            bar.update(task, completed=i, total=n, description=name[:40])
+
+        try:
+            result = sync_folder(Path(project_dir), folder, round_id, progress=progress)
+        except MasterLockedError:
+            raise
+    lang = result.language
+    if as_json:
+        emit_json(findings_document(result.findings, lang, **result.summary()))
+    else:
+        out.print(pick({"fi": "Kierros {r}: {n} tiedostoa, {new} uutta palautusta, {same} ennallaan, {rej} hylätty.",
+                        "sv": "Omgång {r}: {n} filer, {new} nya returer, {same} oförändrade, {rej} avvisade.",
+                        "en": "Round {r}: {n} files, {new} new returns, {same} unchanged, {rej} refused."}, lang,
+                       r=result.round_id, n=result.files_seen, new=result.new_returns, same=result.unchanged,
+                       rej=result.rejected))
+        print_findings(result.findings, lang)
+        out.print(pick({"fi": "Koontityökirja: {p}", "sv": "Sammanställning: {p}", "en": "Master workbook: {p}"},
+                       lang, p=result.master))
+    exit_for(result.findings)
+
+
+@main.command()
+@click.option("--round", "round_id", help="Round id; default: the latest round.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@project_option
+@handle_errors
+def status(round_id, as_json, project_dir):
+    """Who has returned, what is missing / Kuka on palauttanut, mitä puuttuu."""
+    from .sync import round_status
+
+    view, rows, lang = round_status(Path(project_dir), round_id)
+    counts = {"departments": len(rows), "returned": sum(r.state != "missing" for r in rows),
+              "missing": sum(r.state == "missing" for r in rows), "with_errors": sum(r.state == "errors" for r in rows),
+              "actions": sum(r.actions for r in rows), "graded": sum(r.graded for r in rows)}
+    if as_json:
+        emit_json({"round": view.round.id, "departments": [r.__dict__ for r in rows], "counts": counts})
+        return
+    labels = {"returned": {"fi": "palautettu", "sv": "returnerad", "en": "returned"},
+              "missing": {"fi": "puuttuu", "sv": "saknas", "en": "missing"},
+              "errors": {"fi": "virheitä", "sv": "fel", "en": "errors"}}
+    table = Table(title=f"{view.round.id} {view.round.title}")
+    for col in ({"fi": "Vastuutaho", "sv": "Ansvarig", "en": "Department"},
+                {"fi": "Tila", "sv": "Status", "en": "Status"},
+                {"fi": "Arvioitu", "sv": "Bedömda", "en": "Graded"},
+                {"fi": "Virheitä", "sv": "Fel", "en": "Errors"},
+                {"fi": "Tiedosto", "sv": "Fil", "en": "File"}):
+        table.add_column(pick(col, lang))
+    style = {"returned": "green", "missing": "yellow", "errors": "bold red"}
+    for r in rows:
+        table.add_row(r.department, f"[{style[r.state]}]{pick(labels[r.state], lang)}[/]", f"{r.graded} / {r.actions}",
+                      str(r.errors), r.file or "")
+    out.print(table)
+    out.print(pick({"fi": "Palautettu {a}/{b}, arvioitu {c}/{d} toimenpidettä.",
+                    "sv": "Returnerade {a}/{b}, bedömda {c}/{d} åtgärder.",
+                    "en": "Returned {a}/{b}, graded {c}/{d} actions."}, lang,
+                   a=counts["returned"], b=counts["departments"], c=counts["graded"], d=counts["actions"]))
+
+
+@main.command()
+@click.option("--round", "round_id", help="Round id; default: the latest round.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), required=True)
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), help="Output file; default stdout.")
+@project_option
+@handle_errors
+def export(round_id, fmt, out_path, project_dir):
+    """Machine export, one row per action / Koneluettava vienti."""
+    from .export import export_rows, write_export
+    from .project import Project
+    from .roundview import load_round, resolve_round
+
+    project = Project(project_dir)
+    project.load_config()
+    with project.ledger() as ledger:
+        view = load_round(ledger, resolve_round(ledger, round_id))
+    try:
+        text = write_export(export_rows(view), fmt, out_path)
+    except OSError as exc:
+        raise UserError(f"Vientiä ei voitu kirjoittaa: {exc.strerror or exc}",
+                        f"Could not write the export: {exc.strerror or exc}") from None
+    if text is not None:
+        sys.stdout.write(text)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

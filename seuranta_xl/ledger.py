@@ -11,10 +11,8 @@ import json
 import sqlite3
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from .findings import Finding
-from .model import Entry, Round, Strategy
+from .model import Entry, ReturnRecord, Round, Strategy
 
 SCHEMA_VERSION = 1
 
@@ -64,6 +62,13 @@ CREATE TABLE IF NOT EXISTS entries (
     accepted INTEGER NOT NULL,
     PRIMARY KEY (return_id, action_id)
 );
+CREATE TABLE IF NOT EXISTS sync_runs (
+    id INTEGER PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    at TEXT NOT NULL,
+    folder TEXT NOT NULL,
+    rejected_json TEXT NOT NULL
+);
 CREATE TRIGGER IF NOT EXISTS returns_append_only_u BEFORE UPDATE ON returns
     BEGIN SELECT RAISE(ABORT, 'returns are append-only'); END;
 CREATE TRIGGER IF NOT EXISTS returns_append_only_d BEFORE DELETE ON returns
@@ -77,29 +82,6 @@ CREATE TRIGGER IF NOT EXISTS entries_append_only_d BEFORE DELETE ON entries
 
 def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-
-
-class ReturnRecord(BaseModel):
-    """One accepted return file as the ledger keeps it."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: int | None = None
-    round_id: str
-    department: str
-    file_name: str
-    file_hash: str
-    size: int
-    saved_at: str | None = None
-    file_mtime: str | None = None
-    received_at: str
-    n_rows: int
-    n_errors: int
-    findings: list[Finding] = Field(default_factory=list)
-
-    def order_key(self) -> tuple:
-        """Newer wins: by the workbook's saved time, then the file's time, then arrival."""
-        return (self.saved_at or "", self.file_mtime or "", self.id or 0)
 
 
 class Ledger:
@@ -245,6 +227,42 @@ class Ledger:
             "WHERE return_id=? ORDER BY rowid", (return_id,)).fetchall()
         return [Entry(round_id=rec[0], department=rec[1], action_id=r[0], grade=r[1], raw_grade=r[2], comment=r[3],
                       grade_cell=r[4], comment_cell=r[5], accepted=bool(r[6])) for r in rows]
+
+    def round_returns(self, round_id: str) -> list[tuple[ReturnRecord, list[Entry]]]:
+        """Every return of a round with its entries, in arrival order (one query each)."""
+        recs = self.returns(round_id)
+        by_id: dict[int, list[Entry]] = {r.id: [] for r in recs if r.id is not None}
+        dept = {r.id: r.department for r in recs}
+        rows = self.conn.execute(
+            "SELECT e.return_id, e.action_id, e.grade, e.raw_grade, e.comment, e.grade_cell, e.comment_cell, "
+            "e.accepted FROM entries e JOIN returns r ON r.id = e.return_id WHERE r.round_id=? "
+            "ORDER BY e.return_id, e.rowid", (round_id,))
+        for r in rows:
+            by_id[r[0]].append(Entry(round_id=round_id, department=dept[r[0]], action_id=r[1], grade=r[2],
+                                     raw_grade=r[3], comment=r[4], grade_cell=r[5], comment_cell=r[6],
+                                     accepted=bool(r[7])))
+        return [(rec, by_id[rec.id]) for rec in recs]
+
+    # ------------------------------------------------------------ sync runs (rejected files)
+    def last_folder(self, round_id: str) -> str | None:
+        row = self.conn.execute("SELECT folder FROM sync_runs WHERE round_id=? ORDER BY id DESC LIMIT 1",
+                                (round_id,)).fetchone()
+        return row[0] if row else None
+
+    def rejected(self, round_id: str) -> list[Finding]:
+        """Findings of the files the latest sync of a round refused (they are not returns)."""
+        row = self.conn.execute("SELECT rejected_json FROM sync_runs WHERE round_id=? ORDER BY id DESC LIMIT 1",
+                                (round_id,)).fetchone()
+        return [Finding.model_validate(f) for f in json.loads(row[0])] if row else []
+
+    def record_rejected(self, round_id: str, folder: str, findings: list[Finding]) -> bool:
+        """Append a sync run's refused files unless they are exactly those already recorded."""
+        if [f.model_dump(mode="json") for f in findings] == [f.model_dump(mode="json") for f in self.rejected(round_id)]:
+            return False
+        self.conn.execute("INSERT INTO sync_runs(round_id, at, folder, rejected_json) VALUES (?,?,?,?)",
+                          (round_id, now_iso(), folder,
+                           json.dumps([f.model_dump(mode="json") for f in findings], ensure_ascii=False)))
+        return True
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .findings import Finding
+
 Language = Literal["fi", "sv", "en"]
 LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
 
@@ -264,6 +266,27 @@ class Entry(_Model):
     grade_cell: str | None = None
     comment_cell: str | None = None
     accepted: bool = True         # False: the row had an error; kept in the ledger, never merged
+
+
+class ReturnRecord(_Model):
+    """One accepted return file as the ledger keeps it."""
+
+    id: int | None = None
+    round_id: str
+    department: str
+    file_name: str
+    file_hash: str
+    size: int
+    saved_at: str | None = None
+    file_mtime: str | None = None
+    received_at: str
+    n_rows: int
+    n_errors: int
+    findings: list[Finding] = Field(default_factory=list)
+
+    def order_key(self) -> tuple:
+        """Newer wins: by the workbook's saved time, then the file's time, then arrival."""
+        return (self.saved_at or "", self.file_mtime or "", self.id or 0)
 
 
 # --------------------------------------------------------------------------- config

@@ -1,0 +1,195 @@
+"""Reading a returned workbook (shell): values fast through python-calamine, and the facts values do
+not show straight from the package: formulas in cells, sheet protection, the saved time.
+
+The package is checked before anything parses it: size, zip structure, member count, total
+uncompressed size and compression ratio are bounded, so a zip bomb is refused in bounded time and
+memory. Every XML part we parse goes through defusedxml; a part that declares a DTD is refused.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import posixpath
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from defusedxml import ElementTree as SafeET
+from defusedxml.common import DefusedXmlException
+from python_calamine import CalamineWorkbook
+
+from .identity import META_ROWS_START, META_SHEET
+from .returned import ReadFailure, ReturnedWorkbook, SheetFacts
+
+MAX_FILE_BYTES = 50 * 1024 * 1024          # a department return is a few hundred kB
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_MEMBERS = 2_000
+MAX_RATIO = 200                            # uncompressed / compressed, per member over 1 MB
+
+NS = {
+    "main": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+_M = "{%s}" % NS["main"]
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sniff(data: bytes, suffix: str) -> ReadFailure | None:
+    """Refuse what is not an xlsx package, before any parsing."""
+    if len(data) > MAX_FILE_BYTES:
+        return ReadFailure("file-too-large", f"{len(data) / 1e6:.1f} MB > {MAX_FILE_BYTES // 1_000_000} MB")
+    if not data:
+        return ReadFailure("corrupt-file", "tyhjä tiedosto / empty file")
+    if data.startswith(OLE_MAGIC):
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
+            return ReadFailure("encrypted-file", "EncryptedPackage")
+        return ReadFailure("not-xlsx", "vanha .xls-muoto / legacy .xls")
+    if not data.startswith(ZIP_MAGIC):
+        if suffix in (".xlsx", ".xlsm"):
+            return ReadFailure("corrupt-file", "ei zip-paketti / not a zip package")
+        return ReadFailure("not-xlsx", suffix or "?")
+    return None
+
+
+def check_package(zf: zipfile.ZipFile, compressed_size: int) -> ReadFailure | None:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        return ReadFailure("file-too-large", f"{len(infos)} osaa / parts")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > 1_000_000 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+            return ReadFailure("file-too-large", f"pakkaussuhde / compression ratio {info.file_size // info.compress_size}:1")
+    if total > MAX_UNCOMPRESSED_BYTES:
+        return ReadFailure("file-too-large", f"{total / 1e6:.0f} MB purettuna / uncompressed")
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in names:
+        if "content.xml" in names:
+            return ReadFailure("not-xlsx", "OpenDocument (.ods)")
+        return ReadFailure("corrupt-file", "xl/workbook.xml puuttuu / missing")
+    if "xl/vbaProject.bin" in names:
+        # A macro-enabled save (.xlsm) of our workbook: readable, but not what we sent.
+        return ReadFailure("not-xlsx", ".xlsm (makroja / macros)")
+    return None
+
+
+def _parse(zf: zipfile.ZipFile, name: str):
+    raw = zf.read(name)
+    head = raw[:4096]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise DefusedXmlException(f"DTD in {name}")
+    return SafeET.fromstring(raw, forbid_dtd=True)
+
+
+def _sheet_targets(zf: zipfile.ZipFile) -> tuple[list[tuple[str, str, str]], bool]:
+    """[(sheet name, state, part path)] and whether workbook structure protection is on."""
+    wb = _parse(zf, "xl/workbook.xml")
+    rels = _parse(zf, "xl/_rels/workbook.xml.rels")
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", NS)}
+    out = []
+    for s in wb.iterfind("main:sheets/main:sheet", NS):
+        rid = s.get("{%s}id" % NS["r"])
+        target = targets.get(rid, "")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        out.append((s.get("name", ""), s.get("state", "visible"), path))
+    prot = wb.find("main:workbookProtection", NS)
+    protected = prot is not None and any(
+        prot.get(k) in ("1", "true") for k in ("lockStructure", "lockWindows"))
+    return out, protected
+
+
+def _sheet_facts(zf: zipfile.ZipFile, name: str, state: str, path: str) -> SheetFacts:
+    facts = SheetFacts(name=name, state=state)
+    if path not in zf.namelist():
+        return facts
+    root = _parse(zf, path)
+    prot = root.find("main:sheetProtection", NS)
+    facts.protected = prot is not None and prot.get("sheet") in ("1", "true")
+    for c in root.iter(_M + "c"):
+        f = c.find(_M + "f")
+        if f is not None:
+            facts.formulas[c.get("r", "")] = "=" + (f.text or "")
+    return facts
+
+
+def _saved_at(zf: zipfile.ZipFile) -> str | None:
+    if "docProps/core.xml" not in zf.namelist():
+        return None
+    root = _parse(zf, "docProps/core.xml")
+    node = root.find("dcterms:modified", NS)
+    return node.text.strip() if node is not None and node.text else None
+
+
+def _values(data: bytes, names: list[str]) -> dict[str, list[list[Any]]]:
+    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    out: dict[str, list[list[Any]]] = {}
+    for name in names:
+        rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        out[name] = [[None if v == "" else v for v in row] for row in rows]
+    return out
+
+
+def _meta(rows: list[list[Any]]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    meta: dict[str, str] = {}
+    meta_rows: list[tuple[str, str]] = []
+    for i, row in enumerate(rows, start=1):
+        a = row[0] if row else None
+        b = row[1] if len(row) > 1 else None
+        if a is None:
+            continue
+        if i < META_ROWS_START:
+            meta[str(a)] = "" if b is None else _text(b)
+        else:
+            meta_rows.append((_text(a), "" if b is None else _text(b)))
+    return meta, meta_rows
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_return(path: Path) -> ReturnedWorkbook | ReadFailure:
+    """Read one returned file. Never raises for bad content: a ReadFailure says what is wrong."""
+    try:
+        stat = path.stat()
+        if stat.st_size > MAX_FILE_BYTES:
+            return ReadFailure("file-too-large", f"{stat.st_size / 1e6:.1f} MB > {MAX_FILE_BYTES // 1_000_000} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        return ReadFailure("corrupt-file", exc.strerror or str(exc))
+    failure = sniff(data, path.suffix.lower())
+    if failure:
+        return failure
+    mtime = dt.datetime.fromtimestamp(stat.st_mtime, dt.timezone.utc).replace(microsecond=0).isoformat()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            failure = check_package(zf, len(data))
+            if failure:
+                return failure
+            targets, wb_protected = _sheet_targets(zf)
+            sheets = [_sheet_facts(zf, n, s, p) for n, s, p in targets]
+            saved_at = _saved_at(zf)
+        names = [s.name for s in sheets]
+        values = _values(data, names)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError) as exc:
+        return ReadFailure("corrupt-file", f"zip: {exc}")
+    except (DefusedXmlException, SafeET.ParseError) as exc:
+        return ReadFailure("corrupt-file", f"XML: {exc}")
+    except Exception as exc:  # calamine raises its own error types for damaged parts
+        return ReadFailure("corrupt-file", f"{type(exc).__name__}: {exc}")
+    meta, meta_rows = _meta(values.get(META_SHEET, []))
+    return ReturnedWorkbook(file_name=path.name, size=len(data), sha256=file_digest(data), file_mtime=mtime,
+                            saved_at=saved_at, workbook_protected=wb_protected, sheets=sheets, meta=meta,
+                            meta_rows=meta_rows, values=values)
