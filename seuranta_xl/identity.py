@@ -28,17 +28,22 @@ META_ROWS_START = 20  # row ids and row hashes are listed from this row of the m
 STRUCTURE_KEYS = ("id", "focus_area", "goal", "action", "department", "indicator")
 REFERENCE_KEYS = ("prev_grade", "prev_comment")
 INPUT_KEYS = ("grade", "comment")
+# Locked formula columns that only guide the person filling in (neither signed nor read back).
+STATUS_KEYS = ("status",)
 
 TITLES = {
     "fi": {"id": "ID", "focus_area": "Painopiste", "goal": "Tavoite", "action": "Toimenpide",
            "department": "Vastuutaho", "indicator": "Mittari", "prev_grade": "Edellinen arvio",
-           "prev_comment": "Edellinen kommentti", "data_sheet": "Seuranta", "instructions": "Ohjeet"},
+           "prev_comment": "Edellinen kommentti", "data_sheet": "Seuranta", "instructions": "Ohjeet",
+           "status": "Tila"},
     "sv": {"id": "ID", "focus_area": "Fokusområde", "goal": "Mål", "action": "Åtgärd",
            "department": "Ansvarig", "indicator": "Mätare", "prev_grade": "Föregående bedömning",
-           "prev_comment": "Föregående kommentar", "data_sheet": "Uppföljning", "instructions": "Anvisningar"},
+           "prev_comment": "Föregående kommentar", "data_sheet": "Uppföljning", "instructions": "Anvisningar",
+           "status": "Status"},
     "en": {"id": "ID", "focus_area": "Focus area", "goal": "Goal", "action": "Action",
            "department": "Responsible", "indicator": "Indicator", "prev_grade": "Previous grade",
-           "prev_comment": "Previous comment", "data_sheet": "Follow-up", "instructions": "Instructions"},
+           "prev_comment": "Previous comment", "data_sheet": "Follow-up", "instructions": "Instructions",
+           "status": "Status"},
 }
 
 
