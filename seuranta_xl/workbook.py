@@ -34,7 +34,7 @@ from .model import ActionRow, Config, Round, Scale
 from .project import Project
 from .workbook_texts import texts
 
-INLINE_LIST_MAX = 255  # Excel repairs a file whose inline list validation is longer than this
+INLINE_LIST_MAX = 255  # Excel repairs a file whose inline list formula is longer than this
 
 
 # ---------------------------------------------------------------------------------------- data
@@ -123,10 +123,11 @@ def columns_for(config: Config, with_indicator: bool, with_previous: bool, scale
 
 
 def inline_list(scale: Scale) -> list[str] | None:
-    """The dropdown items as an inline list, or None when they must come from a range (over 255
-    characters joined, or an item holding a comma or a quote, which an inline list cannot carry)."""
+    """The dropdown items as an inline list, or None when they must come from a range (the quoted,
+    comma-joined formula over 255 characters, or an item holding a comma or a quote, which an inline
+    list cannot carry)."""
     items = [s.display for s in scale.steps]
-    if len(",".join(items)) > INLINE_LIST_MAX or any("," in i or '"' in i for i in items):
+    if len(",".join(items)) + 2 > INLINE_LIST_MAX or any("," in i or '"' in i for i in items):
         return None
     return items
 
