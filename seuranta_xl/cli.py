@@ -163,8 +163,8 @@ def round_list(project_dir):
 # ---------------------------------------------------------------------------------------- generate
 @main.command()
 @click.option("--round", "round_id", help="Round id; default: the latest round.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder; default: PROJECT/lomakkeet/ROUND.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path),
+              help="Output folder (created; files of the same name are replaced); default: PROJECT/lomakkeet/ROUND.")
 @project_option
 @handle_errors
 def generate(round_id, out_dir, project_dir):

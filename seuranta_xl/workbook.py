@@ -538,7 +538,8 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
     with_indicator = strategy.has_indicators
 
     if out_dir.exists() and not out_dir.is_dir():
-        raise _io_error(out_dir, NotADirectoryError(20, "not a folder"))
+        raise UserError(f"{out_dir} on tiedosto eikä kansio", f"{out_dir} is a file, not a folder",
+                        hint_fi="Anna kansio: --out KANSIO.", hint_en="Give a folder: --out DIR.")
     tmp: Path | None = None
     files: list[tuple[str, int]] = []
     try:
