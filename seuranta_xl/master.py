@@ -64,7 +64,7 @@ def _stamp(views: list[RoundView]) -> dt.datetime:
 
 
 def build_master(path: Path, views: list[RoundView], lang: str, master_dir: Path) -> None:
-    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
                                          "strings_to_numbers": False, "strings_to_urls": False})
     wb.set_properties({"title": "Strategian seuranta", "created": _stamp(views)})
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top", "border": 1})
