@@ -281,6 +281,14 @@ _CODES: list[Code] = [
        "Korjaa virheet ja palauta lomake uudelleen; arvot on tallennettu kirjanpitoon.",
        "Rätta felen och returnera blanketten på nytt; värdena har sparats i liggaren.",
        "Fix the errors and return the workbook again; the values are kept in the ledger."),
+    # ------------------------------------------------------------------ import (added with the strategy import)
+    _c("unreadable-block", W, ("import",),
+       "Lohkossa ”{heading}” ei ole riveittäistä taulukkoa (otsikkorivi Tavoite · Toimenpiteet · … puuttuu); sen sisältöä ei tuotu",
+       "Blocket ”{heading}” har ingen radvis tabell (rubrikraden Tavoite · Toimenpiteet · … saknas); dess innehåll importerades inte",
+       "The block “{heading}” has no row-wise table (the header row Tavoite · Toimenpiteet · … is missing); its content was not imported",
+       "Muotoile lohko taulukoksi (yksi toimenpide riviä kohden) ja tuo strategia uudelleen (--force).",
+       "Gör om blocket till en tabell (en åtgärd per rad) och importera strategin på nytt (--force).",
+       "Turn the block into a table (one action per row) and import the strategy again (--force)."),
 ]
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}

@@ -158,9 +158,9 @@ class LayoutError(ValueError):
         self.fi, self.en = fi, en
 
 
-def _finding(code: str, grid: Grid, r: int | None, c: int | None = None, **params) -> Finding:
+def _finding(code: str, grid: Grid, r: int | None, c: int | None = None, /, **params) -> Finding:
     return Finding(code=code, file=grid.file or None, sheet=grid.sheet, cell=ref(r, c) if r is not None else None,
-                   row=r + 1 if r is not None else None, department=params.pop("department", None), params=params)
+                   row=r + 1 if r is not None else None, department=params.get("department"), params=params)
 
 
 def _norm(text: str) -> str:
@@ -186,11 +186,8 @@ def _find_header(grid: Grid, titles: Sequence[str], limit: int | None = None) ->
 
 
 def detect(grid: Grid) -> str | None:
-    """The preset whose header titles appear in the sheet (within its first 60 rows), or None."""
-    found = [(r, name) for name, sig in _SIGNATURES.items()
-             if (r := _find_header(grid, sig, limit=60)) is not None]
-    # Kemi's "tavoite" is a prefix of other layouts' titles: prefer the most specific match.
-    found = [f for f in found if not (f[1] == "kemi" and len(found) > 1)]
+    """The preset whose header titles appear first in the sheet, or None."""
+    found = [(r, name) for name, sig in _SIGNATURES.items() if (r := _find_header(grid, sig)) is not None]
     return min(found)[1] if found else None
 
 
@@ -436,7 +433,7 @@ def scale_definition(grid: Grid, header: int) -> dict[str, str]:
 _HEADING = re.compile(r"^#*\s*strateginen päämäärä\s*:\s*(.+)$", re.I)
 _SECTOR_END = re.compile(r"\s+(?:KV|KH|LTK|§|\d).*$")
 _SCHEDULE = re.compile(
-    r"(?:v\.\s*)?\d{4}(?:\s*[-–]\s*(?:\d{4})?)?(?:\s+(?:alkaen|loppuun mennessä))?"
+    r"(?:\s*/\s*)?(?:v\.\s*)?\d{4}(?:\s*[-–]\s*(?:\d{4})?)?(?:\s+(?:alkaen|loppuun mennessä))?"
     r"|vuoden \d{4} loppuun mennessä|jatkuva\w*(?:\s+toimintaa)?\.?|vuosittain(?:\s+[\wäö]+-?/?[\wäö]*kuussa)?"
     r"|vuositainen prosessi|puolivuosittain", re.I)
 _SDG_LIST = re.compile(r"^(?:\s*\d{1,2}\s+[A-ZÄÖÅ][A-ZÄÖÅ ,.\-]*)+\s*$")
@@ -447,7 +444,7 @@ def split_responsible(text: str) -> tuple[str | None, str | None]:
     """"Varhaiskasvatuspäällikkö 2022" -> ("Varhaiskasvatuspäällikkö", "2022"); paragraphs kept."""
     resp_parts, sched_parts = [], []
     for para in paragraphs(text):
-        found = [m.group(0).strip() for m in _SCHEDULE.finditer(para)]
+        found = [m.group(0).strip(" /") for m in _SCHEDULE.finditer(para)]
         rest = _SCHEDULE.sub(" ", para)
         rest = re.sub(r"\s*/\s*(?=$|\s*/)", "", rest)
         rest = re.sub(r"\s+", " ", rest).strip(" /,;")
@@ -475,11 +472,15 @@ def parse_kemi(grid: Grid, default_department: str = "") -> Parsed:
     cols: dict[str, int] | None = None
     header = -1
     last_goal = ""
+    block: tuple[int, str] | None = None
     for r in range(len(grid.rows)):
         cells = grid.row_texts(r)
         first = next((c for c in cells if c), "")
         m = _HEADING.match(first)
         if m:
+            if block is not None and cols is None:
+                findings.append(_finding("unreadable-block", grid, block[0], 0, heading=block[1]))
+            block = (r, first)
             name, _, sector = m.group(1).partition(",")
             focus = name.strip()
             dept = _SECTOR_END.sub("", sector).strip() or default_department
@@ -530,7 +531,9 @@ def parse_kemi(grid: Grid, default_department: str = "") -> Parsed:
             cells={role: ref(r, c) for role, c in cols.items()} | {"department": ref(r, cols.get("responsible"))},
             indicator=clean_paragraphs(grid.text(r, cols.get("indicator"))) or None,
             responsible=responsible, schedule=schedule, sdg=sdg_numbers(sdg_text), comment=result_text))
-    if cols is None and not records:
+    if block is not None and cols is None:
+        findings.append(_finding("unreadable-block", grid, block[0], 0, heading=block[1]))
+    if not records:
         raise LayoutError("Kemin mallista ei löytynyt otsikkoriviä (Tavoite, Toimenpiteet, Vastuu ja aikataulu)",
                           "No Kemi header row (Tavoite, Toimenpiteet, Vastuu ja aikataulu) found")
     return Parsed("kemi", records, findings, grid.file, grid.sheet)
@@ -605,6 +608,10 @@ def assemble(parsed: Parsed, *, aliases: dict[str, str] | None = None, previous:
     findings = list(parsed.findings) + check_records(parsed, records)
     keys = [idmod.ActionKey(rec.focus_area, rec.goal, rec.text, rec.department, rec.code, rec.focus_code,
                             rec.goal_code) for rec in records]
+    if previous is not None and aliases:   # an old action of an aliased name is the same action
+        previous = previous.model_copy(deep=True)
+        for action in previous.actions():
+            action.department = aliases.get(action.department, action.department)
     assigned = idmod.assign(keys, previous, retired)
     for i, old, new in assigned.changed:
         findings.append(Finding(code="id-changed", file=parsed.file or None, sheet=parsed.sheet, row=records[i].row + 1,
