@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 import xlsxwriter
+import xlsxwriter.worksheet
 from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.utility import xl_col_to_name
 
@@ -153,6 +154,15 @@ def _clip(text: str, limit: int) -> str:
 
 
 # ---------------------------------------------------------------------------------------- writer
+class _Worksheet(xlsxwriter.worksheet.Worksheet):
+    """Skips XlsxWriter's 30 regex passes per formula that expand Excel 365 function names: the
+    formulas here use only classic functions (IF, AND, OR, TRIM, ISNA, MATCH, IFERROR, COUNTIF).
+    That pass was 40 % of the write time."""
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        return formula[1:] if formula.startswith("=") else formula
+
+
 class _ProtectedWorkbook(xlsxwriter.Workbook):
     """XlsxWriter has no workbook (structure) protection; add <workbookProtection> after <workbookPr>."""
 
@@ -227,7 +237,7 @@ class _Writer:
 
     # ------------------------------------------------------------ the whole file
     def write(self) -> None:
-        ws = self.wb.add_worksheet(self.data_name)
+        ws = self.wb.add_worksheet(self.data_name, worksheet_class=_Worksheet)
         instr = self.wb.add_worksheet(safe_sheet_name(self.titles["instructions"]))
         lists = self.wb.add_worksheet(idn.LISTS_SHEET)
         meta = self.wb.add_worksheet(idn.META_SHEET)
@@ -533,7 +543,10 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
         has_prev = ledger.previous_round(rnd.id) is not None
         previous = previous_values(ledger, rnd) if has_prev else None
     out_dir = Path(out_dir) if out_dir is not None else project.root / "lomakkeet" / rnd.id
-    departments = strategy.departments()
+    by_department: dict[str, list[ActionRow]] = {}
+    for row in strategy.rows():  # once: Strategy.rows_for() walks the whole strategy per call
+        by_department.setdefault(row.action.department, []).append(row)
+    departments = sorted(by_department, key=str.casefold)
     names = workbook_file_names(rnd.id, departments)
     with_indicator = strategy.has_indicators
 
@@ -546,7 +559,7 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
         for dept in departments:
-            rows = strategy.rows_for(dept)
+            rows = by_department[dept]
             write_workbook(tmp / names[dept], Sheet(config, rnd, dept, rows, with_indicator, previous))
             files.append((names[dept], len(rows)))
         _publish(tmp, out_dir)
