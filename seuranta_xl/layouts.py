@@ -307,11 +307,15 @@ def parse_mapping(grid: Grid, mapping: Mapping, default_department: str = "") ->
     if mapping.header_row:
         header = mapping.header_row - 1
     else:
-        header = next((r for r in range(min(len(grid.rows), 60))
-                       if {_norm(t) for t in grid.row_texts(r)} >= set(titles.values())), None)
-        if header is None:
-            header = next((r for r in range(min(len(grid.rows), 60))
-                           if titles["action"] in {_norm(t) for t in grid.row_texts(r)}), 0)
+        # the row holding the most of the mapped titles (the first such row)
+        scores = [(len(set(titles.values()) & {_norm(t) for t in grid.row_texts(r)}), -r)
+                  for r in range(min(len(grid.rows), 60))]
+        best, neg_r = max(scores, default=(0, 0))
+        if best == 0:
+            raise LayoutError("Yhtäkään sarakemäärityksen saraketta ei löytynyt taulukon otsikoista "
+                              f"({', '.join(mapping.columns.values())})",
+                              f"None of the mapped columns is among the table's titles ({', '.join(mapping.columns.values())})")
+        header = -neg_r
     cells = [_norm(t) for t in grid.row_texts(header)] if header < len(grid.rows) else []
     cols: dict[str, int] = {}
     for role, title in titles.items():

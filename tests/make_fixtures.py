@@ -157,7 +157,7 @@ def build_bad(out: Path) -> dict[str, Path]:
     encrypted = bad / "salattu.xlsx"
     encrypted.write_bytes(encrypt(out / "taulukko2024.xlsx", "salasana"))
     mapping = bad / "vaara_sarake.toml"
-    mapping.write_text('[mapping.columns]\naction = "Toimenpide"\ndepartment = "Vastuuyksikkö"\n', "utf-8")
+    mapping.write_text('[mapping.columns]\naction = "Teko"\ndepartment = "Vastuuyksikkö"\n', "utf-8")
     return {"png": png, "text": text, "corrupt": corrupt, "empty": empty, "encrypted": encrypted,
             "bad_mapping": mapping}
 
