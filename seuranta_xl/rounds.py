@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from .errors import UserError
 from .ledger import now_iso
-from .model import ROUND_ID_PATTERN, Round
+from .model import ROUND_ID_PATTERN, Round, Scale
 from .project import Project
 
 
@@ -23,6 +23,7 @@ def new_round(root: Path, round_id: str, title: str = "", deadline: dt.date | No
             f"Round id “{round_id}” is not valid: allowed are A-Z, a-z, 0-9, '-', '_' and '.' (at most 40)",
             hint_fi="Esimerkiksi 2025-syys.", hint_en="For example 2025-autumn.")
     scale_obj = project.scale(scale or config.scale, config)
+    _check_dropdown(scale_obj)
     with project.lock(), project.ledger() as ledger:
         if ledger.round(round_id) is not None:
             raise UserError(f"Kierros {round_id} on jo olemassa", f"Round {round_id} already exists",
@@ -40,3 +41,20 @@ def new_round(root: Path, round_id: str, title: str = "", deadline: dt.date | No
             raise UserError(str(exc), str(exc)) from None
         ledger.add_round(rnd)
     return rnd, config.language
+
+
+def _check_dropdown(scale: Scale) -> None:
+    """Two steps must not look the same in the workbook's dropdown (value "1 a" vs value "1" with
+    label "a"): a person could not tell them apart and a return could not be read back."""
+    seen: dict[str, str] = {}
+    for step in scale.steps:
+        key = step.display.casefold()
+        if key in seen:
+            raise UserError(
+                f"Asteikon ”{scale.name}” askeleet ”{seen[key]}” ja ”{step.value}” näkyvät pudotusvalikossa samoin "
+                f"(”{step.display}”)",
+                f"Scale “{scale.name}”: steps “{seen[key]}” and “{step.value}” look the same in the dropdown "
+                f"(“{step.display}”)",
+                hint_fi=f"Muuta arvoa tai selitettä avaimessa scales.{scale.name} (seuranta.toml).",
+                hint_en=f"Change a value or label under scales.{scale.name} in seuranta.toml.")
+        seen[key] = step.value

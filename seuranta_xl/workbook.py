@@ -227,6 +227,7 @@ class _Writer:
             "id": add({**cell, "bold": True}),
             "ref": add({**cell, "bg_color": c["reference_bg"], "font_color": c["reference_fg"]}),
             "input": add({**cell, "locked": False, "bg_color": c["input_bg"]}),
+            "input_grade": add({**cell, "locked": False, "bg_color": c["input_bg"], "align": "center"}),
             "status": add({**cell, "align": "center"}),
             "missing": add({"bg_color": c["missing_bg"]}),
             "status_bad": add({"bold": True, "font_color": c["missing_fg"]}),
@@ -285,8 +286,10 @@ class _Writer:
         ws.merge_range(3, 0, 3, last, "", f["count"])
         ws.set_row(3, 20)
         if n:
-            formula = (f'={_q(prefix) + "&" if prefix else ""}COUNTIF({self._status_range()},"<>"&'
-                       f'{_q(t["status_missing"])})&{_q(suffix)}')
+            rng = self._status_range()
+            done = (f'ROWS({rng})-COUNTIF({rng},{_q(t["status_missing"])})'
+                    f'-COUNTIF({rng},{_q(t["status_invalid"])})')
+            formula = f'={_q(prefix) + "&" if prefix else ""}({done})&{_q(suffix)}'
             ws.write_formula(3, 0, formula, f["count"], t["count"].format(done=0, total=n))
         else:
             ws.write_string(3, 0, t["count"].format(done=0, total=0), f["count"])
@@ -320,7 +323,7 @@ class _Writer:
                 ws.write_string(r, col["prev_comment"].index, pc or "", f["ref"])
                 sized += [(pg or "", col["prev_grade"].width), (pc or "", col["prev_comment"].width)]
             ws.set_row(r, row_height(sized))
-            ws.write_blank(r, grade.index, None, f["input"])
+            ws.write_blank(r, grade.index, None, f["input_grade"])
             ws.write_blank(r, comment.index, None, f["input"])
             ws.write_formula(r, col["status"].index, status_formula.format(n=r + 1), f["status"],
                              t["status_missing"])

@@ -177,3 +177,22 @@ def test_synthetic_many_departments(tmp_path):
     result = run("generate", "--project", str(project.root))
     assert result.exit_code == 0
     assert len(list((project.root / "lomakkeet" / "r1").glob("*.xlsx"))) == 6
+
+
+def test_custom_scale_with_ambiguous_dropdown(project):
+    text = project.config_path.read_text("utf-8")
+    text += ('\n[scales.sama]\nname = "sama"\nsteps = [{ value = "1", label = "a" }, '
+             '{ value = "1 a", label = "1 a" }]\n')
+    project.config_path.write_text(text, "utf-8")
+    one_line_error(run("round", "new", "r1", "--scale", "sama", "--project", str(project.root)), "scales.sama")
+
+
+def test_round_new_without_strategy(tmp_path):
+    from seuranta_xl.ledger import Ledger
+    from seuranta_xl.project import Project, new_config
+    root = tmp_path / "tyhja"
+    root.mkdir()
+    project = Project(root)
+    project.save_config(new_config("Kunta"))
+    Ledger.create(project.db_path).close()
+    one_line_error(run("round", "new", "r1", "--project", str(root)), "init")

@@ -151,7 +151,7 @@ def test_layout_title_block_freeze_filter_print(keuruu):
     assert ws["A1"].value == "Keuruun kaupunki – Kevät 2024"
     assert ws["A2"].value.startswith("Vastuutaho: ")
     assert ws["A3"].value == "Palautettava viimeistään 15.5.2024"
-    assert ws["A4"].value.startswith("=COUNTIF(") and "arvioitu" in ws["A4"].value
+    assert ws["A4"].value.startswith("=(ROWS(") and "arvioitu" in ws["A4"].value
     assert [ws.cell(header, c).value for c in range(1, 11)] == [
         "ID", "Painopiste", "Tavoite", "Toimenpide", "Vastuutaho", "Arvio", "Kommentti", "Tila", None, None]
     assert ws.freeze_panes == f"B{first}"
