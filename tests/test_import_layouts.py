@@ -224,3 +224,17 @@ def test_textmatch_rules():
     assert not similar_texts("Emme jätä ketään yksin.", "Luontoarvot ovat lähellä sydäntämme.")
     assert not similar_texts("Yhteistyön lisääminen naapurikuntien kanssa",
                              "Uusimme rakennusjärjestyksen seutunäkökulma huomioiden yhteistyössä naapurikuntien kanssa.")
+
+
+@pytest.mark.parametrize("module", ["layouts", "textmatch", "ids"])
+def test_core_modules_do_no_io(module):
+    import ast
+
+    source = (Path(__file__).resolve().parents[1] / "seuranta_xl" / f"{module}.py").read_text("utf-8")
+    imported = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            imported |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            imported.add(node.module.split(".")[0])
+    assert not imported & {"openpyxl", "python_calamine", "calamine", "sqlite3", "click", "pathlib", "os"}
