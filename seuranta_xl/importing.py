@@ -295,15 +295,26 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
             config.scale = scale
     scale_obj = project.scale(scale_name, config)
 
+    previous, retired = None, set()
+    if project.db_path.exists():
+        with Ledger(project.db_path) as old_ledger:
+            if results_round is not None and old_ledger.round(results_round) is not None:
+                raise UserError(f"Kierros {results_round} on jo olemassa", f"Round {results_round} already exists",
+                                hint_fi="Valitse toinen tunnus.", hint_en="Choose another id.")
+            latest = old_ledger.strategy()
+            previous = latest[1] if latest else None
+            retired = _retired_ids(old_ledger)
+    try:
+        assembled = layouts.assemble(parsed, aliases=config.aliases, previous=previous, retired=sorted(retired),
+                                     name=config.organisation)
+    except ValueError as exc:   # e.g. an id column holding 41+ characters
+        first = str(exc).strip().splitlines()
+        raise UserError(f"{strategy_path.name}: strategiaa ei voitu muodostaa ({first[-1] if first else exc})",
+                        f"{strategy_path.name}: the strategy could not be built ({first[-1] if first else exc})") from None
+
     root.mkdir(parents=True, exist_ok=True)
     ledger = Ledger.create(project.db_path) if not project.db_path.exists() else Ledger(project.db_path)
     with ledger:
-        if results_round is not None and ledger.round(results_round) is not None:
-            raise UserError(f"Kierros {results_round} on jo olemassa", f"Round {results_round} already exists",
-                            hint_fi="Valitse toinen tunnus.", hint_en="Choose another id.")
-        previous = ledger.strategy()
-        assembled = layouts.assemble(parsed, aliases=config.aliases, previous=previous[1] if previous else None,
-                                     retired=sorted(_retired_ids(ledger)), name=config.organisation)
         findings = assembled.findings
         if detected:
             findings.insert(0, Finding(code="layout-detected", file=strategy_path.name, sheet=grid.sheet,

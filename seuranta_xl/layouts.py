@@ -373,7 +373,8 @@ def parse_tuusula(grid: Grid, default_department: str = "") -> Parsed:
                            "cells": {"action": ref(r, c), "grade": ref(r, cols.get("grade")),
                                      "comment": ref(r, cols.get("comment")),
                                      "department": ref(r, cols.get("department"))}}
-            order.append(code)
+            if code not in order:
+                order.append(code)
 
     def parent(code: str) -> str | None:
         return code.rsplit(".", 1)[0] if "." in code else None
@@ -610,6 +611,15 @@ def assemble(parsed: Parsed, *, aliases: dict[str, str] | None = None, previous:
     for rec in records:
         rec.department = aliases.get(rec.department, rec.department)
     findings = list(parsed.findings) + check_records(parsed, records)
+    seen_codes: dict[str, Record] = {}
+    for rec in records:   # a source code used twice cannot be an id twice: the second gets a number
+        if rec.code and rec.code in seen_codes:
+            findings.append(Finding(code="duplicate-action", file=parsed.file or None, sheet=parsed.sheet,
+                                    cell=rec.cells.get("action"), row=rec.row + 1, department=rec.department,
+                                    params={"text": f"{rec.code} {rec.text}", "other_row": seen_codes[rec.code].row + 1}))
+            rec.code = None
+        elif rec.code:
+            seen_codes[rec.code] = rec
     keys = [idmod.ActionKey(rec.focus_area, rec.goal, rec.text, rec.department, rec.code, rec.focus_code,
                             rec.goal_code) for rec in records]
     if previous is not None and aliases:   # an old action of an aliased name is the same action

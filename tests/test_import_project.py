@@ -140,3 +140,11 @@ def test_kemi_past_round_keeps_realisation_text(fixtures_dir, tmp_path):
         entries = [e for _r, es in ledger.round_returns("2022") for e in es]
     assert len(entries) == 12 and all(e.grade is None for e in entries)
     assert entries[0].comment == "Päiväkodeista kaksi auditoitu, jäljellä kuusi, auditoinnit jatkuvat 2023"
+
+
+def test_force_with_an_existing_round_id_refuses_before_writing(fixtures_dir, tmp_path):
+    init_project(tmp_path, fixtures_dir / "taulukko2024.xlsx", results_round="2024")
+    with pytest.raises(UserError, match="already exists"):
+        init_project(tmp_path, fixtures_dir / "taulukko2024.xlsx", results_round="2024", force=True)
+    with Ledger(tmp_path / "seuranta.db") as ledger:
+        assert ledger.strategy()[0] == 1   # no second strategy version was written
