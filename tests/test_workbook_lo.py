@@ -60,3 +60,28 @@ def test_pdf_converts_and_page_one_renders(keuruu_round, tmp_path):
     pdf = lo.to_pdf(path, out)
     png = lo.pdf_page_png(pdf, out / "page1", dpi=110)
     assert png.exists() and png.stat().st_size > 20000
+
+
+TRICKY = [
+    "Monirivinen teksti:\nrivi kaksi\n\nrivi neljä",
+    '=SUM(A1:A2) ei ole kaava, "lainausmerkit" ja ”suomalaiset” – ajatusviiva',
+    "+358 40 123 4567 ja -5 % sekä @käyttäjä",
+    "Tabulaattori\tja  kaksi välilyöntiä sekä ä ö å € ✓ ↓",
+    "1.2.3",
+    "x" * 1000,
+]
+
+
+def test_tricky_texts_survive_exactly(tmp_path):
+    from builders import strategy_from_rows
+    rows = [{"id": f"A{i}", "focus_area": "Painopiste; puolipiste", "goal": "Tavoite, pilkku", "action": text,
+             "department": "Tekninen/ympäristö"} for i, text in enumerate(TRICKY, start=1)]
+    project = make_project(tmp_path / "p", strategy_from_rows(rows))
+    add_round(project, "r1", scale_name="kylla-kesken-ei")
+    (path, n), = generate_round(project.root).files
+    sheets = lo.to_csv(path, tmp_path / "csv")
+    data = lo.read_csv(sheets["Seuranta"])
+    header_i = next(i for i, r in enumerate(data) if r and r[0] == "ID")
+    col = data[header_i].index("Toimenpide")
+    assert [r[col] for r in data[header_i + 1:header_i + 1 + n]] == TRICKY
+    assert lo.pdf_pages(lo.to_pdf(path, tmp_path / "pdf")) >= 2
