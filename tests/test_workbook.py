@@ -349,3 +349,8 @@ def test_regenerate_replaces_files_in_existing_folder(keuruu):
 def test_row_height_grows_with_text():
     assert row_height([("lyhyt", 40)]) < row_height([("pitkä teksti " * 40, 40)])
     assert row_height([("a\nb\nc\nd\ne", 40)]) > row_height([("a", 40)])
+
+
+def test_scale_with_duplicate_values_raises():
+    with pytest.raises(ValueError, match="duplicate value"):
+        Scale(name="tupla", steps=[ScaleStep(value="1", label="yksi"), ScaleStep(value="1", label="toinen")])
