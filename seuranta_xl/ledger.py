@@ -91,6 +91,7 @@ class Ledger:
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")
+        self._strategies: dict[int, Strategy] = {}  # strategies are append-only: safe to keep
 
     # ------------------------------------------------------------ schema
     @classmethod
@@ -124,13 +125,18 @@ class Ledger:
         return int(cur.lastrowid)
 
     def strategy(self, strategy_id: int | None = None) -> tuple[int, Strategy] | None:
+        if strategy_id is not None and strategy_id in self._strategies:
+            return strategy_id, self._strategies[strategy_id]
         if strategy_id is None:
             row = self.conn.execute("SELECT id, strategy_json FROM strategies ORDER BY id DESC LIMIT 1").fetchone()
         else:
             row = self.conn.execute("SELECT id, strategy_json FROM strategies WHERE id=?", (strategy_id,)).fetchone()
         if row is None:
             return None
-        return int(row[0]), Strategy.model_validate_json(row[1])
+        sid = int(row[0])
+        if sid not in self._strategies:
+            self._strategies[sid] = Strategy.model_validate_json(row[1])
+        return sid, self._strategies[sid]
 
     # ------------------------------------------------------------ rounds
     def add_round(self, rnd: Round) -> None:
@@ -237,10 +243,10 @@ class Ledger:
             "SELECT e.return_id, e.action_id, e.grade, e.raw_grade, e.comment, e.grade_cell, e.comment_cell, "
             "e.accepted FROM entries e JOIN returns r ON r.id = e.return_id WHERE r.round_id=? "
             "ORDER BY e.return_id, e.rowid", (round_id,))
-        for r in rows:
-            by_id[r[0]].append(Entry(round_id=round_id, department=dept[r[0]], action_id=r[1], grade=r[2],
-                                     raw_grade=r[3], comment=r[4], grade_cell=r[5], comment_cell=r[6],
-                                     accepted=bool(r[7])))
+        for r in rows:  # rows written by add_returns from validated Entries: no need to validate again
+            by_id[r[0]].append(Entry.model_construct(round_id=round_id, department=dept[r[0]], action_id=r[1],
+                                                     grade=r[2], raw_grade=r[3], comment=r[4], grade_cell=r[5],
+                                                     comment_cell=r[6], accepted=bool(r[7])))
         return [(rec, by_id[rec.id]) for rec in recs]
 
     # ------------------------------------------------------------ sync runs (rejected files)

@@ -64,7 +64,7 @@ def _stamp(views: list[RoundView]) -> dt.datetime:
 
 
 def build_master(path: Path, views: list[RoundView], lang: str, master_dir: Path) -> None:
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
+    wb = xlsxwriter.Workbook(str(path), {"in_memory": True, "strings_to_formulas": False,
                                          "strings_to_numbers": False, "strings_to_urls": False})
     wb.set_properties({"title": "Strategian seuranta", "created": _stamp(views)})
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top", "border": 1})
@@ -235,11 +235,14 @@ def all_views(ledger: Ledger) -> list[RoundView]:
     return [load_round(ledger, r) for r in ledger.rounds()]
 
 
-def write_master(root: Path, ledger: Ledger, lang: str, master_name: str = "master.xlsx") -> Path:
-    """Rebuild master.xlsx from the ledger: temp file, backup, atomic swap."""
+def write_master(root: Path, ledger: Ledger, lang: str, master_name: str = "master.xlsx",
+                 views: list[RoundView] | None = None) -> Path:
+    """Rebuild master.xlsx from the ledger (or from ``views`` already loaded from it): temp file,
+    backup, atomic swap."""
     master = root / master_name
     lock_file = root / f"~${master_name}"
-    views = all_views(ledger)
+    if views is None:
+        views = all_views(ledger)
     tmp = root / f".{master_name}.tmp"
     build_master(tmp, views, lang, root)
     if lock_file.exists():

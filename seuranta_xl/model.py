@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -181,10 +183,12 @@ class FocusArea(_Model):
     goals: list[Goal] = Field(default_factory=list)
 
 
-class ActionRow(_Model):
-    """An action together with the texts above it in the hierarchy (what a workbook row shows)."""
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    """An action together with the texts above it in the hierarchy (what a workbook row shows).
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    A plain dataclass, not a pydantic model: strategies are walked row by row on every hot path.
+    """
 
     action: Action
     focus_area: str
@@ -220,14 +224,20 @@ class Strategy(_Model):
     def rows_for(self, department: str) -> list[ActionRow]:
         return [r for r in self.rows() if r.action.department == department]
 
+    def rows_by_department(self) -> dict[str, list[ActionRow]]:
+        out: dict[str, list[ActionRow]] = {}
+        for r in self.rows():
+            out.setdefault(r.action.department, []).append(r)
+        return out
+
     @property
     def has_indicators(self) -> bool:
         return any(r.action.indicator for r in self.rows())
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Strategy:
-        ids = [r.id for r in self.rows()]
-        dup = sorted({i for i in ids if ids.count(i) > 1})
+        counts = Counter(r.id for r in self.rows())
+        dup = sorted(i for i, n in counts.items() if n > 1)
         if dup:
             raise ValueError(f"focus_areas: duplicate action id {dup[0]!r}")
         return self

@@ -13,7 +13,7 @@ from pathlib import Path
 from .errors import UserError
 from .findings import Finding, Severity
 from .ledger import Ledger, now_iso
-from .master import write_master
+from .master import all_views, write_master
 from .model import Config, ReturnRecord, Round
 from .project import Project
 from .reading import read_return
@@ -132,11 +132,12 @@ def sync_folder(root: Path, folder: Path | None = None, round_id: str | None = N
                 ledger.add_returns(new)
             ledger.record_rejected(rnd.id, str(folder.resolve()), rejected)
             result.new_returns = len(new)
-            view = load_round(ledger, rnd)
+            views = all_views(ledger)
+            view = next(v for v in views if v.round.id == rnd.id)
             result.view = view
             result.findings = view.findings
             # The ledger is committed; now the master (which may fail if the file is open in Excel).
-            result.master = write_master(project.root, ledger, config.language)
+            result.master = write_master(project.root, ledger, config.language, views=views)
     return result
 
 

@@ -1,0 +1,134 @@
+"""Benchmark: sync 60 returns × 250 actions, next to a plain pandas script and the floor.
+
+    python bench/bench_sync.py [--departments 60] [--actions 250] [--repeat 3]
+
+Contenders, each in its own subprocess (so peak RSS is its own):
+- seuranta sync  — validate every return, record in the ledger, rebuild master.xlsx (first sync of a round)
+- pandas script  — read_excel every return + concat + to_excel (what a coordinator might script)
+- floor          — calamine read of every return + one write-only (constant_memory) master of the rows
+Goals (DESIGN.md): sync ≤ 1.5 × floor, ≥ 2 × faster than pandas (the issue said 5×), peak ≤ 300 MB.
+Prints the figures; asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+
+def prepare(base: Path, departments: int, actions: int) -> tuple[Path, Path]:
+    import openpyxl
+
+    from builders import make_project, synthetic_strategy
+    from seuranta_xl.identity import META_SHEET
+    from seuranta_xl.rounds import new_round
+    from seuranta_xl.workbook import generate_round
+
+    proj = base / "projekti"
+    make_project(proj, synthetic_strategy(departments, actions))
+    new_round(proj, "R1")
+    returns = base / "palautukset"
+    returns.mkdir()
+    for i, (path, _) in enumerate(generate_round(proj, round_id="R1", out_dir=None).files):
+        wb = openpyxl.load_workbook(path)
+        meta = {r[0].value: r[1].value for r in wb[META_SHEET].iter_rows(max_row=19) if r[0].value}
+        cols = json.loads(meta["columns"])
+        ws = wb[meta["data_sheet"]]
+        for r in range(int(meta["first_data_row"]), ws.max_row + 1):
+            if ws[f"{cols['id']}{r}"].value:
+                ws[f"{cols['grade']}{r}"] = (r + i) % 5 + 1
+                ws[f"{cols['comment']}{r}"] = f"Edistynyt suunnitellusti, {r % 97},5 % valmis.\nSeuraava vaihe 14.10."
+        wb.save(returns / path.name)
+    return proj, returns
+
+
+def run_sync(proj: Path, returns: Path) -> None:
+    from seuranta_xl.sync import sync_folder
+    sync_folder(proj, returns)
+
+
+def run_pandas(proj: Path, returns: Path) -> None:
+    import pandas as pd
+    frames = [pd.read_excel(p, sheet_name=0, header=5) for p in sorted(returns.glob("*.xlsx"))]
+    pd.concat(frames, ignore_index=True).to_excel(proj / "pandas_master.xlsx", index=False)
+
+
+def run_floor(proj: Path, returns: Path) -> None:
+    import xlsxwriter
+    from python_calamine import CalamineWorkbook
+    rows = []
+    for p in sorted(returns.glob("*.xlsx")):
+        wb = CalamineWorkbook.from_path(str(p))
+        rows.extend(wb.get_sheet_by_index(0).to_python())
+    out = xlsxwriter.Workbook(str(proj / "floor_master.xlsx"), {"constant_memory": True})
+    ws = out.add_worksheet()
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v != "":
+                ws.write(r, c, v)
+    out.close()
+
+
+CONTENDERS = {"seuranta sync": run_sync, "pandas script": run_pandas, "floor": run_floor}
+
+
+def child(name: str, proj: str, returns: str) -> None:
+    t0 = time.perf_counter()
+    CONTENDERS[name](Path(proj), Path(returns))
+    elapsed = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": elapsed, "peak_mb": peak_mb}))
+
+
+def measure(name: str, proj: Path, returns: Path, fresh_ledger: Path) -> dict:
+    if name == "seuranta sync":  # every repetition is a first sync: restore the empty ledger
+        shutil.copyfile(fresh_ledger, proj / "seuranta.db")
+        for extra in ("seuranta.db-wal", "seuranta.db-shm"):
+            (proj / extra).unlink(missing_ok=True)
+    out = subprocess.run([sys.executable, __file__, "--child", name, str(proj), str(returns)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--departments", type=int, default=60)
+    ap.add_argument("--actions", type=int, default=250)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--child", nargs=3)
+    args = ap.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        proj, returns = prepare(Path(tmp), args.departments, args.actions)
+        fresh = Path(tmp) / "fresh.db"
+        shutil.copyfile(proj / "seuranta.db", fresh)
+        print(f"prepared {args.departments} returns × {args.actions} actions in {time.perf_counter() - t0:.1f} s")
+        results = {}
+        for name in CONTENDERS:
+            runs = [measure(name, proj, returns, fresh) for _ in range(args.repeat)]
+            results[name] = {"seconds": statistics.median(r["seconds"] for r in runs),
+                             "peak_mb": max(r["peak_mb"] for r in runs)}
+        print(f"{'contender':<16}{'median s':>10}{'peak MB':>10}")
+        for name, r in results.items():
+            print(f"{name:<16}{r['seconds']:>10.2f}{r['peak_mb']:>10.0f}")
+        s, p, f = (results[k]["seconds"] for k in ("seuranta sync", "pandas script", "floor"))
+        print(f"sync / floor   = {s / f:.2f}×   (goal ≤ 1.5×)")
+        print(f"pandas / sync  = {p / s:.2f}×   (goal ≥ 2×; the issue's first goal 5×)")
+        print(f"sync peak      = {results['seuranta sync']['peak_mb']:.0f} MB (goal ≤ 300 MB)")
+
+
+if __name__ == "__main__":
+    main()
