@@ -119,7 +119,7 @@ def init(strategy_file, preset, mapping, results_round, scale, name, force, as_j
         for line in result.summary_lines():
             out.print(line)
         print_findings(result.findings, lang)
-    sys.exit(0)
+    exit_for(result.findings)
 
 
 # ---------------------------------------------------------------------------------------- rounds
@@ -302,6 +302,51 @@ def export(round_id, fmt, out_path, project_dir):
                         f"Could not write the export: {exc.strerror or exc}") from None
     if text is not None:
         sys.stdout.write(text)
+
+
+# ---------------------------------------------------------------------------------------- report
+@main.command()
+@click.option("--round", "round_id", help="Round id; default: the latest round.")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "docx", "csv", "md"]), default="xlsx", show_default=True,
+              help="xlsx (tables + native charts), docx (tables + chart images), csv or md (summary for e-mail).")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file; default: PROJECT/raportit/ROUND_raportti.FORMAT.")
+@project_option
+@handle_errors
+def report(round_id, fmt, out_path, project_dir):
+    """Summary for finance: grades per focus area and department, change, charts / Raportti."""
+    from .report import make_report
+
+    path, built = make_report(Path(project_dir), round_id=round_id, fmt=fmt, out=out_path)
+    lang, summary = built.lang, built.s
+    if not summary.has_values:
+        out.print(pick({"fi": "Kierroksella {r} ei ole vielä palautuksia; raportti kertoo sen.",
+                        "sv": "Omgång {r} har ännu inga returer; rapporten säger det.",
+                        "en": "Round {r} has no returns yet; the report says so."}, lang, r=summary.round.id))
+    out.print(pick({"fi": "Raportti kirjoitettu: {p}", "sv": "Rapporten skriven: {p}", "en": "Report written: {p}"},
+                   lang, p=path))
+
+
+# ---------------------------------------------------------------------------------------- demo
+@main.command()
+@click.argument("directory", required=False, default="seuranta-demo", type=click.Path(path_type=Path))
+@handle_errors
+def demo(directory):
+    """Build a demo project from bundled data and walk the whole flow / Esittely.
+
+    DIRECTORY (default ./seuranta-demo) must be new, empty or an earlier demo (then it is rebuilt).
+    The findings the demo shows are deliberate; it exits 0.
+    """
+    from .demo import run_demo
+
+    def echo(line: str) -> None:
+        if line.startswith("["):
+            out.print(line, style="bold", markup=False)
+        else:
+            out.print(line, markup=False)
+
+    run_demo(Path(directory), echo=echo)
+    sys.exit(0)
 
 
 if __name__ == "__main__":  # pragma: no cover

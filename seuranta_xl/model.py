@@ -137,8 +137,9 @@ class Scale(_Model):
         for s in self.steps:
             if text.casefold() in (s.display.casefold(), s.label.casefold()):
                 return s
-        # "<value> <label-ish words>": accept when the value is the first token.
-        head = re.split(r"[\s=.:)\-]+", text, maxsplit=1)[0]
+        # "<value> <label words>" or "<value>= <label>" (Tuusula): the value is the first word. A value
+        # glued to more characters ("4.5", "4)", "4-5") is not a value on the scale.
+        head = re.split(r"\s+|=", text, maxsplit=1)[0]
         if head and head != text:
             return self.step(head)
         return None
