@@ -388,3 +388,20 @@ def findings_document(findings: Iterable[Finding], lang: str = "fi", **extra: An
     summary = summarise(findings)
     summary.update(extra)
     return {"findings": [f.to_json(lang) for f in findings], "summary": summary}
+
+
+def catalogue_markdown() -> str:
+    """docs/findings.md, generated from the catalogue so the two cannot drift
+    (regenerate: python -m seuranta_xl.findings > docs/findings.md)."""
+    lines = ["# Findings catalogue", "",
+             "Generated from `seuranta_xl/findings.py`; a test fails when this file drifts from it.", "",
+             "| code | severity | tags | message (fi) | message (en) | what to do (en) |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for c in _CODES:
+        cells = [f"`{c.code}`", c.severity.value, ", ".join(c.tags), c.message["fi"], c.message["en"], c.hint["en"]]
+        lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(catalogue_markdown(), end="")
