@@ -349,5 +349,38 @@ def demo(directory):
     sys.exit(0)
 
 
+# ---------------------------------------------------------------------------------------- add-in
+@main.group()
+def addin():
+    """The coordinator's Excel add-in / Koordinaattorin Excel-apuohjelma (seuranta.xlam)."""
+
+
+@addin.command("build")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default="seuranta.xlam",
+              show_default=True, help="Where to write the add-in.")
+@handle_errors
+def addin_build(out_path):
+    """Build seuranta.xlam from macros/ and xlwings' runtime / Rakenna apuohjelma."""
+    from .addin_build import build_xlam
+
+    path = build_xlam(out_path)
+    out.print(pick({"fi": "Apuohjelma kirjoitettu: {p}", "sv": "Tillägget skrivet: {p}", "en": "Add-in written: {p}"},
+                   cli_language(), p=path))
+
+
+@addin.command("install")
+@click.option("--file", "xlam", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="An add-in built earlier; default: build a fresh one.")
+@handle_errors
+def addin_install(xlam):
+    """Copy seuranta.xlam to Excel's add-in folder (Windows, macOS) / Asenna apuohjelma."""
+    from .addin_build import install_xlam
+
+    path = install_xlam(xlam)
+    out.print(pick({"fi": "Asennettu: {p}. Käynnistä Excel uudelleen; Seuranta-välilehti tulee näkyviin.",
+                    "sv": "Installerat: {p}. Starta om Excel; fliken Seuranta visas.",
+                    "en": "Installed: {p}. Restart Excel; the Seuranta tab appears."}, cli_language(), p=path))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -184,7 +184,18 @@ def default_path(root: Path, round_id: str, fmt: str) -> Path:
 
 
 def write_report(root: Path, round_id: str | None = None, fmt: str = "xlsx", out: Path | None = None) -> tuple[Path, str]:
-    """Write the report of a round (default: the latest) as xlsx, docx, csv or md; (path, language)."""
+    """Write the report of a round (default: the latest) as xlsx, docx, csv or md; (path, language).
+
+    Default path: PROJECT/raportit/<round>_raportti.<fmt>. UserError (exit 2) for an unknown round or
+    format and for a path that cannot be written; a round without returns gives a report that says so.
+    """
+    path, report = make_report(root, round_id, fmt, out)
+    return path, report.lang
+
+
+def make_report(root: Path, round_id: str | None = None, fmt: str = "xlsx",
+                out: Path | None = None) -> tuple[Path, Report]:
+    """As write_report, returning the Report (its summary) instead of only the language."""
     if fmt not in FORMATS:
         raise UserError(f"Tuntematon raporttimuoto ”{fmt}” (sallitut: {', '.join(FORMATS)})",
                         f"Unknown report format “{fmt}” (allowed: {', '.join(FORMATS)})")
@@ -194,7 +205,7 @@ def write_report(root: Path, round_id: str | None = None, fmt: str = "xlsx", out
     writer: Callable[[Report, Path], None] = {"xlsx": write_xlsx, "docx": write_docx, "csv": write_csv,
                                               "md": write_md}[fmt]
     _atomic(path, lambda tmp: writer(report, tmp))
-    return path, report.lang
+    return path, report
 
 
 def _io_error(path: Path, exc: OSError) -> UserError:
@@ -209,6 +220,11 @@ def _io_error(path: Path, exc: OSError) -> UserError:
 def _atomic(path: Path, write: Callable[[Path], None]) -> None:
     if path.is_dir():
         raise UserError(f"{path} on kansio; anna tiedoston nimi", f"{path} is a folder; give a file name")
+    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise UserError(f"Raporttia ei voitu kirjoittaa polkuun {path}: {blocker} on tiedosto, ei kansio",
+                        f"Could not write the report to {path}: {blocker} is a file, not a folder",
+                        hint_fi="Anna --out-polku kansioon.", hint_en="Give an --out path inside a folder.")
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -235,6 +251,7 @@ def write_xlsx(report: Report, path: Path) -> None:
         "h2": wb.add_format({"bold": True, "font_size": 12}),
         "note": wb.add_format({"italic": True}),
         "head": wb.add_format({"bold": True, "border": 1, "text_wrap": True, "valign": "top"}),
+        "head_num": wb.add_format({"bold": True, "border": 1, "text_wrap": True, "valign": "top", "align": "right"}),
         "text": wb.add_format({"border": 1, "text_wrap": True, "valign": "top"}),
         "bold": wb.add_format({"border": 1, "text_wrap": True, "valign": "top", "bold": True}),
         "int": wb.add_format({"border": 1, "valign": "top", "num_format": "0"}),
@@ -250,15 +267,19 @@ def write_xlsx(report: Report, path: Path) -> None:
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
     ws.set_column(0, 0, 34)
-    ws.set_column(1, 20, 11)
+    ws.set_column(1, 1, 14)
+    ws.set_column(2, 20, 11)
     ws.write_string(0, 0, report.title, f["title"])
     row = 1
     for line in report.meta_lines():
         ws.write_string(row, 0, line)
         row += 1
     row += 1
+    breaks = []
     for key, shares_key, first, groups in (("by_fa", "shares_fa", _t("focus_area", lang), s.by_focus_area),
                                            ("by_dept", "shares_dept", _t("department", lang), s.by_department)):
+        if key == "by_dept":
+            breaks.append(row)   # the department tables and chart start a printed page of their own
         ws.write_string(row, 0, _t(key, lang), f["h2"])
         row = _summary_table(ws, row + 1, report, first, groups, f) + 1
         ws.write_string(row, 0, _t(shares_key, lang), f["h2"])
@@ -269,9 +290,20 @@ def write_xlsx(report: Report, path: Path) -> None:
             ws.insert_chart(row + 1, 0, chart, {"x_offset": 2, "y_offset": 4})
             row += 2 + _chart_rows(len(groups))
         row += 1
+    ws.set_h_pagebreaks(breaks)
     _changes_sheet(wb, report, f)
     _list_sheet(wb, report, f)
     wb.close()
+
+
+def row_height(cells: list[tuple[str, float]]) -> float:
+    """Points for a row of wrapped (text, column width) cells: XlsxWriter cannot autofit, and
+    LibreOffice does not autofit rows on open either."""
+    lines = 1
+    for text, width in cells:
+        per_line = max(1, int(width * 1.25))
+        lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in (text or "").split("\n")))
+    return 15.0 * lines + 1.5
 
 
 def _chart_rows(n: int) -> int:
@@ -284,7 +316,7 @@ def _chart_height(n: int) -> int:
 
 def _summary_table(ws, row: int, report: Report, first: str, groups: list[Group], f) -> int:
     for c, title in enumerate(report.summary_headers(first)):
-        ws.write_string(row, c, title, f["head"])
+        ws.write_string(row, c, title, f["head_num" if c else "head"])
     for g in groups + [report.s.overall]:
         row += 1
         total = g is report.s.overall
@@ -310,7 +342,7 @@ def _summary_table(ws, row: int, report: Report, first: str, groups: list[Group]
 
 def _shares_table(ws, row: int, report: Report, first: str, groups: list[Group], f) -> int:
     for c, title in enumerate(report.share_headers(first)):
-        ws.write_string(row, c, title, f["head"])
+        ws.write_string(row, c, title, f["head_num" if c else "head"])
     for g in groups:
         row += 1
         ws.write_string(row, 0, g.name, f["text"])
@@ -347,7 +379,8 @@ def _changes_sheet(wb, report: Report, f) -> None:
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
     ws.write_string(0, 0, _t("changes", lang), f["h2"])
-    for c, w in enumerate([9, 22, 24, 60, 9, 9, 11]):
+    widths = [9, 22, 24, 60, 9, 9, 11]
+    for c, w in enumerate(widths):
         ws.set_column(c, c, w)
     if s.overall.change is None:
         ws.write_string(1, 0, _t("no_previous", lang) if s.previous_round is None else _t("not_comparable", lang))
@@ -361,6 +394,7 @@ def _changes_sheet(wb, report: Report, f) -> None:
         ws.write_string(3, c, title, f["head"])
     ws.repeat_rows(3)
     for r, m in enumerate(s.moves, start=4):
+        ws.set_row(r, row_height([(m.focus_area, widths[1]), (m.department, widths[2]), (m.text, widths[3])]))
         ws.write_string(r, 0, m.action_id, f["text"])
         ws.write_string(r, 1, m.focus_area, f["text"])
         ws.write_string(r, 2, m.department, f["text"])
@@ -411,6 +445,8 @@ def _list_sheet(wb, report: Report, f) -> None:
             ws.write_string(row, c, title, f["head"])
         for it in items:
             row += 1
+            ws.set_row(row, row_height([(it.goal, widths[1]), (it.text, widths[2]), (it.department, widths[3]),
+                                        (it.label or "", 22), (it.comment or "", widths[-1])]))
             ws.write_string(row, 0, it.action_id, f["text"])
             ws.write_string(row, 1, it.goal, f["text"])
             ws.write_string(row, 2, it.text, f["text"])
@@ -432,14 +468,17 @@ def _list_sheet(wb, report: Report, f) -> None:
 
 # ------------------------------------------------------------------------------------ text tables
 def summary_rows(report: Report, groups: list[Group], first: str, with_total: bool = True,
-                 shares_inline: bool = False) -> list[list[str]]:
+                 shares_inline: bool = False, two_lines: bool = False) -> list[list[str]]:
     """The summary table as formatted text (docx, md): header row first."""
     lang, s = report.lang, report.s
     rows = [report.summary_headers(first)]
     for g in groups + ([s.overall] if with_total else []):
         cells = [g.name, str(g.total)]
         for n, share in zip([g.counts[v] for v in s.scale.values] + [g.empty], report.shares(g), strict=True):
-            cells.append(f"{n} ({fmt_percent(share, lang)})" if shares_inline and g.total else str(n))
+            if shares_inline and g.total:
+                cells.append(f"{n}\n{fmt_percent(share, lang)}" if two_lines else f"{n} ({fmt_percent(share, lang)})")
+            else:
+                cells.append(str(n))
         if s.scale.numeric:
             cells.append(fmt_number(g.average, lang, 1) if g.average is not None else "–")
         cells.append(fmt_percent(g.done_share, lang, 1))
@@ -545,7 +584,9 @@ def write_docx(report: Report, path: Path) -> None:
     for key, shares_key, first, groups in (("by_fa", "shares_fa", _t("focus_area", lang), s.by_focus_area),
                                            ("by_dept", "shares_dept", _t("department", lang), s.by_department)):
         doc.add_heading(_t(key, lang), level=2)
-        _docx_table(doc, summary_rows(report, groups, first, shares_inline=True), widths=None, bold_last=True)
+        rows = summary_rows(report, groups, first, shares_inline=True, two_lines=True)
+        rest = [2.1 if c == 1 else 1.75 for c in range(1, len(rows[0]))]
+        _docx_table(doc, rows, widths=[max(3.5, 25.8 - sum(rest))] + rest, bold_last=True, numeric_from=1)
         if s.has_values:
             doc.add_picture(io.BytesIO(chart_png(report, groups, _t(shares_key, lang))), width=Cm(17))
     doc.add_heading(_t("changes", lang), level=2)
@@ -555,16 +596,18 @@ def write_docx(report: Report, path: Path) -> None:
     else:
         doc.add_paragraph(line)
         if s.moves:
-            _docx_table(doc, move_rows(report), widths=[1.6, 3.6, 3.8, 11.0, 1.6, 1.6, 2.2])
+            _docx_table(doc, move_rows(report), widths=[1.6, 3.6, 4.2, 11.6, 1.6, 1.4, 1.8])
     doc.add_heading(_t("list", lang), level=2)
     for fa, items in s.items_by_focus_area():
         doc.add_heading(fa, level=3)
-        widths = [1.6, 4.8, 6.6, 3.4, 1.6] + ([1.6] if s.comparable else []) + [6.5]
+        widths = [1.4, 5.0, 7.0, 3.4, 1.6] + ([1.6] if s.comparable else []) + [5.8 if s.comparable else 7.4]
         _docx_table(doc, item_rows(report, items), widths=widths)
     doc.save(str(path))
 
 
-def _docx_table(doc, rows: list[list[str]], widths: list[float] | None, bold_last: bool = False) -> None:
+def _docx_table(doc, rows: list[list[str]], widths: list[float] | None, bold_last: bool = False,
+                numeric_from: int | None = None) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
@@ -573,6 +616,8 @@ def _docx_table(doc, rows: list[list[str]], widths: list[float] | None, bold_las
     table.style = "Table Grid"
     if widths:
         table.autofit = False
+        for column, w in zip(table.columns, widths, strict=True):
+            column.width = Cm(w)        # the grid (LibreOffice reads it) and each cell (Word reads those)
     head = table.rows[0]
     tr_pr = head._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")     # the header row repeats on every page
@@ -584,6 +629,8 @@ def _docx_table(doc, rows: list[list[str]], widths: list[float] | None, bold_las
             if widths:
                 cell.width = Cm(widths[c])
             para = cell.paragraphs[0]
+            if numeric_from is not None and c >= numeric_from:
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             run = para.add_run(text)
             run.font.size = Pt(8.5)
             run.bold = bold

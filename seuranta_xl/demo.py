@@ -1,0 +1,335 @@
+"""`seuranta demo`: one command that walks the whole flow on bundled data (shell).
+
+From the Keuruu table bundled with the package (``data/keuruu_strategia.tsv``):
+1. write it as an .xlsx table (what a coordinator has) under ``lahtotiedot/``;
+2. ``init`` through the real importer, with its grades as the past round 2023-syys;
+3. add the alias for the misspelt department and re-import (ids are kept);
+4. open the round 2024-kevat and generate one workbook per department;
+5. fill the workbooks as departments would (openpyxl, only the unlocked cells), with deterministic
+   grades (most moved one step from the past round) and Finnish comments, and a few deliberate
+   mistakes: two grades left empty, an invalid grade 6, a comment over the length limit, "4 " typed
+   with a space (accepted), one department returning twice (an unfinished copy, then the final one),
+   one department not returning at all;
+6. sync, and write the reports (xlsx, docx, md, csv).
+
+The target folder must be new, empty, or an earlier demo (marked with ``.seuranta-demo``; it is
+then rebuilt). Anything else is refused: the demo never deletes a folder it did not make.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import shutil
+import zipfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .errors import UserError
+from .findings import Finding, Severity
+from .i18n import pick
+
+MARKER = ".seuranta-demo"
+PAST_ROUND = "2023-syys"
+ROUND = "2024-kevat"
+ALIAS = {"Elinvoima ja asuin ympäristö": "Elinvoima ja asuinympäristö"}
+TABLE_NAME = "keuruu_seuranta_2023.xlsx"
+REPORT_FORMATS = ("xlsx", "docx", "md", "csv")
+
+# who does what in the demo (matched by the start of the department's name)
+TWICE = "Hallinto"          # sends an unfinished copy first, then the final one
+CARELESS = "Kasvu"          # two grades empty, a 6, a comment that is too long
+SILENT = "Elinvoima"        # does not return at all
+
+COMMENTS = {
+    "improved": [
+        "Työpaja pidettiin 14.10. ja jatkosuunnitelma hyväksyttiin johtoryhmässä.\nToteutus etenee kevään aikana.",
+        "Käyttöaste nousi 12,5 % edellisestä vuodesta.\nTavoitetaso saavutetaan syksyllä.",
+        "Toimintamalli otettiin käyttöön 1.3. alkaen.\nSeuranta jatkuu osana vuosikelloa.",
+        "Osallistujia 42, palautteen keskiarvo 4,3/5.\nKokemukset jaetaan muille toimialoille 6.6.",
+    ],
+    "same": [
+        "Työ jatkuu suunnitellusti.\nSeuraava tarkistuspiste 30.9.",
+        "Ei muutosta edelliseen raporttiin.\nResursointi ratkaistaan talousarviossa 2025.",
+        "Selvitys käynnissä, budjetti 25 000 €.\nValmistuu arviolta 15.11.",
+    ],
+    "worse": [
+        "Hanke viivästyi rahoituspäätöksen vuoksi (päätös 3.4.).\nAikataulua tarkistetaan.",
+        "Henkilöstövaihdosten takia työ on ollut tauolla 1.2. alkaen.\nJatketaan syksyllä.",
+        "Kustannukset ylittivät arvion 12,5 %; laajuutta supistetaan.\nUusi suunnitelma 14.10. mennessä.",
+    ],
+}
+
+Echo = Callable[[str], None]
+
+
+@dataclass
+class DemoResult:
+    root: Path
+    language: str
+    round_id: str
+    previous_round: str
+    table: Path
+    workbooks: list[Path] = field(default_factory=list)
+    returns_dir: Path | None = None
+    returned: list[Path] = field(default_factory=list)
+    master: Path | None = None
+    reports: dict[str, Path] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        return {"project": str(self.root), "round": self.round_id, "previous_round": self.previous_round,
+                "workbooks": [str(p) for p in self.workbooks], "returns": [str(p) for p in self.returned],
+                "master": str(self.master) if self.master else None,
+                "reports": {k: str(v) for k, v in self.reports.items()},
+                "findings": dict(Counter(f.code for f in self.findings))}
+
+
+# ------------------------------------------------------------------------------------ the folder
+def prepare_folder(target: Path) -> None:
+    """Make ``target`` an empty demo folder, or refuse (UserError) without touching anything."""
+    if target.exists() and not target.is_dir():
+        raise UserError(f"{target} on tiedosto, ei kansio", f"{target} is a file, not a folder",
+                        hint_fi="Anna demolle uusi kansio.", hint_en="Give the demo a new folder.")
+    if target.is_dir() and any(target.iterdir()):
+        if not (target / MARKER).is_file():
+            raise UserError(
+                f"Kansio {target} ei ole tyhjä eikä aiempi demo; demo ei kirjoita sinne",
+                f"The folder {target} is not empty and not an earlier demo; the demo will not write there",
+                f"Mappen {target} är inte tom och inte en tidigare demo",
+                hint_fi="Anna uusi kansio: seuranta demo UUSI_KANSIO.",
+                hint_en="Give a new folder: seuranta demo NEW_DIR.")
+        try:
+            shutil.rmtree(target)
+        except OSError as exc:
+            raise UserError(f"Aiempaa demoa {target} ei voitu poistaa: {exc.strerror or exc}",
+                            f"Could not remove the earlier demo {target}: {exc.strerror or exc}",
+                            hint_fi="Sulje demon tiedostot (esim. Excel) ja yritä uudelleen.",
+                            hint_en="Close the demo's files (e.g. in Excel) and try again.") from None
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        (target / MARKER).write_text("seuranta demo: this folder is rebuilt by `seuranta demo`\n", "utf-8")
+    except OSError as exc:
+        raise UserError(f"Kansiota {target} ei voitu luoda: {exc.strerror or exc}",
+                        f"Could not create the folder {target}: {exc.strerror or exc}") from None
+
+
+def bundled_rows() -> list[list[str]]:
+    text = resources.files("seuranta_xl.data").joinpath("keuruu_strategia.tsv").read_text("utf-8")
+    return [line.split("\t") for line in text.split("\n")]
+
+
+def write_table(path: Path) -> Path:
+    """The bundled Keuruu table as the .xlsx a coordinator would have (grades as numbers)."""
+    import openpyxl
+    from openpyxl.styles import Alignment
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Seuranta 2023"
+    for r, cells in enumerate(bundled_rows(), start=1):
+        for c, text in enumerate(cells, start=1):
+            text = text.strip()
+            if not text:
+                continue
+            value: object = int(text) if re.fullmatch(r"[1-5]", text) else text
+            cell = ws.cell(r, c, value)
+            if isinstance(value, str) and len(value) > 40:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for col, width in zip("ABCDEF", (22, 40, 60, 28, 12, 60), strict=True):
+        ws.column_dimensions[col].width = width
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+# ------------------------------------------------------------------------------------ filling
+def _h(text: str) -> int:
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:12], 16)
+
+
+def demo_value(action_id: str, previous: str | None) -> tuple[int, str | None]:
+    """A deterministic new grade (most move one step from ``previous``) and a comment for it."""
+    h = _h(action_id)
+    before = int(previous) if previous and previous.isdigit() else 3
+    delta = (1, 1, 1, 1, 1, -1, -1, 0, 0, 0)[h % 10]
+    grade = min(5, max(1, before + delta))
+    kind = "improved" if grade > before else "worse" if grade < before else "same"
+    if (h >> 8) % 6 == 0:
+        return grade, None
+    options = COMMENTS[kind]
+    return grade, options[(h >> 4) % len(options)]
+
+
+def _meta(wb) -> dict:
+    from .identity import META_SHEET
+    return {r[0].value: r[1].value for r in wb[META_SHEET].iter_rows(max_row=19) if r[0].value}
+
+
+def _set_input(ws, ref: str, value) -> None:
+    cell = ws[ref]
+    if cell.protection.locked:   # the demo types only where a department can
+        raise RuntimeError(f"demo tried to write a locked cell {ref}")
+    cell.value = value
+
+
+def fill_workbook(src: Path, dst: Path, previous: dict[str, str | None], *, saved: dt.datetime,
+                  only_first: int | None = None, mistakes: bool = False, typo_space: bool = False) -> list[str]:
+    """Fill a generated workbook as its department would; the deliberate mistakes made (as text)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(src)
+    meta = _meta(wb)
+    cols = json.loads(meta["columns"])
+    ws = wb[meta["data_sheet"]]
+    first = int(meta["first_data_row"])
+    rows = [r for r in range(first, ws.max_row + 1) if ws[f"{cols['id']}{r}"].value]
+    made: list[str] = []
+    for i, r in enumerate(rows):
+        if only_first is not None and i >= only_first:
+            break
+        aid = str(ws[f"{cols['id']}{r}"].value)
+        grade, comment = demo_value(aid, previous.get(aid))
+        value: object = grade
+        if mistakes and i in (3, 11):
+            value, comment = None, comment
+            made.append(f"{aid}: arvio jätetty tyhjäksi / grade left empty")
+        elif mistakes and i == 7:
+            value = 6
+            made.append(f"{aid}: arvio 6 (asteikko 1-5) / grade 6 on a 1-5 scale")
+        elif mistakes and i == 15:
+            comment = ("Toimenpiteen eteneminen on kuvattu tarkemmin liitteessä. " * 40).strip()
+            made.append(f"{aid}: kommentti {len(comment)} merkkiä / comment of {len(comment)} characters")
+        elif typo_space and i == 5:
+            value = f"{grade} "
+            made.append(f"{aid}: arvio kirjoitettu ”{grade} ” välilyönnillä / typed with a space")
+        _set_input(ws, f"{cols['grade']}{r}", value)
+        _set_input(ws, f"{cols['comment']}{r}", comment)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(dst)
+    set_saved_time(dst, saved)
+    return made
+
+
+def set_saved_time(path: Path, when: dt.datetime) -> None:
+    """Set the workbook's saved time (docProps/core.xml) and the file time, as a save then would."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    with zipfile.ZipFile(path) as src:
+        items = [(info, src.read(info.filename)) for info in src.infolist()]
+    tmp = path.with_name(path.name + ".part")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, data in items:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
+            dst.writestr(info, data)
+    os.replace(tmp, path)
+    ts = when.replace(tzinfo=dt.timezone.utc).timestamp()
+    os.utime(path, (ts, ts))
+
+
+# ------------------------------------------------------------------------------------ the run
+def run_demo(target: Path, echo: Echo = print) -> DemoResult:
+    """Build a demo project in ``target`` and walk the whole flow; what was made (see module doc)."""
+    from .importing import init_project
+    from .ledger import Ledger
+    from .project import Project
+    from .report import write_report
+    from .roundview import load_round
+    from .rounds import new_round
+    from .sync import RETURNS_DIR, sync_folder
+    from .workbook import generate_round
+
+    root = Path(target)
+    prepare_folder(root)
+    n = 7
+
+    def step(i: int, text: str) -> None:
+        echo(f"[{i}/{n}] {text}")
+
+    table = write_table(root / "lahtotiedot" / TABLE_NAME)
+    step(1, f"Lähtötaulukko (Keuruu, seuranta 2023) / source table: {table}")
+
+    first = init_project(root, table, results_round=PAST_ROUND)
+    lang = first.language
+    counts = ", ".join(f"{k}: {v}" for k, v in first.grade_counts.items())
+    step(2, f"seuranta init: {len(first.strategy.actions())} toimenpidettä, "
+            f"{len(first.strategy.departments())} vastuutahoa; aiempi kierros {PAST_ROUND} tuotu ({counts})")
+    names = Counter(f.code for f in first.findings if f.code != "layout-detected")
+    echo("      " + pick({"fi": "tuonnin havainnot: ", "sv": "importfynd: ", "en": "import findings: "}, lang)
+         + ", ".join(f"{code} ×{k}" for code, k in sorted(names.items())))
+
+    project = Project(root)
+    config = project.load_config()
+    config.aliases.update(ALIAS)
+    project.save_config(config)
+    second = init_project(root, table, force=True)
+    step(3, "Alias ”Elinvoima ja asuin ympäristö” → ”Elinvoima ja asuinympäristö”, tuotu uudelleen: "
+            f"{len(second.strategy.departments())} vastuutahoa, tunnisteet säilyivät")
+
+    rnd, _ = new_round(root, ROUND, title="Kevät 2024", deadline=dt.date(2024, 5, 31))
+    gen = generate_round(root, round_id=ROUND)
+    step(4, f"seuranta round new {ROUND} + generate: {len(gen.files)} työkirjaa → {gen.out_dir}")
+    for path, k in gen.files:
+        echo(f"      {path.name} ({k})")
+
+    with Ledger(project.db_path) as ledger:
+        past = load_round(ledger, ledger.round(PAST_ROUND))
+    previous = {aid: v.grade for aid, v in past.state.values.items()}
+    returns = root / RETURNS_DIR / ROUND
+    returned: list[Path] = []
+    step(5, f"Vastuutahot täyttävät työkirjat (vain lukitsemattomat solut) → {returns}")
+    echo("      " + pick({"fi": "Tahalliset virheet, jotta havainnot näkyvät:",
+                          "sv": "Avsiktliga fel, så att fynden syns:",
+                          "en": "Deliberate mistakes, so that the findings show:"}, lang))
+    for path, _k in gen.files:
+        dept = path.stem.split("_", 1)[1] if "_" in path.stem else path.stem
+        if dept.startswith(SILENT):
+            echo(f"      - {dept}: ei palauta lainkaan / does not return")
+            continue
+        if dept.startswith(TWICE):
+            older = returns / f"{path.stem}_keskenerainen.xlsx"
+            fill_workbook(path, older, previous, saved=dt.datetime(2024, 5, 20, 9, 30), only_first=20)
+            made = fill_workbook(path, returns / path.name, previous, saved=dt.datetime(2024, 5, 28, 14, 5),
+                                 typo_space=True)
+            returned += [older, returns / path.name]
+            echo(f"      - {dept}: palauttaa kahdesti (keskeneräinen 20.5., valmis 28.5.) / returns twice")
+        else:
+            made = fill_workbook(path, returns / path.name, previous, saved=dt.datetime(2024, 5, 30, 16, 45),
+                                 mistakes=dept.startswith(CARELESS))
+            returned.append(returns / path.name)
+        for line in made:
+            echo(f"      - {dept}: {line}")
+
+    result = sync_folder(root, returns, ROUND)
+    by_sev = Counter(f.severity.value for f in result.findings)
+    step(6, f"seuranta sync: {result.files_seen} tiedostoa, {result.new_returns} palautusta kirjattu; havainnot: "
+            f"{by_sev.get('error', 0)} virhettä, {by_sev.get('warning', 0)} varoitusta, {by_sev.get('info', 0)} tietoa "
+            "(tahallisia)")
+    for f in result.findings:
+        if f.severity is Severity.INFO:
+            continue
+        where = f.action_id or f.file or ""
+        echo(f"      {f.severity.value:<7} {f.code:<17} {f.department or '':<30} {where}")
+
+    reports: dict[str, Path] = {}
+    for fmt in REPORT_FORMATS:
+        reports[fmt], _ = write_report(root, ROUND, fmt)
+    step(7, f"seuranta report ({', '.join(REPORT_FORMATS)}) → {reports['xlsx'].parent}")
+    for fmt in REPORT_FORMATS:
+        echo(f"      {reports[fmt].name}")
+    echo("")
+    echo(pick({"fi": "Valmis. Avaa {x} tai {d}; koontityökirja: {m}",
+               "sv": "Klart. Öppna {x} eller {d}; sammanställning: {m}",
+               "en": "Done. Open {x} or {d}; master workbook: {m}"}, lang,
+              x=reports["xlsx"], d=reports["docx"], m=result.master))
+    echo(pick({"fi": "Kokeile: seuranta status --project {p}", "sv": "Prova: seuranta status --project {p}",
+               "en": "Try: seuranta status --project {p}"}, lang, p=root))
+    return DemoResult(root=root, language=lang, round_id=ROUND, previous_round=PAST_ROUND, table=table,
+                      workbooks=[p for p, _ in gen.files], returns_dir=returns, returned=returned,
+                      master=result.master, reports=reports, findings=result.findings)
