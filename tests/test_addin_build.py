@@ -1,0 +1,202 @@
+"""The add-in as code: the ribbon, the VBA and the Python entry points agree, and `seuranta addin
+build` writes an .xlam whose VBA, read back with oletools (olevba), equals the sources in macros/.
+
+What this cannot show without Excel: that Excel renders the ribbon and compiles the project (the
+build writes the same source-only form as xlwings' own template; see macros/README.md)."""
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+from pathlib import Path
+
+import olefile
+import pytest
+from click.testing import CliRunner
+from defusedxml import ElementTree as ET
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from oletools.olevba import VBA_Parser, decompress_stream
+
+from seuranta_xl import addin, addin_build
+from seuranta_xl.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+MACROS = REPO / "macros"
+CUI = "{http://schemas.microsoft.com/office/2006/01/customui}"
+
+
+def vba_sources() -> dict[str, str]:
+    return {p.stem: p.read_text("utf-8") for p in MACROS.glob("*.bas")}
+
+
+def vba_subs() -> dict[str, set[str]]:
+    """module -> names of public subs taking the ribbon control."""
+    out = {}
+    for text in vba_sources().values():
+        module = re.match(r'Attribute VB_Name = "([^"]+)"', text).group(1)
+        out[module] = set(re.findall(r"^(?:Public )?Sub (\w+)\(control As IRibbonControl\)", text, re.M))
+    return out
+
+
+def ribbon_buttons() -> list:
+    root = ET.parse(MACROS / "customUI.xml").getroot()
+    return list(root.iter(f"{CUI}button"))
+
+
+@pytest.fixture(scope="module")
+def xlam(tmp_path_factory) -> Path:
+    return addin_build.build_xlam(tmp_path_factory.mktemp("addin") / "seuranta.xlam")
+
+
+@pytest.fixture(scope="module")
+def read_back(xlam) -> dict[str, str]:
+    parser = VBA_Parser(str(xlam))
+    try:
+        return {Path(name).stem: code for (_f, _s, name, code) in parser.extract_all_macros()}
+    finally:
+        parser.close()
+
+
+# ------------------------------------------------------------------ ribbon ↔ VBA ↔ Python
+
+def test_every_runpython_names_an_entry_point():
+    calls = []
+    for text in vba_sources().values():
+        prefix = re.search(r'Private Const PY As String = "([^"]+)"', text)
+        calls += re.findall(r'RunPython PY & "(\w+)\(', text)
+        calls += re.findall(r'RunPython "import seuranta_xl\.addin; seuranta_xl\.addin\.(\w+)\(', text)
+        if prefix:
+            assert prefix.group(1) == "import seuranta_xl.addin; seuranta_xl.addin."
+    assert sorted(set(calls)) == sorted(addin.ENTRY_POINTS)
+    for name in calls:
+        assert callable(getattr(addin, name)), name
+    for text in vba_sources().values():   # no RunPython in any other form
+        code_calls = re.findall(r"^\s*RunPython\b.*$", text, re.M)
+        assert all(re.match(r'\s*RunPython PY & "\w+\(', c) for c in code_calls), code_calls
+
+
+def test_every_onaction_is_a_sub_and_every_sub_a_button():
+    subs = vba_subs()
+    wired = set()
+    for button in ribbon_buttons():
+        module, sub = button.get("onAction").split(".")
+        assert sub in subs.get(module, set()), button.get("onAction")
+        wired.add((module, sub))
+    assert wired == {(m, s) for m, names in subs.items() for s in names}
+
+
+def test_buttons_have_finnish_labels_tips_and_office_icons():
+    labels = {b.get("label") for b in ribbon_buttons()}
+    assert {"Tarkista työkirja", "Yhdistä palautukset", "Tilanne", "Raportti"} <= labels
+    for b in ribbon_buttons():
+        assert b.get("screentip") and b.get("supertip") and re.fullmatch(r"[A-Za-z]+", b.get("imageMso"))
+    ids = [b.get("id") for b in ribbon_buttons()]
+    assert len(ids) == len(set(ids))
+
+
+def test_vba_sources_fit_the_project_code_page():
+    for name, text in vba_sources().items():
+        text.encode(f"cp{addin_build.CODEPAGE}")               # Excel stores VBA in the ANSI code page
+        assert name != addin_build.VBA_PROJECT_NAME           # a module named like the project does not compile
+
+
+# ------------------------------------------------------------------ the built .xlam
+
+def test_modules_read_back_equal_the_sources(read_back):
+    for name, text in vba_sources().items():
+        assert read_back[name] == addin_build.crlf(text), name
+    runtime = {m.name: m.source for m in addin_build.xlwings_runtime()}
+    assert read_back["xlwings"] == runtime["xlwings"]
+    assert 'PROJECT_NAME As String = "seuranta"' in read_back["xlwings"]
+    xw_src = (addin_build.xlwings_dir() / "xlwings_custom_addin.bas").read_text("utf-8")
+    assert read_back["xlwings"].count("\r\n") == addin_build.crlf(xw_src).count("\r\n")
+    assert "Public Function RunPython" in read_back["xlwings"]
+    assert set(read_back) == {"ThisWorkbook", addin_build.SHEET_CODENAME, "xlwings", "Dictionary", *vba_sources()}
+
+
+def test_package_parts(xlam):
+    with zipfile.ZipFile(xlam) as z:
+        assert z.read("customUI/customUI.xml") == (MACROS / "customUI.xml").read_bytes()
+        rels = z.read("_rels/.rels").decode()
+        assert 'Target="customUI/customUI.xml"' in rels and "ui/extensibility" in rels
+        types = z.read("[Content_Types].xml").decode()
+        assert "addin.macroEnabled.main+xml" in types and "vnd.ms-office.vbaProject" in types
+        assert 'codeName="ThisWorkbook"' in z.read("xl/workbook.xml").decode()
+        assert f'codeName="{addin_build.SHEET_CODENAME}"' in z.read("xl/worksheets/sheet1.xml").decode()
+        assert "_seuranta.conf" in z.read("xl/workbook.xml").decode()
+        assert z.testzip() is None
+
+
+def test_vba_project_is_source_only_and_consistent(xlam):
+    with zipfile.ZipFile(xlam) as z:
+        ole = olefile.OleFileIO(z.read("xl/vbaProject.bin"))
+    assert ole.openstream("VBA/_VBA_PROJECT").read() == bytes.fromhex("cc61ffff000100")
+    project = ole.openstream("PROJECT").read().decode("cp1252")
+    listed = re.findall(r"^(?:Module|Class|Document)=(\w+)", project, re.M)
+    streams = {e[1] for e in ole.listdir() if e[0] == "VBA"} - {"dir", "_VBA_PROJECT"}
+    assert set(listed) == streams
+    assert f'Name="{addin_build.VBA_PROJECT_NAME}"' in project
+    dir_bytes = bytes(decompress_stream(bytearray(ole.openstream("VBA/dir").read())))
+    offsets = [struct.unpack_from("<I", dir_bytes, m.start() + 6)[0]
+               for m in re.finditer(rb"\x31\x00\x04\x00\x00\x00", dir_bytes)]
+    assert offsets == [0] * len(listed)                       # every module's source starts at 0: no p-code
+
+
+def test_compound_file_directory_is_a_red_black_tree(xlam):
+    with zipfile.ZipFile(xlam) as z:
+        ole = olefile.OleFileIO(z.read("xl/vbaProject.bin"))
+    entries = ole.direntries
+
+    def check(sid, parent_red=False):
+        if sid == olefile.NOSTREAM:
+            return 1
+        e = entries[sid]
+        red = e.color == 0
+        assert not (red and parent_red), e.name
+        left, right = check(e.sid_left, red), check(e.sid_right, red)
+        assert left == right, e.name
+        return left + (0 if red else 1)
+
+    for e in entries:
+        if e is not None and e.entry_type in (olefile.STGTY_ROOT, olefile.STGTY_STORAGE):
+            assert entries[e.sid_child].color == 1              # a tree's root is black
+            check(e.sid_child)
+
+
+def test_build_is_deterministic(xlam, tmp_path):
+    again = addin_build.build_xlam(tmp_path / "again.xlam")
+    assert again.read_bytes() == xlam.read_bytes()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=9000) | st.text(alphabet="ab \r\nSub()", max_size=12000).map(str.encode))
+def test_compression_round_trips_through_oletools(data):
+    assert bytes(decompress_stream(bytearray(addin_build.compress(data)))) == data
+
+
+def test_cfb_writer_round_trip_with_large_and_small_streams():
+    streams = {"A": b"x" * 5000, "S/b": b"y" * 10, "S/c": b"", "S/d": bytes(range(256)) * 40}
+    ole = olefile.OleFileIO(addin_build.write_cfb(streams))
+    for path, data in streams.items():
+        assert ole.openstream(path).read() == data
+
+
+# ------------------------------------------------------------------ CLI
+
+def test_cli_build_and_install_on_linux(tmp_path, monkeypatch):
+    out = tmp_path / "x" / "seuranta.xlam"
+    res = CliRunner().invoke(main, ["addin", "build", "--out", str(out)])
+    assert res.exit_code == 0 and out.exists() and str(out) in res.output
+    monkeypatch.setattr("sys.platform", "linux")
+    res = CliRunner().invoke(main, ["addin", "install", "--file", str(out)])
+    assert res.exit_code == 2
+    lines = [line for line in res.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Excel" in lines[0]
+
+
+def test_install_refuses_without_excel_platform():
+    from seuranta_xl.errors import UserError
+    with pytest.raises(UserError) as exc:
+        addin_build.install_xlam(None, platform="linux")
+    assert "Excel" in exc.value.one_line("en")
