@@ -258,7 +258,7 @@ def log_exception() -> Path:
 def _book_path(book) -> Path | None:
     try:
         full = Path(book.fullname)
-        return full if full.is_absolute() and full.exists() else None
+        return full.resolve() if full.is_absolute() and full.exists() else None
     except Exception:  # noqa: BLE001 - an unsaved or cloud book has no usable path
         return None
 
