@@ -28,6 +28,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024          # a department return is a few hundre
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 2_000
 MAX_RATIO = 200                            # uncompressed / compressed, per member over 1 MB
+DTD_SCAN_BYTES = 64 * 1024                 # the head of each XML part searched for a DTD
 
 NS = {
     "main": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -82,6 +83,13 @@ def check_package(zf: zipfile.ZipFile, compressed_size: int) -> ReadFailure | No
     if "xl/vbaProject.bin" in names:
         # A macro-enabled save (.xlsm) of our workbook: readable, but not what we sent.
         return ReadFailure("not-xlsx", ".xlsm (makroja / macros)")
+    # No part may declare a DTD, including those only calamine reads (sharedStrings, styles): a DTD
+    # sits in the prolog, so the head of each part is enough (the parts we parse are scanned whole).
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels", ".vml")):
+            with zf.open(info) as part:
+                if b"<!DOCTYPE" in part.read(DTD_SCAN_BYTES):
+                    return ReadFailure("corrupt-file", f"DTD in {info.filename}")
     return None
 
 
@@ -115,12 +123,27 @@ def _sheet_targets(zf: zipfile.ZipFile) -> tuple[list[tuple[str, str, str]], boo
 
 
 _SHEET_PROTECTION = re.compile(rb"<(?:\w+:)?sheetProtection\b[^>]*?\ssheet=\"(?:1|true)\"")
-# A cell that holds a formula: <c r="H7" ...><f ...>text</f> or a shared-formula reference <f .../>.
-# The cell's own attributes never contain '/', so a self-closing <c .../> cannot start a match.
-_FORMULA_CELL = re.compile(
-    rb"<(?:\w+:)?c\b[^>/]*?\br=\"([A-Z]{1,3}[0-9]{1,7})\"[^>/]*>"
-    rb"(?:(?!</(?:\w+:)?c>|<(?:\w+:)?c\b).)*?<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)",
-    re.DOTALL)
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(/?)>")
+_CELL_START = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3}[0-9]{1,7})\"")
+
+
+def _formula_cells(raw: bytes) -> dict[str, str]:
+    """Cell ref -> formula text, for every <f> element: each is located by the <c> that opens just
+    before it (cell attributes are short, so a bounded look-back finds it)."""
+    out: dict[str, str] = {}
+    for m in _FORMULA.finditer(raw):
+        start = m.start()
+        window = raw[max(0, start - 400):start]
+        cells = list(_CELL_START.finditer(window)) or list(_CELL_START.finditer(raw, 0, start))
+        if not cells:
+            continue
+        ref = cells[-1].group(1).decode()
+        text = ""
+        if not m.group(2):  # not self-closing: the text runs to the closing tag
+            end = raw.find(b"</", m.end())
+            text = html.unescape(raw[m.end():end].decode("utf-8", "replace")) if end > 0 else ""
+        out[ref] = "=" + text
+    return out
 
 
 def _sheet_facts(zf: zipfile.ZipFile, name: str, state: str, path: str) -> SheetFacts:
@@ -131,10 +154,7 @@ def _sheet_facts(zf: zipfile.ZipFile, name: str, state: str, path: str) -> Sheet
         return facts
     raw = _raw(zf, path)
     facts.protected = _SHEET_PROTECTION.search(raw) is not None
-    if b"<f" in raw or b":f" in raw:
-        for m in _FORMULA_CELL.finditer(raw):
-            text = html.unescape(m.group(2).decode("utf-8", "replace")) if m.group(2) else ""
-            facts.formulas[m.group(1).decode()] = "=" + text
+    facts.formulas = _formula_cells(raw)
     return facts
 
 
@@ -146,8 +166,7 @@ def _saved_at(zf: zipfile.ZipFile) -> str | None:
     return node.text.strip() if node is not None and node.text else None
 
 
-def _values(data: bytes, names: list[str]) -> dict[str, list[list[Any]]]:
-    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+def _values(wb: CalamineWorkbook, names: list[str]) -> dict[str, list[list[Any]]]:
     out: dict[str, list[list[Any]]] = {}
     for name in names:
         rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -176,13 +195,18 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def read_return(path: Path) -> ReturnedWorkbook | ReadFailure:
-    """Read one returned file. Never raises for bad content: a ReadFailure says what is wrong."""
+def read_return(path: Path, data: bytes | None = None) -> ReturnedWorkbook | ReadFailure:
+    """Read one returned file (``data``: its bytes, if the caller has read them already).
+
+    Never raises for bad content: a ReadFailure says what is wrong. Values are read from the identity
+    sheet and the data sheet it names (or, when that sheet is gone, from every visible sheet).
+    """
     try:
         stat = path.stat()
         if stat.st_size > MAX_FILE_BYTES:
             return ReadFailure("file-too-large", f"{stat.st_size / 1e6:.1f} MB > {MAX_FILE_BYTES // 1_000_000} MB")
-        data = path.read_bytes()
+        if data is None:
+            data = path.read_bytes()
     except OSError as exc:
         return ReadFailure("corrupt-file", exc.strerror or str(exc))
     failure = sniff(data, path.suffix.lower())
@@ -195,17 +219,25 @@ def read_return(path: Path) -> ReturnedWorkbook | ReadFailure:
             if failure:
                 return failure
             targets, wb_protected = _sheet_targets(zf)
-            sheets = [_sheet_facts(zf, n, s, p) for n, s, p in targets]
             saved_at = _saved_at(zf)
-        names = [s.name for s in sheets]
-        values = _values(data, names)
+            book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            names = [n for n, _, _ in targets]
+            values = _values(book, [META_SHEET] if META_SHEET in names else [])
+            meta, meta_rows = _meta(values.get(META_SHEET, []))
+            wanted = meta.get("data_sheet")
+            if wanted not in names:
+                wanted = None
+            read = [n for n, state, _ in targets if n == wanted or (wanted is None and n != META_SHEET
+                                                                   and state == "visible")]
+            values.update(_values(book, read))
+            sheets = [_sheet_facts(zf, n, s, p) if n in read else SheetFacts(name=n, state=s)
+                      for n, s, p in targets]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError) as exc:
         return ReadFailure("corrupt-file", f"zip: {exc}")
     except (DefusedXmlException, SafeET.ParseError) as exc:
         return ReadFailure("corrupt-file", f"XML: {exc}")
     except Exception as exc:  # calamine raises its own error types for damaged parts
         return ReadFailure("corrupt-file", f"{type(exc).__name__}: {exc}")
-    meta, meta_rows = _meta(values.get(META_SHEET, []))
     return ReturnedWorkbook(file_name=path.name, size=len(data), sha256=file_digest(data), file_mtime=mtime,
                             saved_at=saved_at, workbook_protected=wb_protected, sheets=sheets, meta=meta,
                             meta_rows=meta_rows, values=values)
