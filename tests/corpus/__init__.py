@@ -1,0 +1,1 @@
+"""A corpus of bad returns, generated (never hand-edited binaries): see generate.py."""
