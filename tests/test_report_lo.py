@@ -21,6 +21,7 @@ def demo(tmp_path_factory):
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 def test_report_converts_to_pdf_and_renders(demo, fmt):
+    (OUT / fmt / f"{demo.reports[fmt].stem}.pdf").unlink(missing_ok=True)   # convert() reports new files only
     pdf = lo.to_pdf(demo.reports[fmt], OUT / fmt)
     assert lo.pdf_pages(pdf) >= 3
     png = lo.pdf_page_png(pdf, OUT / f"{fmt}_page1", page=1, dpi=80)
