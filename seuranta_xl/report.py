@@ -585,10 +585,11 @@ def write_docx(report: Report, path: Path) -> None:
                                            ("by_dept", "shares_dept", _t("department", lang), s.by_department)):
         doc.add_heading(_t(key, lang), level=2)
         rows = summary_rows(report, groups, first, shares_inline=True, two_lines=True)
-        rest = [2.1 if c == 1 else 1.75 for c in range(1, len(rows[0]))]
+        # each number column as wide as its header's longest word (no word broken), the name takes the rest
+        rest = [max(1.45, 0.19 * max(len(w) for w in h.split()) + 0.5) for h in rows[0][1:]]
         _docx_table(doc, rows, widths=[max(3.5, 25.8 - sum(rest))] + rest, bold_last=True, numeric_from=1)
         if s.has_values:
-            doc.add_picture(io.BytesIO(chart_png(report, groups, _t(shares_key, lang))), width=Cm(17))
+            doc.add_picture(io.BytesIO(chart_png(report, groups, _t(shares_key, lang))), width=Cm(15))
     doc.add_heading(_t("changes", lang), level=2)
     line = change_line(report)
     if line is None:
