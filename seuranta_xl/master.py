@@ -9,6 +9,7 @@ master path always holds a whole workbook, whatever moment a sync is killed at.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import shutil
 from pathlib import Path
@@ -21,6 +22,7 @@ from .i18n import pick
 from .identity import TITLES
 from .ledger import Ledger
 from .roundview import RoundView, load_round
+from .sheetdata import splice_rows
 
 BACKUP_NAME = "master.bak.xlsx"
 
@@ -64,17 +66,22 @@ def _stamp(views: list[RoundView]) -> dt.datetime:
 
 
 def build_master(path: Path, views: list[RoundView], lang: str, master_dir: Path) -> None:
-    wb = xlsxwriter.Workbook(str(path), {"in_memory": True, "strings_to_formulas": False,
-                                         "strings_to_numbers": False, "strings_to_urls": False})
+    """XlsxWriter writes the package (styles, the Table part, widths, filters, links, the small
+    sheets); the rows of the two big sheets are streamed into it by sheetdata.splice_rows."""
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
+                                   "strings_to_numbers": False, "strings_to_urls": False})
     wb.set_properties({"title": "Strategian seuranta", "created": _stamp(views)})
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top", "border": 1})
     wrap = wb.add_format({"text_wrap": True, "valign": "top"})
     link = wb.add_format({"font_color": "#0563C1", "underline": 1, "valign": "top"})
-    _wide_sheet(wb, views, lang, head, wrap)
-    _long_sheet(wb, views, lang, wrap)
+    wide = _wide_sheet(wb, views, lang, head, wrap)
+    long = _long_sheet(wb, views, lang)
     _returns_sheet(wb, views, lang, head)
     _findings_sheet(wb, views, lang, head, wrap, link, master_dir)
     wb.close()
+    path.write_bytes(splice_rows(buf.getvalue(), {"xl/worksheets/sheet1.xml": wide,
+                                                  "xl/worksheets/sheet2.xml": long}))
 
 
 def _s(ws, r: int, c: int, value, fmt=None) -> None:
@@ -84,7 +91,13 @@ def _s(ws, r: int, c: int, value, fmt=None) -> None:
     ws.write_string(r, c, str(value), fmt)
 
 
-def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap) -> None:
+def _grade_cell(step, grade: str | None):
+    """A numeric grade as a number (sums and pivots work), any other grade as its text."""
+    return step.number if step is not None and step.number is not None else grade
+
+
+def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap) -> list[list]:
+    """Header and layout through XlsxWriter; returns the data rows (one per action)."""
     ws = wb.add_worksheet(pick(T["wide"], lang))
     titles = TITLES[lang]
     strategy = views[-1].strategy if views else None
@@ -92,7 +105,6 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap) -> None:
     cols = [titles["id"], titles["focus_area"], titles["goal"], titles["action"], titles["department"]]
     if with_ind:
         cols.append(titles["indicator"])
-    fixed = len(cols)
     for v in views:
         for key in ("grade", "label", "comment", "source"):
             cols.append(f"{v.round.id} {pick(T[key], lang)}")
@@ -102,60 +114,45 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap) -> None:
     for c, w in enumerate(widths):
         ws.set_column(c, c, w, wrap if w > 12 else None)
     ws.freeze_panes(1, 1)
+    rows: list[list] = []
     if strategy is None:
-        return
-    for i, row in enumerate(strategy.rows(), start=1):
+        return rows
+    for row in strategy.rows():
         values = [row.id, row.focus_area, row.goal, row.action.text, row.action.department]
         if with_ind:
             values.append(row.action.indicator)
-        for c, val in enumerate(values):
-            _s(ws, i, c, val)
-        c = fixed
         for v in views:
             cur = v.state.value(row.id)
             step = v.round.scale.step(cur.grade)
-            if step is not None and step.number is not None:
-                ws.write_number(i, c, step.number)
-            else:
-                _s(ws, i, c, cur.grade)
-            _s(ws, i, c + 1, step.label if step else None)
-            _s(ws, i, c + 2, cur.comment)
-            _s(ws, i, c + 3, cur.source.file_name if cur.source else None)
-            c += 4
-    ws.autofilter(0, 0, max(1, len(list(strategy.rows()))), len(cols) - 1)
+            values += [_grade_cell(step, cur.grade), step.label if step else None, cur.comment,
+                       cur.source.file_name if cur.source else None]
+        rows.append(values)
+    ws.autofilter(0, 0, max(1, len(rows)), len(cols) - 1)
+    return rows
 
 
-def _long_sheet(wb, views: list[RoundView], lang: str, wrap) -> None:
+def _long_sheet(wb, views: list[RoundView], lang: str) -> list[list]:
+    """The Excel Table "Seuranta" of every (round, action); returns its data rows."""
     ws = wb.add_worksheet(pick(T["long"], lang))
     titles = TITLES[lang]
     cols = [pick(T["round"], lang), titles["id"], titles["department"], titles["focus_area"], titles["goal"],
             titles["action"], pick(T["grade"], lang).capitalize(), pick(T["label"], lang).capitalize(),
             pick(T["comment"], lang).capitalize(), pick(T["file"], lang), pick(T["received"], lang)]
-    n = 0
+    rows: list[list] = []
     for v in views:
         for row in v.strategy.rows():
-            n += 1
             cur = v.state.value(row.id)
             step = v.round.scale.step(cur.grade)
-            _s(ws, n, 0, v.round.id)
-            _s(ws, n, 1, row.id)
-            _s(ws, n, 2, row.action.department)
-            _s(ws, n, 3, row.focus_area)
-            _s(ws, n, 4, row.goal)
-            _s(ws, n, 5, row.action.text)
-            if step is not None and step.number is not None:
-                ws.write_number(n, 6, step.number)
-            else:
-                _s(ws, n, 6, cur.grade)
-            _s(ws, n, 7, step.label if step else None)
-            _s(ws, n, 8, cur.comment)
-            _s(ws, n, 9, cur.source.file_name if cur.source else None)
-            _s(ws, n, 10, cur.source.received_at if cur.source else None)
+            src = cur.source
+            rows.append([v.round.id, row.id, row.action.department, row.focus_area, row.goal, row.action.text,
+                         _grade_cell(step, cur.grade), step.label if step else None, cur.comment,
+                         src.file_name if src else None, src.received_at if src else None])
     for c, w in enumerate([12, 9, 22, 22, 32, 45, 8, 16, 45, 24, 22]):
         ws.set_column(c, c, w)
-    ws.add_table(0, 0, max(n, 1), len(cols) - 1, {
+    ws.add_table(0, 0, max(len(rows), 1), len(cols) - 1, {
         "name": "Seuranta", "style": "Table Style Medium 2",
         "columns": [{"header": c} for c in cols]})
+    return rows
 
 
 def _returns_sheet(wb, views: list[RoundView], lang: str, head) -> None:

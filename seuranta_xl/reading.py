@@ -123,26 +123,28 @@ def _sheet_targets(zf: zipfile.ZipFile) -> tuple[list[tuple[str, str, str]], boo
 
 
 _SHEET_PROTECTION = re.compile(rb"<(?:\w+:)?sheetProtection\b[^>]*?\ssheet=\"(?:1|true)\"")
-_FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(/?)>")
-_CELL_START = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3}[0-9]{1,7})\"")
+# One linear pass over the part: every cell start and every formula element, in document order.
+_CELL_OR_FORMULA = re.compile(
+    rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3}[0-9]{1,7})\"|<(?:\w+:)?f\b[^>]*?(/?)>")
 
 
 def _formula_cells(raw: bytes) -> dict[str, str]:
-    """Cell ref -> formula text, for every <f> element: each is located by the <c> that opens just
-    before it (cell attributes are short, so a bounded look-back finds it)."""
+    """Cell ref -> formula text, for every <f> element, attributed to the <c> that opened before it."""
     out: dict[str, str] = {}
-    for m in _FORMULA.finditer(raw):
-        start = m.start()
-        window = raw[max(0, start - 400):start]
-        cells = list(_CELL_START.finditer(window)) or list(_CELL_START.finditer(raw, 0, start))
-        if not cells:
+    if b"<f" not in raw and b":f" not in raw:
+        return out
+    cell = None
+    for m in _CELL_OR_FORMULA.finditer(raw):
+        if m.group(1) is not None:
+            cell = m.group(1).decode()
             continue
-        ref = cells[-1].group(1).decode()
+        if cell is None:
+            continue
         text = ""
         if not m.group(2):  # not self-closing: the text runs to the closing tag
             end = raw.find(b"</", m.end())
             text = html.unescape(raw[m.end():end].decode("utf-8", "replace")) if end > 0 else ""
-        out[ref] = "=" + text
+        out[cell] = "=" + text
     return out
 
 

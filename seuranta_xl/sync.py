@@ -16,7 +16,7 @@ from .ledger import Ledger, now_iso
 from .master import all_views, write_master
 from .model import Config, ReturnRecord, Round
 from .project import Project
-from .reading import read_return
+from .reading import MAX_FILE_BYTES, read_return
 from .returned import ReturnedWorkbook
 from .roundview import RoundView, load_round, resolve_round
 from .validate import Expectation, Validation, validate_return
@@ -111,7 +111,12 @@ def sync_folder(root: Path, folder: Path | None = None, round_id: str | None = N
                 if progress:
                     progress(i, len(files), path.name)
                 try:
-                    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                    if path.stat().st_size > MAX_FILE_BYTES:   # refused without reading it into memory
+                        result.rejected += 1
+                        rejected.append(validate_return(read_return(path), exp, path.name).findings[0])
+                        continue
+                    data = path.read_bytes()
+                    digest = hashlib.sha256(data).hexdigest()
                 except OSError as exc:
                     rejected.append(Finding(code="corrupt-file", file=path.name,
                                             params={"detail": exc.strerror or str(exc)}))
@@ -121,7 +126,7 @@ def sync_folder(root: Path, folder: Path | None = None, round_id: str | None = N
                     seen_hashes.add(digest)
                     continue
                 seen_hashes.add(digest)
-                wb = read_return(path)
+                wb = read_return(path, data)
                 v = validate_return(wb, exp, path.name)
                 if not v.accepted:
                     result.rejected += 1
