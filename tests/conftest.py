@@ -8,6 +8,20 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+# Hypothesis profiles: "ci" (default) is fixed and fast; HYPOTHESIS_PROFILE=long explores more.
+try:
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    _quiet = [HealthCheck.too_slow, HealthCheck.data_too_large]
+    settings.register_profile("ci", derandomize=True, max_examples=25, deadline=None, suppress_health_check=_quiet,
+                              print_blob=True)
+    settings.register_profile("long", max_examples=500, deadline=None, suppress_health_check=_quiet)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+except ImportError:  # pragma: no cover - hypothesis is a test extra
+    pass
+
 
 @pytest.fixture(scope="session")
 def fixtures_dir(tmp_path_factory) -> Path:
