@@ -6,9 +6,11 @@ returns and entries append-only; master.xlsx is rebuilt from here.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from .findings import Finding
@@ -108,6 +110,19 @@ class Ledger:
 
     def close(self) -> None:
         self.conn.close()
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Several reads that see one state of the ledger, whatever a concurrent sync commits meanwhile
+        (a WAL read transaction). Nested use is fine."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
 
     def __enter__(self) -> Ledger:
         return self
@@ -243,10 +258,10 @@ class Ledger:
             "SELECT e.return_id, e.action_id, e.grade, e.raw_grade, e.comment, e.grade_cell, e.comment_cell, "
             "e.accepted FROM entries e JOIN returns r ON r.id = e.return_id WHERE r.round_id=? "
             "ORDER BY e.return_id, e.rowid", (round_id,))
-        for r in rows:  # rows written by add_returns from validated Entries: no need to validate again
-            by_id[r[0]].append(Entry.model_construct(round_id=round_id, department=dept[r[0]], action_id=r[1],
-                                                     grade=r[2], raw_grade=r[3], comment=r[4], grade_cell=r[5],
-                                                     comment_cell=r[6], accepted=bool(r[7])))
+        for r in rows:
+            by_id[r[0]].append(Entry(round_id=round_id, department=dept[r[0]], action_id=r[1], grade=r[2],
+                                     raw_grade=r[3], comment=r[4], grade_cell=r[5], comment_cell=r[6],
+                                     accepted=bool(r[7])))
         return [(rec, by_id[rec.id]) for rec in recs]
 
     # ------------------------------------------------------------ sync runs (rejected files)

@@ -265,8 +265,13 @@ class Round(_Model):
         return v
 
 
-class Entry(_Model):
-    """One department's value for one action in one round, as returned."""
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One department's value for one action in one round, as returned.
+
+    A plain dataclass (a sync makes one per returned row, and again per row it reads back from the
+    ledger): every field comes from values the validator or the ledger has already checked.
+    """
 
     round_id: str
     action_id: str

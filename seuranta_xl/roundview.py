@@ -47,11 +47,14 @@ def load_round(ledger: Ledger, rnd: Round) -> RoundView:
     if found is None:  # pragma: no cover - rounds always reference a stored strategy
         raise UserError("Kierroksen strategia puuttuu kirjanpidosta", "The round's strategy is missing")
     strategy = found[1]
-    returns = ledger.round_returns(rnd.id)
+    with ledger.snapshot():  # returns, entries and the last sync's refusals from one state
+        returns = ledger.round_returns(rnd.id)
+        rejected = ledger.rejected(rnd.id)
+        folder = ledger.last_folder(rnd.id)
     state = merge_round(rnd, strategy, returns)
     findings: list[Finding] = []
     for dept in sorted(state.returns, key=str.casefold):
         findings.extend(state.returns[dept][-1].findings)
     findings.extend(state.findings)
-    findings.extend(ledger.rejected(rnd.id))
-    return RoundView(rnd, strategy, state, findings, ledger.last_folder(rnd.id))
+    findings.extend(rejected)
+    return RoundView(rnd, strategy, state, findings, folder)
