@@ -15,7 +15,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import UserError
-from .findings import Finding, Severity, findings_document, has_errors
+from .findings import Finding, findings_document, has_errors
 from .i18n import pick
 
 out = Console(highlight=False, soft_wrap=True)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from . import ids as idmod
 from . import textmatch
+from .cells import col_letter
 from .findings import Finding
 from .model import Action, Entry, FocusArea, Goal, Scale, Strategy
 
@@ -67,16 +68,6 @@ def cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
-
-
-def col_letter(c: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    out = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def ref(r: int, c: int | None) -> str | None:

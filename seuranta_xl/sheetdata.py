@@ -15,20 +15,13 @@ import re
 import zipfile
 from collections.abc import Sequence
 
+from .cells import col_letter
+
 _LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
 _COL = re.compile(r"<col\b([^>]*)/>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _DIMENSION = re.compile(r'<dimension ref="[^"]*"/>')
-
-
-def col_letter(index: int) -> str:
-    out = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def escape(text: str) -> str:

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from .cells import col_index, col_letter
 from .findings import Finding, Severity
 from .identity import (INPUT_KEYS, META_SHEET, STRUCTURE_KEYS, TITLES, Identity, locked_texts)
 from .model import ActionRow, Config, Entry, Round, Strategy
@@ -21,23 +22,6 @@ from .returned import ReadFailure, ReturnedWorkbook
 
 # Characters XML 1.0 cannot hold (Excel stores them escaped as _xHHHH_); removed and reported.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def col_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    out = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
-def col_index(letter: str) -> int:
-    n = 0
-    for ch in letter.upper():
-        n = n * 26 + (ord(ch) - 64)
-    return n - 1
 
 
 @dataclass

@@ -33,6 +33,7 @@ from .i18n import fmt_date
 from .ledger import Ledger
 from .model import ActionRow, Config, Round, Scale
 from .project import Project
+from .roundview import resolve_round
 from .workbook_texts import texts
 
 INLINE_LIST_MAX = 255  # Excel repairs a file whose inline list formula is longer than this
@@ -496,24 +497,6 @@ def write_workbook(path: Path, sheet: Sheet) -> None:
 
 
 # ---------------------------------------------------------------------------------------- a round
-def _pick_round(ledger: Ledger, round_id: str | None) -> Round:
-    if round_id is not None:
-        rnd = ledger.round(round_id)
-        if rnd is None:
-            known = ", ".join(r.id for r in ledger.rounds()) or "-"
-            raise UserError(f"Kierrosta {round_id} ei ole (kierrokset: {known})",
-                            f"No round {round_id} (rounds: {known})",
-                            hint_fi="Avaa kierros: seuranta round new TUNNUS.",
-                            hint_en="Open one: seuranta round new ID.")
-        return rnd
-    opened = [r for r in ledger.rounds() if not r.imported]
-    if not opened:
-        raise UserError("Projektissa ei ole avattua kierrosta", "The project has no open round",
-                        hint_fi="Avaa kierros: seuranta round new TUNNUS.",
-                        hint_en="Open one: seuranta round new ID.")
-    return opened[-1]
-
-
 def _io_error(out_dir: Path, exc: OSError) -> UserError:
     reason = exc.strerror or str(exc)
     return UserError(f"Työkirjoja ei voitu kirjoittaa kansioon {out_dir}: {reason}",
@@ -536,7 +519,7 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
     project = Project(root)
     config = project.load_config()
     with project.ledger() as ledger:
-        rnd = _pick_round(ledger, round_id)
+        rnd = resolve_round(ledger, round_id, live_only=True)
         found = ledger.strategy(rnd.strategy_id)
         if found is None:
             raise UserError("Projektissa ei ole strategiaa", "The project has no strategy",

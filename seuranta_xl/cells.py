@@ -1,0 +1,20 @@
+"""Spreadsheet cell references (pure): column letters and A1 refs, 0-based indexes."""
+from __future__ import annotations
+
+
+def col_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def col_index(letter: str) -> int:
+    """A -> 0, AA -> 26."""
+    n = 0
+    for ch in letter.upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
