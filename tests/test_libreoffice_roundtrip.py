@@ -7,7 +7,6 @@ import csv
 import io
 import json
 from collections import Counter
-from pathlib import Path
 
 import openpyxl
 from click.testing import CliRunner

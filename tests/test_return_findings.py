@@ -11,12 +11,11 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from returns_kit import ROUND, Kit, set_saved_time
+from returns_kit import Kit, set_saved_time
 from seuranta_xl.cli import main
 from seuranta_xl.identity import META_SHEET
 from seuranta_xl.rounds import new_round
 from seuranta_xl.sync import check_files, sync_folder
-from seuranta_xl.workbook import generate_round
 
 HKP = "Hallinto"   # the department whose workbook most tests use (54 actions)
 
@@ -215,7 +214,7 @@ def test_signature_from_another_project(tmp_path):
 
 def test_wrong_round(kit):
     new_round(kit.proj, "2024-kevat")
-    path = kit.fill(HKP)      # filled from the 2023-syys workbook
+    kit.fill(HKP)      # filled from the 2023-syys workbook
     res = sync_folder(kit.proj, kit.returns, round_id="2024-kevat")
     assert res.rejected == 1
     assert "wrong-round" in [f.code for f in res.findings]

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.utils import column_index_from_string, range_boundaries
 
 from builders import (add_return, add_round, import_keuruu_results, keuruu_rows, keuruu_strategy, make_project,
                       strategy_from_rows, synthetic_strategy)
