@@ -33,7 +33,7 @@ from .i18n import fmt_date
 from .ledger import Ledger
 from .model import ActionRow, Config, Round, Scale
 from .project import Project
-from .roundview import resolve_round
+from .roundview import load_round, resolve_round
 from .workbook_texts import texts
 
 INLINE_LIST_MAX = 255  # Excel repairs a file whose inline list formula is longer than this
@@ -90,20 +90,18 @@ def sheet_password(project_id: str) -> str:
 
 
 def previous_values(ledger: Ledger, rnd: Round) -> dict[str, tuple[str | None, str | None]]:
-    """The previous round's (grade, comment) per action id: the newest return (ReturnRecord.order_key)
-    whose entry for that action is accepted and not empty wins. Grades are shown with their label
-    when they are on the previous round's scale. Empty when there is no previous round."""
+    """The previous round's merged (grade, comment) per action id — the same newest-wins state that
+    sync, status and the master show. Grades are shown with their label when they are on the previous
+    round's scale. Empty when there is no previous round."""
     prev = ledger.previous_round(rnd.id)
     if prev is None:
         return {}
     values: dict[str, tuple[str | None, str | None]] = {}
-    for rec in sorted(ledger.returns(prev.id), key=lambda r: r.order_key()):
-        for e in ledger.entries(rec.id):
-            grade = e.grade or e.raw_grade
-            if not e.accepted or not ((grade or "").strip() or (e.comment or "").strip()):
-                continue
-            step = prev.scale.step(e.grade)
-            values[e.action_id] = (step.display if step else grade, e.comment)
+    for action_id, cur in load_round(ledger, prev).state.values.items():
+        if cur.grade is None and not (cur.comment or "").strip():
+            continue
+        step = prev.scale.step(cur.grade)
+        values[action_id] = (step.display if step else cur.grade, cur.comment)
     return values
 
 
