@@ -15,7 +15,7 @@ try:
     from hypothesis import HealthCheck, settings
 
     _quiet = [HealthCheck.too_slow, HealthCheck.data_too_large]
-    settings.register_profile("ci", derandomize=True, max_examples=25, deadline=None, suppress_health_check=_quiet,
+    settings.register_profile("ci", derandomize=True, max_examples=50, deadline=None, suppress_health_check=_quiet,
                               print_blob=True)
     settings.register_profile("long", max_examples=500, deadline=None, suppress_health_check=_quiet)
     settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
