@@ -250,7 +250,20 @@ class Ledger:
                       grade_cell=r[4], comment_cell=r[5], accepted=bool(r[6])) for r in rows]
 
     def round_returns(self, round_id: str) -> list[tuple[ReturnRecord, list[Entry]]]:
-        """Every return of a round with its entries, in arrival order (one query each)."""
+        """Every return of a round with its entries, in arrival order (one query each).
+
+        Both queries read one snapshot: a sync committing in between would otherwise give entries of a
+        return the first query did not see (KeyError in every reader: report, export, status)."""
+        own = not self.conn.in_transaction
+        if own:
+            self.conn.execute("BEGIN")
+        try:
+            return self._round_returns(round_id)
+        finally:
+            if own:
+                self.conn.execute("COMMIT")
+
+    def _round_returns(self, round_id: str) -> list[tuple[ReturnRecord, list[Entry]]]:
         recs = self.returns(round_id)
         by_id: dict[int, list[Entry]] = {r.id: [] for r in recs if r.id is not None}
         dept = {r.id: r.department for r in recs}
