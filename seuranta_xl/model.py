@@ -7,6 +7,7 @@ actions on a Scale; what a department returned becomes Entries.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -99,14 +100,15 @@ class Scale(_Model):
     def top(self) -> ScaleStep:
         return self.steps[-1]
 
+    @functools.cached_property
+    def step_index(self) -> dict[str, ScaleStep]:
+        """Casefolded value -> step (a scale is never changed after it is made; step() is a hot path)."""
+        return {s.value.casefold(): s for s in self.steps}
+
     def step(self, value: str | None) -> ScaleStep | None:
         if value is None:
             return None
-        key = value.strip().casefold()
-        for s in self.steps:
-            if s.value.casefold() == key:
-                return s
-        return None
+        return self.step_index.get(value.strip().casefold())
 
     def rank(self, value: str | None) -> int | None:
         """Position of a value on the scale (0 = lowest), or None if it is not on the scale."""

@@ -136,7 +136,7 @@ def _formula_cells(raw: bytes) -> dict[str, str]:
     cell = None
     for m in _CELL_OR_FORMULA.finditer(raw):
         if m.group(1) is not None:
-            cell = m.group(1).decode()
+            cell = m.group(1)
             continue
         if cell is None:
             continue
@@ -144,7 +144,7 @@ def _formula_cells(raw: bytes) -> dict[str, str]:
         if not m.group(2):  # not self-closing: the text runs to the closing tag
             end = raw.find(b"</", m.end())
             text = html.unescape(raw[m.end():end].decode("utf-8", "replace")) if end > 0 else ""
-        out[cell] = "=" + text
+        out[cell.decode()] = "=" + text
     return out
 
 
