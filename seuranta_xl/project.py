@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import secrets
 import tomllib
 import uuid
@@ -90,7 +91,10 @@ class Project:
         data = config.model_dump(mode="json", exclude_none=True)
         text = tomli_w.dumps(data)
         tmp = self.config_path.with_suffix(".toml.tmp")
-        tmp.write_text(text, "utf-8")
+        tmp.unlink(missing_ok=True)
+        # The file holds the HMAC secret: readable by its owner only (0600; on Windows the folder's ACL).
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as fh:
+            fh.write(text)
         tmp.replace(self.config_path)
 
     def scales(self, config: Config | None = None) -> dict[str, Scale]:

@@ -109,3 +109,12 @@ def test_odd_text_survives_check_exactly(shared):
     target = build(case("comment-odd-text"), shared)
     [v], _ = check_files(shared.kit.proj, [target])
     assert v.entries[0].comment == ODD_TEXT     # exactly, even the pasted CR LF
+
+
+def test_config_with_the_secret_is_private(shared):
+    """seuranta.toml holds the HMAC secret: created 0600 (docs/security.md)."""
+    import os
+    import stat
+
+    mode = stat.S_IMODE(os.stat(shared.kit.proj / "seuranta.toml").st_mode)
+    assert mode == 0o600, oct(mode)
