@@ -74,14 +74,15 @@ def build_master(path: Path, views: list[RoundView], lang: str, master_dir: Path
     wb.set_properties({"title": "Strategian seuranta", "created": _stamp(views)})
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top", "border": 1})
     wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    top = wb.add_format({"valign": "top"})
     link = wb.add_format({"font_color": "#0563C1", "underline": 1, "valign": "top"})
-    wide = _wide_sheet(wb, views, lang, head, wrap)
+    wide, wide_wrap = _wide_sheet(wb, views, lang, head, wrap, top)
     long = _long_sheet(wb, views, lang)
     _returns_sheet(wb, views, lang, head)
     _findings_sheet(wb, views, lang, head, wrap, link, master_dir)
     wb.close()
-    path.write_bytes(splice_rows(buf.getvalue(), {"xl/worksheets/sheet1.xml": wide,
-                                                  "xl/worksheets/sheet2.xml": long}))
+    path.write_bytes(splice_rows(buf.getvalue(), {"xl/worksheets/sheet1.xml": (wide, wide_wrap),
+                                                  "xl/worksheets/sheet2.xml": (long, set())}))
 
 
 def _s(ws, r: int, c: int, value, fmt=None) -> None:
@@ -96,8 +97,9 @@ def _grade_cell(step, grade: str | None):
     return step.number if step is not None and step.number is not None else grade
 
 
-def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap) -> list[list]:
-    """Header and layout through XlsxWriter; returns the data rows (one per action)."""
+def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple[list[list], set[int]]:
+    """Header and layout through XlsxWriter; returns the data rows (one per action) and the columns
+    whose text wraps."""
     ws = wb.add_worksheet(pick(T["wide"], lang))
     titles = TITLES[lang]
     strategy = views[-1].strategy if views else None
@@ -111,12 +113,17 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap) -> list[list]
     for c, title in enumerate(cols):
         ws.write_string(0, c, title, head)
     widths = [9, 22, 32, 45, 22] + ([30] if with_ind else []) + [9, 16, 45, 22] * len(views)
+    ws.set_landscape()
+    ws.set_paper(9)            # A4
+    ws.fit_to_pages(1, 0)      # all columns on the page width
+    ws.repeat_rows(0)
+    wrapping = {c for c, w in enumerate(widths) if w > 12}
     for c, w in enumerate(widths):
-        ws.set_column(c, c, w, wrap if w > 12 else None)
+        ws.set_column(c, c, w, wrap if c in wrapping else top)
     ws.freeze_panes(1, 1)
     rows: list[list] = []
     if strategy is None:
-        return rows
+        return rows, wrapping
     for row in strategy.rows():
         values = [row.id, row.focus_area, row.goal, row.action.text, row.action.department]
         if with_ind:
@@ -128,7 +135,7 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap) -> list[list]
                        cur.source.file_name if cur.source else None]
         rows.append(values)
     ws.autofilter(0, 0, max(1, len(rows)), len(cols) - 1)
-    return rows
+    return rows, wrapping
 
 
 def _long_sheet(wb, views: list[RoundView], lang: str) -> list[list]:

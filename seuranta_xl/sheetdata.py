@@ -36,18 +36,38 @@ def escape(text: str) -> str:
     return text
 
 
-def _column_styles(sheet_xml: str) -> dict[int, str]:
+def _columns(sheet_xml: str) -> tuple[dict[int, str], dict[int, float]]:
+    """(column -> style id, column -> width in characters) from the sheet's <cols>."""
     styles: dict[int, str] = {}
+    widths: dict[int, float] = {}
     for m in _COL.finditer(sheet_xml):
         attrs = dict(_ATTR.findall(m.group(1)))
-        if "style" in attrs:
-            for c in range(int(attrs["min"]) - 1, int(attrs["max"])):
+        for c in range(int(attrs["min"]) - 1, int(attrs["max"])):
+            if "style" in attrs:
                 styles[c] = attrs["style"]
-    return styles
+            if "width" in attrs:
+                widths[c] = float(attrs["width"])
+    return styles, widths
 
 
-def rows_xml(rows: Sequence[Sequence[object]], first_row: int, styles: dict[int, str]) -> str:
-    """<row> elements for ``rows`` starting at 1-based ``first_row``; None cells are left out."""
+LINE_HEIGHT = 15.0   # points, Calibri 11
+MAX_HEIGHT = 409.0   # Excel's largest row height
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines a wrapped cell of ``width`` characters needs (an estimate, on the safe side)."""
+    per_line = max(1, int(width * 1.15) - 1)
+    return sum(max(1, -(-len(par) // per_line)) for par in text.split("\n"))
+
+
+def rows_xml(rows: Sequence[Sequence[object]], first_row: int, styles: dict[int, str],
+             wrap_widths: dict[int, float] | None = None) -> str:
+    """<row> elements for ``rows`` starting at 1-based ``first_row``; None cells are left out.
+
+    Columns in ``wrap_widths`` wrap their text: the row gets a height for its tallest such cell, since
+    LibreOffice (unlike Excel) does not fit row heights when it opens a file.
+    """
+    wrap_widths = wrap_widths or {}
     width = max((len(r) for r in rows), default=0)
     letters = [col_letter(c) for c in range(width)]
     style = [f' s="{styles[c]}"' if c in styles else "" for c in range(width)]
@@ -55,34 +75,42 @@ def rows_xml(rows: Sequence[Sequence[object]], first_row: int, styles: dict[int,
     escaped: dict[str, str] = {}   # focus areas, goals, departments and file names repeat row after row
     for i, values in enumerate(rows):
         r = first_row + i
-        parts.append(f'<row r="{r}">')
+        lines = 1
+        cells: list[str] = []
         for c, value in enumerate(values):
             if value is None or value == "":
                 continue
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 num = int(value) if float(value).is_integer() else value
-                parts.append(f'<c r="{letters[c]}{r}"{style[c]}><v>{num}</v></c>')
+                cells.append(f'<c r="{letters[c]}{r}"{style[c]}><v>{num}</v></c>')
             else:
                 text = str(value)
                 esc = escaped.get(text)
                 if esc is None:
                     esc = escaped[text] = escape(text)
-                parts.append(f'<c r="{letters[c]}{r}"{style[c]} t="inlineStr"><is><t xml:space="preserve">'
+                if c in wrap_widths:
+                    lines = max(lines, _lines(text, wrap_widths[c]))
+                cells.append(f'<c r="{letters[c]}{r}"{style[c]} t="inlineStr"><is><t xml:space="preserve">'
                              f'{esc}</t></is></c>')
+        height = f' ht="{min(MAX_HEIGHT, lines * LINE_HEIGHT):g}" customHeight="1"' if lines > 1 else ""
+        parts.append(f'<row r="{r}"{height}>')
+        parts.extend(cells)
         parts.append("</row>")
     return "".join(parts)
 
 
-def splice_rows(package: bytes, sheets: dict[str, Sequence[Sequence[object]]]) -> bytes:
-    """Put data rows (from row 2, under the header XlsxWriter wrote) into the named sheet parts."""
+def splice_rows(package: bytes, sheets: dict[str, tuple[Sequence[Sequence[object]], set[int]]]) -> bytes:
+    """Put data rows (from row 2, under the header XlsxWriter wrote) into the named sheet parts:
+    ``sheets`` maps a part name to (rows, the 0-based columns whose text wraps)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(package)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = zin.read(info.filename)
-            rows = sheets.get(info.filename)
+            rows, wrap = sheets.get(info.filename, ((), set()))
             if rows:
                 xml = data.decode("utf-8")
-                body = rows_xml(rows, 2, _column_styles(xml))
+                styles, widths = _columns(xml)
+                body = rows_xml(rows, 2, styles, {c: widths[c] for c in wrap if c in widths})
                 xml = xml.replace("<sheetData/>", "<sheetData></sheetData>", 1)
                 xml = xml.replace("</sheetData>", body + "</sheetData>", 1)
                 width = max(len(r) for r in rows)

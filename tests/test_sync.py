@@ -213,3 +213,23 @@ def test_status_json_counts(tmp_path):
                              "actions": 134, "graded": 47}
     states = {d["department"]: d["state"] for d in doc["departments"]}
     assert states["Kasvu ja hyvinvointi"] == "returned"
+
+
+def test_master_rows_fit_their_wrapped_text_and_text_reads_back_exactly(tmp_path):
+    """The streamed rows: a height for the tallest wrapped cell (LibreOffice does not fit rows on
+    load), and escaping that gives back exactly what the department wrote."""
+    import openpyxl
+    kit = Kit(tmp_path)
+    tricky = "Rivi 1 & <b>\nRivi 2 ”lainaus” € ✓ " + "pitkä " * 60
+
+    def edit(wb, ws, meta, cols):
+        ws[f"{cols['comment']}{kit.data_rows(ws, meta, cols)[0]}"] = tricky
+    kit.fill("Hallinto", edit=edit)
+    sync_folder(kit.proj, kit.returns)
+    wb = openpyxl.load_workbook(kit.project.master_path)
+    wide = wb["Toimenpiteet"]
+    row = next(r for r in range(2, wide.max_row + 1) if tricky in [c.value for c in wide[r]])
+    assert wide.row_dimensions[row].height >= 5 * 15          # 360+ characters in a 45-wide column
+    assert wide.cell(row, 1).alignment.vertical == "top"
+    assert tricky in [c.value for c in wb["Kaikki arviot"][row]]
+    assert workbook_content(kit.project.master_path)["Kaikki arviot"][row - 1][8] == tricky
