@@ -254,14 +254,8 @@ class Ledger:
 
         Both queries read one snapshot: a sync committing in between would otherwise give entries of a
         return the first query did not see (KeyError in every reader: report, export, status)."""
-        own = not self.conn.in_transaction
-        if own:
-            self.conn.execute("BEGIN")
-        try:
+        with self.snapshot():
             return self._round_returns(round_id)
-        finally:
-            if own:
-                self.conn.execute("COMMIT")
 
     def _round_returns(self, round_id: str) -> list[tuple[ReturnRecord, list[Entry]]]:
         recs = self.returns(round_id)
