@@ -49,7 +49,29 @@ def handle_errors(func):
         except KeyboardInterrupt:
             err.print("Keskeytetty.")
             sys.exit(2)
+        except click.ClickException:
+            raise
+        except Exception as exc:  # a bug: one line for the user, the traceback in a log for us
+            log = _crash_log(exc)
+            err.print(pick({"fi": "Odottamaton virhe: {e} — tiedot tallennettu: {log}; ilmoita kehittäjille.",
+                            "sv": "Oväntat fel: {e} — detaljer sparade: {log}; meddela utvecklarna.",
+                            "en": "Unexpected error: {e} — details saved to {log}; please report it."},
+                           cli_language(), e=f"{type(exc).__name__}: {exc}", log=log), markup=False)
+            sys.exit(2)
     return wrapper
+
+
+def _crash_log(exc: BaseException) -> str:
+    import tempfile
+    import traceback
+    path = Path(tempfile.gettempdir()) / "seuranta-xl-crash.log"
+    try:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} {' '.join(sys.argv)}\n")
+            fh.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        return "-"
+    return str(path)
 
 
 def print_findings(findings: list[Finding], lang: str, title: str | None = None) -> None:

@@ -141,9 +141,14 @@ class Scale(_Model):
                 return s
         # "<value> <label words>" or "<value>= <label>" (Tuusula): the value is the first word. A value
         # glued to more characters ("4.5", "4)", "4-5") is not a value on the scale.
-        head = re.split(r"\s+|=", text, maxsplit=1)[0]
-        if head and head != text:
-            return self.step(head)
+        parts = re.split(r"\s+|=", text, maxsplit=1)
+        if len(parts) == 2 and parts[0]:
+            rest = parts[1].casefold()
+            # "4 tai 5", "kyllä / ei": more than one value is no value.
+            if re.search(r"\d", rest) or any(re.search(rf"\b{re.escape(v.casefold())}\b", rest)
+                                             for v in self.values):
+                return None
+            return self.step(parts[0])
         return None
 
 

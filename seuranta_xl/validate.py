@@ -99,7 +99,10 @@ def validate_return(wb: ReturnedWorkbook | ReadFailure, exp: Expectation, file_n
     if rows is None:
         return Validation(wb.file_name, ctx.department, False, [], ctx.findings)
     entries = _check_rows(ctx, rows)
-    return Validation(wb.file_name, ctx.department, True, entries, ctx.findings)
+    # A return in which not one of the department's rows could be read carries nothing to record:
+    # refused as a whole (its findings say why), so the department still shows as not returned.
+    accepted = bool(entries) or not rows
+    return Validation(wb.file_name, ctx.department, accepted, entries, ctx.findings)
 
 
 # ---------------------------------------------------------------------------- identity
@@ -221,6 +224,12 @@ def _check_rows(ctx: _Ctx, expected: list[ActionRow]) -> list[Entry]:
             ctx.add("row-added", row=r + 1, cell=ref(r, "id"), text=_text(cell(r, "action")) or raw_id)
             continue
         seen[raw_id] = r
+    if not seen and any(f.code == "row-added" for f in ctx.findings):
+        # Rows with ids, none of them this department's: the identity was copied from another file.
+        ctx.findings = [f for f in ctx.findings if f.code != "row-added"]
+        ctx.add("signature-invalid", detail="tunnistetiedot eivät vastaa työkirjan rivejä / "
+                                            "the identity does not match the workbook's rows")
+        return []
 
     with_indicator = "indicator" in cols
     entries: list[Entry] = []

@@ -39,3 +39,19 @@ def test_every_command_has_help_and_is_in_the_readme():
         assert res.exit_code == 0, name
         top = name.split()[0]
         assert f"seuranta {top}" in readme, f"'seuranta {top}' is not documented in README.md"
+
+
+def test_an_unexpected_error_is_one_line_and_a_log_not_a_traceback(tmp_path, monkeypatch):
+    import seuranta_xl.sync as sync_module
+
+    def boom(*a, **k):
+        raise RuntimeError("simulated bug")
+    monkeypatch.setattr(sync_module, "round_status", boom)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    res = CliRunner().invoke(main, ["status", "--project", str(tmp_path)])
+    assert res.exit_code == 2
+    assert "Traceback" not in res.output and "simulated bug" in res.output
+    log = (tmp_path / "seuranta-xl-crash.log").read_text("utf-8")
+    assert "Traceback" in log and "RuntimeError: simulated bug" in log
