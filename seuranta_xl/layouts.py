@@ -354,6 +354,9 @@ def parse_tuusula(grid: Grid, default_department: str = "") -> Parsed:
             if level != col_level:
                 findings.append(_finding("hierarchy-mismatch", grid, r, c, code=code,
                                          column=grid.text(header, c), level=_LEVEL_NAMES.get(level, str(level))))
+            if i > 0 and code.rsplit(".", 1)[0] != items[i - 1][0]:
+                findings.append(_finding("mixed-levels-in-row", grid, r, c, code=code, row_code=items[i - 1][0],
+                                         parent=code.rsplit(".", 1)[0]))
             deepest = i == len(items) - 1
             raw = grid.value(r, cols.get("grade")) if deepest else None
             comment = grid.value(r, cols.get("comment")) if deepest else None
