@@ -3,8 +3,8 @@
 Every call runs `soffice` with its own private profile (-env:UserInstallation) so that parallel or
 earlier instances never hand work to each other (see /work/shared/LIBREOFFICE.md).
 
-    from tests.libreoffice import available, to_pdf, to_csv, pdf_page_png
-    if not available(): pytest.skip(...)
+    from tests.libreoffice import to_pdf, to_csv, pdf_page_png
+    (LibreOffice is required, never skipped: `bash .ci/run` installs it from Debian's packages.)
     pdf = to_pdf(xlsx, out_dir)                 # Path of the PDF
     sheets = to_csv(xlsx, out_dir)              # {sheet name: Path}, UTF-8, one CSV per sheet
     rows = read_csv(sheets["Seuranta"])         # list of rows (lists of str)

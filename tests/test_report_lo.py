@@ -11,7 +11,6 @@ from seuranta_xl.demo import run_demo
 
 OUT = Path(__file__).resolve().parent / "output" / "report"
 
-pytestmark = pytest.mark.skipif(not lo.available(), reason="LibreOffice (soffice) and pdftoppm are not installed")
 
 
 @pytest.fixture(scope="module")

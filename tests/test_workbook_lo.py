@@ -11,7 +11,6 @@ import libreoffice as lo
 from builders import add_round, import_keuruu_results, keuruu_strategy, make_project
 from seuranta_xl.workbook import generate_round
 
-pytestmark = pytest.mark.skipif(not lo.available(), reason="LibreOffice (soffice) and pdftoppm not installed")
 
 OUTPUT = Path(__file__).parent / "output"
 
