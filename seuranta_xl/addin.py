@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UserError
+from .files import write_atomic
 from .findings import Finding
 from .i18n import pick
 from .project import CONFIG_NAME, MASTER_NAME
@@ -55,9 +56,7 @@ def remember_project(path: Path) -> Path:
     data["project"] = str(path)
     target = config_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
-    tmp.replace(target)
+    write_atomic(target, json.dumps(data, ensure_ascii=False, indent=2))
     return path
 
 

@@ -388,6 +388,7 @@ def template_path() -> Path:
 def build_xlam(out: Path, macros: Path = MACROS_DIR) -> Path:
     """Write the add-in to ``out`` (atomically) and return its path."""
     from .errors import UserError
+    from .files import write_atomic
 
     template = template_path()
     if not template.exists():
@@ -411,10 +412,8 @@ def build_xlam(out: Path, macros: Path = MACROS_DIR) -> Path:
             dst.writestr(zi, data)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
     try:
-        tmp.write_bytes(buf.getvalue())
-        tmp.replace(out)
+        write_atomic(out, buf.getvalue())
     except OSError as exc:
         raise UserError(f"Add-iniä ei voitu kirjoittaa: {exc.strerror or exc}",
                         f"Could not write the add-in: {exc.strerror or exc}",

@@ -33,6 +33,7 @@ from pathlib import Path
 from .errors import UserError
 from .findings import Finding, Severity
 from .i18n import pick
+from .files import atomic_path
 
 MARKER = ".seuranta-demo"
 PAST_ROUND = "2023-syys"
@@ -221,14 +222,12 @@ def set_saved_time(path: Path, when: dt.datetime) -> None:
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     with zipfile.ZipFile(path) as src:
         items = [(info, src.read(info.filename)) for info in src.infolist()]
-    tmp = path.with_name(path.name + ".part")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+    with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
         for info, data in items:
             if info.filename == "docProps/core.xml":
                 data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
                               rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
             dst.writestr(info, data)
-    os.replace(tmp, path)
     ts = when.replace(tzinfo=dt.timezone.utc).timestamp()
     os.utime(path, (ts, ts))
 

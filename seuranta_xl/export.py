@@ -11,6 +11,7 @@ import io
 import json
 from pathlib import Path
 
+from .files import write_atomic
 from .roundview import RoundView
 
 EXPORT_KEYS = ("round", "action_id", "department", "painopiste", "tavoite", "toimenpide", "grade", "comment",
@@ -56,8 +57,5 @@ def write_export(rows: list[dict], fmt: str, out: Path | None) -> str | None:
     text = to_csv(rows) if fmt == "csv" else to_json(rows)
     if out is None:
         return text
-    tmp = out.with_name(out.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as fh:
-        fh.write(text)
-    tmp.replace(out)
+    write_atomic(out, text)
     return None

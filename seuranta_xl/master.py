@@ -17,6 +17,7 @@ from pathlib import Path
 import xlsxwriter
 
 from .errors import MasterLockedError
+from .files import atomic_path, write_atomic
 from .findings import Finding
 from .i18n import pick
 from .identity import TITLES
@@ -65,7 +66,7 @@ def _stamp(views: list[RoundView]) -> dt.datetime:
     return dt.datetime.fromisoformat(latest).replace(tzinfo=None)
 
 
-def build_master(path: Path, views: list[RoundView], lang: str, master_dir: Path) -> None:
+def build_master(views: list[RoundView], lang: str, master_dir: Path) -> bytes:
     """XlsxWriter writes the package (styles, the Table part, widths, filters, links, the small
     sheets); the rows of the two big sheets are streamed into it by sheetdata.splice_rows."""
     buf = io.BytesIO()
@@ -81,8 +82,8 @@ def build_master(path: Path, views: list[RoundView], lang: str, master_dir: Path
     _returns_sheet(wb, views, lang, head)
     _findings_sheet(wb, views, lang, head, wrap, link, master_dir)
     wb.close()
-    path.write_bytes(splice_rows(buf.getvalue(), {"xl/worksheets/sheet1.xml": (wide, wide_wrap),
-                                                  "xl/worksheets/sheet2.xml": (long, set())}))
+    return splice_rows(buf.getvalue(), {"xl/worksheets/sheet1.xml": (wide, wide_wrap),
+                                        "xl/worksheets/sheet2.xml": (long, set())})
 
 
 def _s(ws, r: int, c: int, value, fmt=None) -> None:
@@ -247,19 +248,15 @@ def write_master(root: Path, ledger: Ledger, lang: str, master_name: str = "mast
     lock_file = root / f"~${master_name}"
     if views is None:
         views = all_views(ledger)
-    tmp = root / f".{master_name}.tmp"
-    build_master(tmp, views, lang, root)
+    data = build_master(views, lang, root)
     if lock_file.exists():
-        tmp.unlink(missing_ok=True)
         raise _locked(master)
     try:
         if master.exists():
-            bak_tmp = root / f".{BACKUP_NAME}.tmp"
-            shutil.copy2(master, bak_tmp)
-            os.replace(bak_tmp, root / BACKUP_NAME)
-        os.replace(tmp, master)
+            with atomic_path(root / BACKUP_NAME) as bak:
+                shutil.copy2(master, bak)
+        write_atomic(master, data)
     except PermissionError:
-        tmp.unlink(missing_ok=True)
         raise _locked(master) from None
     return master
 

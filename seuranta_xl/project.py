@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import secrets
 import tomllib
 import uuid
@@ -15,6 +14,7 @@ from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from .errors import UserError
+from .files import write_atomic
 from .ledger import Ledger
 from .model import Config, Scale
 
@@ -90,12 +90,8 @@ class Project:
     def save_config(self, config: Config) -> None:
         data = config.model_dump(mode="json", exclude_none=True)
         text = tomli_w.dumps(data)
-        tmp = self.config_path.with_suffix(".toml.tmp")
-        tmp.unlink(missing_ok=True)
         # The file holds the HMAC secret: readable by its owner only (0600; on Windows the folder's ACL).
-        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as fh:
-            fh.write(text)
-        tmp.replace(self.config_path)
+        write_atomic(self.config_path, text, mode=0o600)
 
     def scales(self, config: Config | None = None) -> dict[str, Scale]:
         config = config or self.load_config()

@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from .i18n import fmt_date, fmt_number, fmt_percent, pick
 from .project import Project
 from .roundview import load_round, resolve_round
 from .summary import IMPROVED, Group, Summary, summarise
+from .files import atomic_path
 
 FORMATS = ("xlsx", "docx", "csv", "md")
 REPORTS_DIR = "raportit"
@@ -225,16 +225,11 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> None:
         raise UserError(f"Raporttia ei voitu kirjoittaa polkuun {path}: {blocker} on tiedosto, ei kansio",
                         f"Could not write the report to {path}: {blocker} is a file, not a folder",
                         hint_fi="Anna --out-polku kansioon.", hint_en="Give an --out path inside a folder.")
-    tmp = path.with_name(f".{path.name}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write(tmp)
-        os.replace(tmp, path)
+        with atomic_path(path) as tmp:
+            write(tmp)
     except OSError as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
         raise _io_error(path, exc) from None
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 
 from builders import keuruu_rows, keuruu_strategy, make_project
+from seuranta_xl.demo import set_saved_time  # noqa: F401  (re-exported for the tests)
 from seuranta_xl.identity import META_SHEET
 from seuranta_xl.rounds import new_round
 from seuranta_xl.workbook import generate_round
@@ -69,19 +70,3 @@ class Kit:
         dst = self.returns / (name or src.name)
         shutil.copyfile(src, dst)
         return dst
-
-
-def set_saved_time(path: Path, when: dt.datetime) -> None:
-    """Rewrite docProps/core.xml's dcterms:modified, as a save at that moment would have written it."""
-    import re
-    import zipfile
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    src = zipfile.ZipFile(path)
-    items = [(i, src.read(i.filename)) for i in src.infolist()]
-    src.close()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info, data in items:
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                              rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
-            dst.writestr(info, data)

@@ -11,7 +11,7 @@ CORE = ["model", "findings", "validate", "merge", "identity", "layouts", "textma
 FORBIDDEN = {"openpyxl", "python_calamine", "sqlite3", "click", "xlsxwriter", "docx", "xlwings", "pandas",
              "rich", "zipfile", "subprocess", "shutil"}
 SHELLS = {"importing", "workbook", "reading", "ledger", "master", "report", "cli", "addin", "addin_build",
-          "sync", "project", "roundview", "demo", "export", "sheetdata", "rounds"}
+          "sync", "project", "roundview", "demo", "export", "sheetdata", "rounds", "files"}
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import re
 import shutil
 import sys
 import zipfile
@@ -38,7 +37,7 @@ TESTS = Path(__file__).resolve().parents[1]
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 
-from returns_kit import ROUND, Kit, set_saved_time  # noqa: E402
+from returns_kit import Kit, set_saved_time  # noqa: E402
 from seuranta_xl.findings import CATALOGUE, Severity  # noqa: E402
 from seuranta_xl.identity import META_SHEET  # noqa: E402
 
