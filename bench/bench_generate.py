@@ -16,11 +16,11 @@ import time
 import tracemalloc
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # the repository root: tests.builders
 
-from builders import add_return, add_round, make_project, synthetic_strategy  # noqa: E402
+from tests.builders import add_return, add_round, make_project, synthetic_strategy  # noqa: E402
 
-from seuranta_xl.workbook import generate_round  # noqa: E402
+from seuranta_xl.workbook.generate import generate_round  # noqa: E402
 
 
 def main() -> None:

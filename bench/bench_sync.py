@@ -23,16 +23,16 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tests"))
+sys.path.insert(0, str(HERE.parent))   # the repository root: tests.builders
 
 
 def prepare(base: Path, departments: int, actions: int) -> tuple[Path, Path]:
     import openpyxl
 
-    from builders import make_project, synthetic_strategy
-    from seuranta_xl.identity import META_SHEET
-    from seuranta_xl.rounds import new_round
-    from seuranta_xl.workbook import generate_round
+    from tests.builders import make_project, synthetic_strategy
+    from seuranta_xl.core.identity import META_SHEET
+    from seuranta_xl.store.rounds import new_round
+    from seuranta_xl.workbook.generate import generate_round
 
     proj = base / "projekti"
     make_project(proj, synthetic_strategy(departments, actions))
@@ -53,7 +53,7 @@ def prepare(base: Path, departments: int, actions: int) -> tuple[Path, Path]:
 
 
 def run_sync(proj: Path, returns: Path) -> None:
-    from seuranta_xl.sync import sync_folder
+    from seuranta_xl.returns.sync import sync_folder
     sync_folder(proj, returns)
 
 

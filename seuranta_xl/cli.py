@@ -13,10 +13,10 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from . import __version__
-from .errors import UserError
-from .findings import Finding, findings_document, has_errors
-from .i18n import pick
+from seuranta_xl import __version__
+from seuranta_xl.core.errors import UserError
+from seuranta_xl.core.findings import Finding, findings_document, has_errors
+from seuranta_xl.present.i18n import pick
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -130,7 +130,7 @@ def main() -> None:
 @handle_errors
 def init(strategy_file, preset, mapping, results_round, scale, name, force, as_json, project_dir):
     """Create a project from a strategy table / Luo projekti strategiataulukosta."""
-    from .importing import init_project
+    from seuranta_xl.strategy.importer import init_project
 
     result = init_project(Path(project_dir), strategy_file, preset=preset, mapping=mapping,
                           results_round=results_round, scale=scale, name=name, force=force)
@@ -159,7 +159,7 @@ def round():  # noqa: A001 - the command is called "round"
 @handle_errors
 def round_new(round_id, title, deadline, scale, project_dir):
     """Open a new round / Avaa uusi kierros."""
-    from .rounds import new_round
+    from seuranta_xl.store.rounds import new_round
 
     rnd, lang = new_round(Path(project_dir), round_id, title=title,
                           deadline=deadline.date() if isinstance(deadline, dt.datetime) else None, scale=scale)
@@ -172,7 +172,7 @@ def round_new(round_id, title, deadline, scale, project_dir):
 @handle_errors
 def round_list(project_dir):
     """List rounds / Listaa kierrokset."""
-    from .project import Project
+    from seuranta_xl.store.project import Project
 
     project = Project(project_dir)
     project.load_config()
@@ -191,7 +191,7 @@ def round_list(project_dir):
 @handle_errors
 def generate(round_id, out_dir, project_dir):
     """Write one workbook per department / Kirjoita lomake jokaiselle vastuutaholle."""
-    from .workbook import generate_round
+    from seuranta_xl.workbook.generate import generate_round
 
     result = generate_round(Path(project_dir), round_id=round_id, out_dir=out_dir)
     lang = result.language
@@ -210,7 +210,7 @@ def generate(round_id, out_dir, project_dir):
 @handle_errors
 def check(files, as_json, project_dir):
     """Validate returned workbooks without merging / Tarkista palautukset yhdistämättä."""
-    from .sync import check_files
+    from seuranta_xl.returns.sync import check_files
 
     results, lang = check_files(Path(project_dir), list(files))
     findings = [f for v in results for f in v.findings]
@@ -235,8 +235,8 @@ def sync(folder, round_id, as_json, project_dir):
     """Validate all returns, record them and rebuild master.xlsx / Yhdistä palautukset."""
     from rich.progress import Progress
 
-    from .errors import MasterLockedError
-    from .sync import sync_folder
+    from seuranta_xl.core.errors import MasterLockedError
+    from seuranta_xl.returns.sync import sync_folder
 
     bar = Progress(console=err, transient=True, disable=as_json)
     with bar:
@@ -271,7 +271,7 @@ def sync(folder, round_id, as_json, project_dir):
 @handle_errors
 def status(round_id, as_json, project_dir):
     """Who has returned, what is missing / Kuka on palauttanut, mitä puuttuu."""
-    from .sync import round_status
+    from seuranta_xl.returns.sync import round_status
 
     view, rows, lang = round_status(Path(project_dir), round_id)
     counts = {"departments": len(rows), "returned": sum(r.state != "missing" for r in rows),
@@ -309,9 +309,9 @@ def status(round_id, as_json, project_dir):
 @handle_errors
 def export(round_id, fmt, out_path, project_dir):
     """Machine export, one row per action / Koneluettava vienti."""
-    from .export import export_rows, write_export
-    from .project import Project
-    from .roundview import load_round, resolve_round
+    from seuranta_xl.outputs.export import export_rows, write_export
+    from seuranta_xl.store.project import Project
+    from seuranta_xl.store.roundview import load_round, resolve_round
 
     project = Project(project_dir)
     project.load_config()
@@ -337,7 +337,7 @@ def export(round_id, fmt, out_path, project_dir):
 @handle_errors
 def report(round_id, fmt, out_path, project_dir):
     """Summary for finance: grades per focus area and department, change, charts / Raportti."""
-    from .report import make_report
+    from seuranta_xl.outputs.report import make_report
 
     path, built = make_report(Path(project_dir), round_id=round_id, fmt=fmt, out=out_path)
     lang, summary = built.lang, built.s
@@ -359,7 +359,7 @@ def demo(directory):
     DIRECTORY (default ./seuranta-demo) must be new, empty or an earlier demo (then it is rebuilt).
     The findings the demo shows are deliberate; it exits 0.
     """
-    from .demo import run_demo
+    from seuranta_xl.demo import run_demo
 
     def echo(line: str) -> None:
         if line.startswith("["):
@@ -383,7 +383,7 @@ def addin():
 @handle_errors
 def addin_build(out_path):
     """Build seuranta.xlam from macros/ and xlwings' runtime / Rakenna apuohjelma."""
-    from .addin_build import build_xlam
+    from seuranta_xl.addin.build import build_xlam
 
     path = build_xlam(out_path)
     out.print(pick({"fi": "Apuohjelma kirjoitettu: {p}", "sv": "Tillägget skrivet: {p}", "en": "Add-in written: {p}"},
@@ -396,7 +396,7 @@ def addin_build(out_path):
 @handle_errors
 def addin_install(xlam):
     """Copy seuranta.xlam to Excel's add-in folder (Windows, macOS) / Asenna apuohjelma."""
-    from .addin_build import install_xlam
+    from seuranta_xl.addin.build import install_xlam
 
     path = install_xlam(xlam)
     out.print(pick({"fi": "Asennettu: {p}. Käynnistä Excel uudelleen; Seuranta-välilehti tulee näkyviin.",

@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .errors import UserError
-from .findings import Finding, Severity
-from .i18n import pick
-from .files import atomic_path
+from seuranta_xl.core.errors import UserError
+from seuranta_xl.core.findings import Finding, Severity
+from seuranta_xl.present.i18n import pick
+from seuranta_xl.store.atomic import atomic_path
 
 MARKER = ".seuranta-demo"
 PAST_ROUND = "2023-syys"
@@ -168,7 +168,7 @@ def demo_value(action_id: str, previous: str | None) -> tuple[int, str | None]:
 
 
 def _meta(wb) -> dict:
-    from .identity import META_SHEET
+    from seuranta_xl.core.identity import META_SHEET
     return {r[0].value: r[1].value for r in wb[META_SHEET].iter_rows(max_row=19) if r[0].value}
 
 
@@ -235,14 +235,14 @@ def set_saved_time(path: Path, when: dt.datetime) -> None:
 # ------------------------------------------------------------------------------------ the run
 def run_demo(target: Path, echo: Echo = print) -> DemoResult:
     """Build a demo project in ``target`` and walk the whole flow; what was made (see module doc)."""
-    from .importing import init_project
-    from .ledger import Ledger
-    from .project import Project
-    from .report import write_report
-    from .roundview import load_round
-    from .rounds import new_round
-    from .sync import RETURNS_DIR, sync_folder
-    from .workbook import generate_round
+    from seuranta_xl.strategy.importer import init_project
+    from seuranta_xl.store.ledger import Ledger
+    from seuranta_xl.store.project import Project
+    from seuranta_xl.outputs.report import write_report
+    from seuranta_xl.store.roundview import load_round
+    from seuranta_xl.store.rounds import new_round
+    from seuranta_xl.returns.sync import RETURNS_DIR, sync_folder
+    from seuranta_xl.workbook.generate import generate_round
 
     root = Path(target)
     prepare_folder(root)

@@ -9,17 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from seuranta_xl.ledger import Ledger, now_iso
-from seuranta_xl.model import Action, Entry, FocusArea, Goal, ReturnRecord, Round, Strategy
-from seuranta_xl.project import Project, new_config
+from seuranta_xl.store.ledger import Ledger, now_iso
+from seuranta_xl.core.model import Action, Entry, FocusArea, Goal, ReturnRecord, Round, Strategy
+from seuranta_xl.store.project import Project, new_config
 
 REPO = Path(__file__).resolve().parents[1]
 KEURUU_ALIASES = {"Elinvoima ja asuin ympäristö": "Elinvoima ja asuinympäristö"}
 
 
 def keuruu_source() -> Path:
-    packaged = REPO / "seuranta_xl" / "data" / "keuruu_strategia.tsv"
-    return packaged if packaged.exists() else Path("/work/shared/seeds/000_0464b931b1f6308e.txt")
+    """Keuruu's table as the package bundles it for the demo (the seed 000 text, unchanged)."""
+    return REPO / "seuranta_xl" / "data" / "keuruu_strategia.tsv"
 
 
 def keuruu_rows() -> list[dict]:

@@ -1,7 +1,7 @@
 """LibreOffice headless as a second, independent spreadsheet client for tests (no UNO needed).
 
 Every call runs `soffice` with its own private profile (-env:UserInstallation) so that parallel or
-earlier instances never hand work to each other (see /work/shared/LIBREOFFICE.md).
+earlier instances never hand work to each other (measured facts in docs/libreoffice.md).
 
     from tests.libreoffice import to_pdf, to_csv, pdf_page_png
     (LibreOffice is required, never skipped: `bash .ci/run` installs it from Debian's packages.)

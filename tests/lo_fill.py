@@ -1,8 +1,8 @@
 """Fill workbooks the way a department does, in LibreOffice (a real, independent spreadsheet client).
 
-Runs under Debian's /usr/bin/python3 (the only interpreter with `uno`). Usage:
+Runs under a Python that has LibreOffice's `uno` (tests/lo_driver.uno_python() finds it). Usage:
 
-    /usr/bin/python3 tests/lo_fill.py JOB.json
+    PYTHON_WITH_UNO tests/lo_fill.py JOB.json
 
 JOB.json: {"jobs": [{"src": "...xlsx", "dst": "...xlsx", "sheet": "Seuranta",
                       "cells": {"H7": 4, "I7": "text"}, "allow_locked": false}]}

@@ -19,8 +19,8 @@ import openpyxl
 from openpyxl.styles import Alignment
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
-KEURUU_TSV = REPO / "seuranta_xl" / "data" / "keuruu_strategia.tsv"
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"          # copies of the public documents
+KEURUU_TSV = REPO / "seuranta_xl" / "data" / "keuruu_strategia.tsv"   # the demo's bundled table
 SEED = {
     "kemi": SEEDS / "001_09050fdfe5e94683.txt",
     "tuusula": SEEDS / "002_1776d941d6fce2d1.txt",

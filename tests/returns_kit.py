@@ -9,11 +9,11 @@ from pathlib import Path
 
 import openpyxl
 
-from builders import keuruu_rows, keuruu_strategy, make_project
+from tests.builders import keuruu_rows, keuruu_strategy, make_project
 from seuranta_xl.demo import set_saved_time  # noqa: F401  (re-exported for the tests)
-from seuranta_xl.identity import META_SHEET
-from seuranta_xl.rounds import new_round
-from seuranta_xl.workbook import generate_round
+from seuranta_xl.core.identity import META_SHEET
+from seuranta_xl.store.rounds import new_round
+from seuranta_xl.workbook.generate import generate_round
 
 ROUND = "2023-syys"
 

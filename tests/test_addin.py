@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from returns_kit import ROUND, Kit
+from tests.returns_kit import ROUND, Kit
 from seuranta_xl import addin
-from seuranta_xl.errors import UserError
-from seuranta_xl.findings import Finding
-from seuranta_xl.sync import check_files, round_status, sync_folder
+from seuranta_xl.core.errors import UserError
+from seuranta_xl.core.findings import Finding
+from seuranta_xl.returns.sync import check_files, round_status, sync_folder
 
 HKP = "Hallinto"
 
@@ -286,7 +286,7 @@ def test_status_and_report_entries_use_the_remembered_project(kit, excel, monkey
         target = Path(root) / "raportti.xlsx"
         target.write_bytes(b"")
         return target, "fi"
-    import seuranta_xl.report as report
+    import seuranta_xl.outputs.report as report
     monkeypatch.setattr(report, "write_report", fake_report)
     addin.make_report()
     assert calls == [kit.proj.resolve()] and excel.opened[-1].endswith("raportti.xlsx")
@@ -296,7 +296,7 @@ def test_errors_are_one_alert_never_a_traceback(tmp_path, excel, monkeypatch, ad
     addin.show_status()                                  # no project known
     [(mode, text)] = excel.alerts
     assert mode == "critical" and "Projektikansio" in text and "Traceback" not in text
-    import seuranta_xl.sync as sync
+    import seuranta_xl.returns.sync as sync
 
     def boom(*a, **k):
         raise RuntimeError("levy täynnä")

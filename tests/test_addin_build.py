@@ -18,7 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from oletools.olevba import VBA_Parser, decompress_stream
 
-from seuranta_xl import addin, addin_build
+from seuranta_xl import addin
+
+from seuranta_xl.addin import build as addin_build
 from seuranta_xl.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -196,7 +198,7 @@ def test_cli_build_and_install_on_linux(tmp_path, monkeypatch):
 
 
 def test_install_refuses_without_excel_platform():
-    from seuranta_xl.errors import UserError
+    from seuranta_xl.core.errors import UserError
     with pytest.raises(UserError) as exc:
         addin_build.install_xlam(None, platform="linux")
     assert "Excel" in exc.value.one_line("en")

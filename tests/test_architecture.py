@@ -1,39 +1,93 @@
-"""The rule that holds the code together (DESIGN.md): the core is pure. Nothing in it imports a
-spreadsheet library, SQLite, click or the shell modules; a change that breaks this fails here."""
+"""The rule that holds the code together (DESIGN.md "Code shape"), checked by package:
+
+- `seuranta_xl/core/` is pure: it imports no I/O library and nothing outside core;
+- every other package imports only packages below it in LAYERS (no import runs back up, no cycle);
+- every module lives in a package of LAYERS (a new folder must be placed in the picture first).
+
+A change that breaks one of these fails here, whatever the modules are called.
+"""
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[1] / "seuranta_xl"
-CORE = ["model", "findings", "validate", "merge", "identity", "layouts", "textmatch", "ids", "summary",
-        "cells", "returned", "filenames", "i18n", "errors"]
-FORBIDDEN = {"openpyxl", "python_calamine", "sqlite3", "click", "xlsxwriter", "docx", "xlwings", "pandas",
-             "rich", "zipfile", "subprocess", "shutil"}
-SHELLS = {"importing", "workbook", "reading", "ledger", "master", "report", "cli", "addin", "addin_build",
-          "sync", "project", "roundview", "demo", "export", "sheetdata", "rounds", "files"}
+
+# Lowest first. A package may import the packages of earlier layers only.
+LAYERS: list[set[str]] = [
+    {"core"},                                  # pure: models, catalogue, validate, merge, ids, identity
+    {"present"},                               # labels, tables and formats for people (fi/sv/en)
+    {"store"},                                 # project folder, config, ledger, rounds, atomic writes
+    {"strategy", "workbook", "outputs"},       # tables in, workbooks out, master/report/export out
+    {"returns"},                               # reading, check, sync (writes the master)
+    {"addin", "demo"},                         # the Excel entry points, the demo
+    {"cli"},                                   # the command line
+]
+DATA_PACKAGES = {"data", "workbook_templates", "macros"}   # files only, no code that imports
+IO_LIBRARIES = {"openpyxl", "python_calamine", "sqlite3", "click", "xlsxwriter", "docx", "xlwings", "pandas",
+                "rich", "zipfile", "subprocess", "shutil", "os", "pathlib", "io", "tempfile", "filelock",
+                "matplotlib", "defusedxml", "socket", "email"}
 
 
-def imported_modules(path: Path) -> set[str]:
-    names: set[str] = set()
+def layer_of(package: str) -> int:
+    for i, layer in enumerate(LAYERS):
+        if package in layer:
+            return i
+    raise AssertionError(f"seuranta_xl/{package} is in no layer of tests/test_architecture.py")
+
+
+def package_of(path: Path) -> str:
+    rel = path.relative_to(PKG).parts
+    return rel[0] if len(rel) > 1 else rel[0].removesuffix(".py")
+
+
+def imports(path: Path) -> list[tuple[str, str]]:
+    """(top-level module, seuranta_xl package or '') for every import in the file."""
+    out: list[tuple[str, str]] = []
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         if isinstance(node, ast.Import):
-            names.update(a.name.split(".")[0] for a in node.names)
+            for a in node.names:
+                parts = a.name.split(".")
+                out.append((parts[0], parts[1] if parts[0] == "seuranta_xl" and len(parts) > 1 else ""))
         elif isinstance(node, ast.ImportFrom):
-            if node.level:  # relative: from .x import y / from . import x
-                names.update({node.module.split(".")[0]} if node.module else {a.name for a in node.names})
+            assert node.level == 0, f"{path.relative_to(PKG)}: relative import (use seuranta_xl.<package>...)"
+            parts = (node.module or "").split(".")
+            if parts[0] == "seuranta_xl" and len(parts) == 1:
+                out.extend(("seuranta_xl", a.name) for a in node.names)
             else:
-                names.add((node.module or "").split(".")[0])
-    return names
+                out.append((parts[0], parts[1] if parts[0] == "seuranta_xl" and len(parts) > 1 else ""))
+    return out
 
 
-def test_core_modules_import_no_io_library_and_no_shell():
-    for name in CORE:
-        imported = imported_modules(PKG / f"{name}.py")
-        assert not imported & FORBIDDEN, f"{name}.py imports {sorted(imported & FORBIDDEN)}"
-        assert not imported & SHELLS, f"{name}.py imports the shell module(s) {sorted(imported & SHELLS)}"
+def modules() -> list[Path]:
+    """Every code file of the package but its own __init__.py and the data folders."""
+    return [p for p in PKG.rglob("*.py") if p != PKG / "__init__.py" and package_of(p) not in DATA_PACKAGES]
 
 
-def test_every_module_is_classified():
-    modules = {p.stem for p in PKG.glob("*.py")} - {"__init__", "workbook_texts"}
-    assert modules <= set(CORE) | SHELLS, sorted(modules - set(CORE) - SHELLS)
+def test_core_imports_no_io_library_and_no_shell():
+    for path in (PKG / "core").rglob("*.py"):
+        for top, pkg in imports(path):
+            assert top not in IO_LIBRARIES, f"core/{path.name} imports the I/O library {top}"
+            if top == "seuranta_xl":
+                assert pkg == "core", f"core/{path.name} imports seuranta_xl.{pkg}"
+
+
+def test_no_import_runs_back_up():
+    for path in modules():
+        here = package_of(path)
+        for top, pkg in imports(path):
+            if top != "seuranta_xl" or pkg in ("", "__version__", here) or pkg in DATA_PACKAGES:
+                continue
+            assert layer_of(pkg) < layer_of(here), (
+                f"{path.relative_to(PKG)} ({here}, layer {layer_of(here)}) imports seuranta_xl.{pkg} "
+                f"(layer {layer_of(pkg)}): only lower layers may be imported")
+
+
+def test_every_module_is_in_a_layer():
+    for path in modules():
+        layer_of(package_of(path))
+
+
+def test_top_level_holds_only_the_entry_points():
+    top = {p.stem for p in PKG.glob("*.py")} - {"__init__", "__main__"}
+    assert top <= {"cli", "demo"}, sorted(top - {"cli", "demo"})

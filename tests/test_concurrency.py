@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from builders import make_project, synthetic_strategy
-from returns_kit import set_saved_time
-from seuranta_xl.ledger import Ledger
-from seuranta_xl.rounds import new_round
-from seuranta_xl.roundview import load_round, resolve_round
-from seuranta_xl.workbook import generate_round
+from tests.builders import make_project, synthetic_strategy
+from tests.returns_kit import set_saved_time
+from seuranta_xl.store.ledger import Ledger
+from seuranta_xl.store.rounds import new_round
+from seuranta_xl.store.roundview import load_round, resolve_round
+from seuranta_xl.workbook.generate import generate_round
 
 CLI = [sys.executable, "-m", "seuranta_xl.cli"]
 
@@ -95,7 +95,7 @@ def test_loser_is_told_clearly_when_the_lock_stays_taken(project):
     folder = tmp / "palautukset"
     folder.mkdir()
     drop_return(sources[0], folder, 0)
-    from seuranta_xl.project import Project
+    from seuranta_xl.store.project import Project
     with Project(root).lock():
         res = subprocess.run([*CLI, "sync", "--project", str(root), "--json", str(folder)], capture_output=True,
                              text=True, timeout=60)

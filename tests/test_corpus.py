@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from corpus.generate import CASES, Corpus, build, case
+from tests.corpus.generate import CASES, Corpus, build, case
 from seuranta_xl.cli import main
-from seuranta_xl.findings import CATALOGUE
+from seuranta_xl.core.findings import CATALOGUE
 
 NAMES = [c.name for c in CASES]
 
@@ -85,8 +85,8 @@ def test_case_in_a_real_process(name, shared):
 
 def test_libreoffice_saved_return_keeps_every_value(shared):
     """A return saved by LibreOffice is read exactly: grades, and the odd comment text as typed."""
-    from corpus.generate import ODD_TEXT
-    from seuranta_xl.sync import check_files
+    from tests.corpus.generate import ODD_TEXT
+    from seuranta_xl.returns.sync import check_files
 
     target = build(case("libreoffice-saved"), shared)
     [v], _ = check_files(shared.kit.proj, [target])
@@ -103,8 +103,8 @@ def test_xxe_never_leaks_a_local_file(shared):
 
 
 def test_odd_text_survives_check_exactly(shared):
-    from corpus.generate import ODD_TEXT
-    from seuranta_xl.sync import check_files
+    from tests.corpus.generate import ODD_TEXT
+    from seuranta_xl.returns.sync import check_files
 
     target = build(case("comment-odd-text"), shared)
     [v], _ = check_files(shared.kit.proj, [target])

@@ -24,12 +24,12 @@ from pathlib import Path
 import openpyxl
 from python_calamine import CalamineWorkbook
 
-from builders import make_project, synthetic_strategy
-from returns_kit import set_saved_time
-from seuranta_xl.identity import META_SHEET
-from seuranta_xl.rounds import new_round
-from seuranta_xl.sync import sync_folder
-from seuranta_xl.workbook import generate_round
+from tests.builders import make_project, synthetic_strategy
+from tests.returns_kit import set_saved_time
+from seuranta_xl.core.identity import META_SHEET
+from seuranta_xl.store.rounds import new_round
+from seuranta_xl.returns.sync import sync_folder
+from seuranta_xl.workbook.generate import generate_round
 
 KILLS = int(os.environ.get("SEURANTA_KILLS", "100"))
 SEED = 20231002

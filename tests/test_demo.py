@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 
 from seuranta_xl.demo import MARKER, ROUND, run_demo
-from seuranta_xl.errors import UserError
-from seuranta_xl.report import build_report
+from seuranta_xl.core.errors import UserError
+from seuranta_xl.outputs.report import build_report
 
 
 def test_demo_builds_everything(tmp_path):

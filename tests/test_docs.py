@@ -7,14 +7,14 @@ import click
 from click.testing import CliRunner
 
 from seuranta_xl.cli import main
-from seuranta_xl.findings import CATALOGUE, catalogue_markdown
+from seuranta_xl.core.findings import CATALOGUE, catalogue_markdown
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def test_findings_doc_is_generated_from_the_catalogue():
     assert (REPO / "docs" / "findings.md").read_text("utf-8") == catalogue_markdown(), \
-        "regenerate: python -m seuranta_xl.findings > docs/findings.md"
+        "regenerate: python -m seuranta_xl.core.findings > docs/findings.md"
 
 
 def test_every_code_has_three_languages_and_a_hint():
@@ -42,7 +42,7 @@ def test_every_command_has_help_and_is_in_the_readme():
 
 
 def test_an_unexpected_error_is_one_line_and_a_log_not_a_traceback(tmp_path, monkeypatch):
-    import seuranta_xl.sync as sync_module
+    import seuranta_xl.returns.sync as sync_module
 
     def boom(*a, **k):
         raise RuntimeError("simulated bug")

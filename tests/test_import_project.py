@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from make_fixtures import KEURUU_TSV, build_keuruu, seed_lines
-from seuranta_xl.errors import UserError
-from seuranta_xl.importing import init_project
-from seuranta_xl.ledger import Ledger
-from seuranta_xl.project import Project
+from tests.make_fixtures import KEURUU_TSV, build_keuruu, seed_lines
+from seuranta_xl.core.errors import UserError
+from seuranta_xl.strategy.importer import init_project
+from seuranta_xl.store.ledger import Ledger
+from seuranta_xl.store.project import Project
 
 ALIAS = {"Elinvoima ja asuin ympäristö": "Elinvoima ja asuinympäristö"}
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from seuranta_xl.cli import main
-from seuranta_xl.ledger import Ledger
+from seuranta_xl.store.ledger import Ledger
 
 
 def run(*args: str, lang: str = "fi"):

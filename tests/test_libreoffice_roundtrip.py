@@ -11,11 +11,11 @@ from collections import Counter
 import openpyxl
 from click.testing import CliRunner
 
-import lo_driver
-from builders import KEURUU_ALIASES, keuruu_rows
+from tests import lo_driver
+from tests.builders import KEURUU_ALIASES, keuruu_rows
 from seuranta_xl.cli import main
-from seuranta_xl.identity import META_SHEET
-from seuranta_xl.project import Project
+from seuranta_xl.core.identity import META_SHEET
+from seuranta_xl.store.project import Project
 
 
 def run(*args: str) -> str:

@@ -22,13 +22,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
-from builders import make_project, synthetic_strategy
-from returns_kit import set_saved_time
+from tests.builders import make_project, synthetic_strategy
+from tests.returns_kit import set_saved_time
 from seuranta_xl.cli import main
-from seuranta_xl.identity import META_SHEET
-from seuranta_xl.rounds import new_round
-from seuranta_xl.sync import sync_folder
-from seuranta_xl.workbook import generate_round
+from seuranta_xl.core.identity import META_SHEET
+from seuranta_xl.store.rounds import new_round
+from seuranta_xl.returns.sync import sync_folder
+from seuranta_xl.workbook.generate import generate_round
 
 MAX_COMMENT = 2000
 ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")   # the control characters XML 1.0 cannot hold

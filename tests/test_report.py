@@ -9,14 +9,14 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from builders import add_return, add_round, make_project, strategy_from_rows
-from make_fixtures import KEURUU_TSV
+from tests.builders import add_return, add_round, make_project, strategy_from_rows
+from tests.make_fixtures import KEURUU_TSV
 from seuranta_xl.cli import main
-from seuranta_xl.errors import UserError
-from seuranta_xl.importing import init_project
-from seuranta_xl.ledger import Ledger
-from seuranta_xl.report import build_report, write_report
-from seuranta_xl.rounds import new_round
+from seuranta_xl.core.errors import UserError
+from seuranta_xl.strategy.importer import init_project
+from seuranta_xl.store.ledger import Ledger
+from seuranta_xl.outputs.report import build_report, write_report
+from seuranta_xl.store.rounds import new_round
 
 PAST = "2023-syys"
 OVERALL = {"1": 7, "2": 29, "3": 38, "4": 35, "5": 25}
@@ -91,7 +91,7 @@ def test_change_from_imported_previous_round(keuruu, tmp_path):
 
 
 def _project(root: Path):
-    from seuranta_xl.project import Project
+    from seuranta_xl.store.project import Project
     return Project(root)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import libreoffice as lo
+from tests import libreoffice as lo
 from seuranta_xl.demo import run_demo
 
 OUT = Path(__file__).resolve().parent / "output" / "report"

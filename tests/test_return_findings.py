@@ -11,11 +11,11 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from returns_kit import Kit, set_saved_time
+from tests.returns_kit import Kit, set_saved_time
 from seuranta_xl.cli import main
-from seuranta_xl.identity import META_SHEET
-from seuranta_xl.rounds import new_round
-from seuranta_xl.sync import check_files, sync_folder
+from seuranta_xl.core.identity import META_SHEET
+from seuranta_xl.store.rounds import new_round
+from seuranta_xl.returns.sync import check_files, sync_folder
 
 HKP = "Hallinto"   # the department whose workbook most tests use (54 actions)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from builders import keuruu_strategy, make_project, synthetic_strategy
+from tests.builders import keuruu_strategy, make_project, synthetic_strategy
 from seuranta_xl.cli import main
 
 
@@ -141,7 +141,7 @@ def test_generate_out_is_a_file(project, tmp_path):
 
 def test_generate_failure_midway_leaves_nothing(project, tmp_path, monkeypatch):
     """If one workbook fails, none is moved into place (the temp folder is removed)."""
-    from seuranta_xl import workbook
+    from seuranta_xl.workbook import generate as workbook
 
     run("round", "new", "r1", "--project", str(project.root))
     calls = {"n": 0}
@@ -161,7 +161,7 @@ def test_generate_failure_midway_leaves_nothing(project, tmp_path, monkeypatch):
 
 
 def test_generate_department_with_illegal_characters(tmp_path):
-    from builders import strategy_from_rows
+    from tests.builders import strategy_from_rows
     rows = [{"id": "A1", "focus_area": "P", "goal": "G", "action": "T", "department": 'Tekniikka/ympäristö: "A|B"'}]
     project = make_project(tmp_path / "p", strategy_from_rows(rows))
     run("round", "new", "r1", "--project", str(project.root))
@@ -188,8 +188,8 @@ def test_custom_scale_with_ambiguous_dropdown(project):
 
 
 def test_round_new_without_strategy(tmp_path):
-    from seuranta_xl.ledger import Ledger
-    from seuranta_xl.project import Project, new_config
+    from seuranta_xl.store.ledger import Ledger
+    from seuranta_xl.store.project import Project, new_config
     root = tmp_path / "tyhja"
     root.mkdir()
     project = Project(root)

@@ -9,12 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from builders import (add_return, add_round, import_keuruu_results, keuruu_rows, keuruu_strategy, make_project,
+from tests.builders import (add_return, add_round, import_keuruu_results, keuruu_rows, keuruu_strategy, make_project,
                       strategy_from_rows, synthetic_strategy)
-from seuranta_xl import identity as idn
-from seuranta_xl.model import Scale, ScaleStep
-from seuranta_xl.project import Project
-from seuranta_xl.workbook import inline_list, previous_values, generate_round, row_height
+from seuranta_xl.core import identity as idn
+from seuranta_xl.core.model import Scale, ScaleStep
+from seuranta_xl.store.project import Project
+from seuranta_xl.workbook.generate import inline_list, previous_values, generate_round, row_height
 
 # --------------------------------------------------------------------------------------- helpers
 

@@ -1,10 +1,10 @@
-"""Windows-safe file names and Excel-safe sheet names (seuranta_xl.filenames)."""
+"""Windows-safe file names and Excel-safe sheet names (seuranta_xl.core.filenames)."""
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seuranta_xl.filenames import (MAX_STEM, safe_sheet_name, safe_stem, unique_names, unique_sheet_names,
+from seuranta_xl.core.filenames import (MAX_STEM, safe_sheet_name, safe_stem, unique_names, unique_sheet_names,
                                    workbook_file_name, workbook_file_names)
 
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}

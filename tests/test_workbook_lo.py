@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import libreoffice as lo
-from builders import add_round, import_keuruu_results, keuruu_strategy, make_project
-from seuranta_xl.workbook import generate_round
+from tests import libreoffice as lo
+from tests.builders import add_round, import_keuruu_results, keuruu_strategy, make_project
+from seuranta_xl.workbook.generate import generate_round
 
 
 OUTPUT = Path(__file__).parent / "output"
@@ -72,7 +72,7 @@ TRICKY = [
 
 
 def test_tricky_texts_survive_exactly(tmp_path):
-    from builders import strategy_from_rows
+    from tests.builders import strategy_from_rows
     rows = [{"id": f"A{i}", "focus_area": "Painopiste; puolipiste", "goal": "Tavoite, pilkku", "action": text,
              "department": "Tekninen/ympäristö"} for i, text in enumerate(TRICKY, start=1)]
     project = make_project(tmp_path / "p", strategy_from_rows(rows))

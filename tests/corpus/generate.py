@@ -34,12 +34,10 @@ from pathlib import Path
 import openpyxl
 
 TESTS = Path(__file__).resolve().parents[1]
-if str(TESTS) not in sys.path:
-    sys.path.insert(0, str(TESTS))
 
-from returns_kit import Kit, set_saved_time  # noqa: E402
-from seuranta_xl.findings import CATALOGUE, Severity  # noqa: E402
-from seuranta_xl.identity import META_SHEET  # noqa: E402
+from seuranta_xl.core.findings import CATALOGUE, Severity
+from seuranta_xl.core.identity import META_SHEET
+from tests.returns_kit import Kit, set_saved_time
 
 HKP = "Hallinto"                 # Hallinto- ja konsernipalvelut: 54 actions
 N_HKP = 54
@@ -458,7 +456,7 @@ def _lo_cells(c: Corpus) -> tuple[Path, dict]:
 
 
 def b_libreoffice_saved(c: Corpus) -> Path:
-    from lo_driver import fill
+    from tests.lo_driver import fill
     src, job = _lo_cells(c)
     dst = c.path()
     [res] = fill([{"src": str(src), "dst": str(dst), **job}])
@@ -467,7 +465,7 @@ def b_libreoffice_saved(c: Corpus) -> Path:
 
 
 def _convert(c: Corpus, target: str, suffix: str) -> Path:
-    from libreoffice import convert
+    from tests.libreoffice import convert
     filled = c.fill(name=f"{c.case}-lähde.xlsx")
     tmp = c.root / f"conv-{c.case}"
     made = [p for p in convert(filled, tmp, target) if p.suffix == suffix]
@@ -658,7 +656,7 @@ def s_only_hkp(c: Corpus) -> Path:
 
 
 def s_wrong_round(c: Corpus) -> Path:
-    from seuranta_xl.rounds import new_round
+    from seuranta_xl.store.rounds import new_round
     new_round(c.kit.proj, "2024-kevat")
     c.kit.fill(HKP)
     return c.kit.returns

@@ -1,0 +1,350 @@
+"""The Python entry points that the add-in's ribbon calls (macros/RibbonSeuranta.bas, via RunPython).
+
+Two layers:
+- plain Python, taking and returning plain data (tested on real files without Excel):
+  the remembered project folder, the tables that go into sheets (`findings_table`, `status_table`,
+  `to_cells`), the one-line texts for status bar and alerts;
+- the xlwings layer: the five entry points at the bottom, a few lines each over the same library
+  functions as the CLI (sync.check_files, sync.sync_folder, sync.round_status, report.write_report).
+  Errors become one Excel alert with the hint, never a traceback window.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from seuranta_xl.core.errors import UserError
+from seuranta_xl.store.atomic import write_atomic
+from seuranta_xl.core.findings import Finding
+from seuranta_xl.present.i18n import pick
+from seuranta_xl.store.project import CONFIG_NAME, MASTER_NAME
+
+CONFIG_ENV = "SEURANTA_ADDIN_CONFIG"     # a path to addin.json; overrides the per-user location
+TITLE = "Seuranta"
+
+# --------------------------------------------------------------------------------- remembered project
+
+
+def config_path() -> Path:
+    """%APPDATA%/seuranta-xl/addin.json on Windows, else $XDG_CONFIG_HOME or ~/.config/seuranta-xl/addin.json."""
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV])
+    if sys.platform == "win32" and os.environ.get("APPDATA"):
+        base = Path(os.environ["APPDATA"])
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "seuranta-xl" / "addin.json"
+
+
+def _read_config() -> dict:
+    try:
+        data = json.loads(config_path().read_text("utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def remember_project(path: Path) -> Path:
+    """Store the project folder for the next calls (written atomically)."""
+    path = Path(path).resolve()
+    data = _read_config()
+    data["project"] = str(path)
+    target = config_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, json.dumps(data, ensure_ascii=False, indent=2))
+    return path
+
+
+def remembered_project() -> Path | None:
+    value = _read_config().get("project")
+    return Path(value) if isinstance(value, str) and value else None
+
+
+def find_project(start: Path | None) -> Path | None:
+    """The nearest folder at or above ``start`` (a file or folder) that holds seuranta.toml."""
+    if not start:
+        return None
+    start = Path(start)
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return None
+
+
+def project_folder(*hints: Path | None) -> Path:
+    """The project to work on: the first hint inside a project (the returns folder, the active
+    workbook), else the remembered folder. Whatever is found is remembered."""
+    for hint in hints:
+        found = find_project(hint)
+        if found:
+            return remember_project(found)
+    remembered = remembered_project()
+    if remembered and (remembered / CONFIG_NAME).is_file():
+        return remembered
+    raise UserError("Projektikansiota ei tiedetä", "The project folder is not known",
+                    "Projektmappen är okänd",
+                    hint_fi="Valitse se Seuranta-välilehden painikkeella Projektikansio "
+                            "(kansio, jossa seuranta.toml on), tai avaa projektin master.xlsx.",
+                    hint_en="Choose it with the Projektikansio button on the Seuranta tab "
+                            "(the folder that holds seuranta.toml), or open the project's master.xlsx.")
+
+
+def choose_project_folder(path: Path) -> Path:
+    found = find_project(Path(path))
+    if not found:
+        raise UserError(f"Kansiossa {path} ei ole projektia ({CONFIG_NAME} puuttuu)",
+                        f"No project in {path} ({CONFIG_NAME} is missing)",
+                        hint_fi="Valitse kansio, jonka seuranta init loi.",
+                        hint_en="Choose the folder that seuranta init created.")
+    return remember_project(found)
+
+
+# --------------------------------------------------------------------------------- tables as plain data
+
+_SEVERITY = {"fi": {"error": "virhe", "warning": "varoitus", "info": "tieto"},
+             "sv": {"error": "fel", "warning": "varning", "info": "info"},
+             "en": {"error": "error", "warning": "warning", "info": "info"}}
+_STATE = {"returned": {"fi": "palautettu", "sv": "returnerad", "en": "returned"},
+          "missing": {"fi": "puuttuu", "sv": "saknas", "en": "missing"},
+          "errors": {"fi": "virheitä", "sv": "fel", "en": "errors"}}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A cell that opens ``target`` (a file, optionally with #'sheet'!cell) when clicked."""
+    target: str
+    text: str
+
+
+def link_target(folder: Path | None, f: Finding) -> str | None:
+    """file#'sheet'!cell for a finding whose file exists in ``folder``; None when there is nothing to open."""
+    if not f.file or folder is None:
+        return None
+    path = Path(folder) / f.file
+    if not path.is_file():
+        return None
+    if f.sheet and f.cell:
+        return f"{path}#'{f.sheet.replace(chr(39), chr(39) * 2)}'!{f.cell}"
+    return str(path)
+
+
+def findings_table(findings: list[Finding], lang: str, folder: Path | None = None) -> list[list]:
+    """Header + one row per finding; the location is a Link when the file is in ``folder``."""
+    header = [pick(t, lang) for t in ({"fi": "Vakavuus", "sv": "Allvar", "en": "Severity"},
+                                      {"fi": "Koodi", "sv": "Kod", "en": "Code"},
+                                      {"fi": "Sijainti", "sv": "Plats", "en": "Location"},
+                                      {"fi": "ID", "sv": "ID", "en": "ID"},
+                                      {"fi": "Vastuutaho", "sv": "Ansvarig", "en": "Department"},
+                                      {"fi": "Havainto", "sv": "Fynd", "en": "Finding"},
+                                      {"fi": "Mitä tehdä", "sv": "Vad göra", "en": "What to do"})]
+    rows: list[list] = [header]
+    for f in findings:
+        where = f.location()
+        target = link_target(folder, f)
+        rows.append([_SEVERITY[lang][f.severity.value], f.code, Link(target, where) if target else where,
+                     f.action_id or "", f.department or "", f.message(lang), f.hint(lang)])
+    if not findings:
+        rows.append([pick({"fi": "Ei havaintoja.", "sv": "Inga fynd.", "en": "No findings."}, lang)])
+    return rows
+
+
+def status_table(rows: list, lang: str) -> list[list]:
+    """Header + one row per department (sync.DepartmentStatus), then a totals row."""
+    header = [pick(t, lang) for t in ({"fi": "Vastuutaho", "sv": "Ansvarig", "en": "Department"},
+                                      {"fi": "Tila", "sv": "Status", "en": "Status"},
+                                      {"fi": "Arvioitu", "sv": "Bedömda", "en": "Graded"},
+                                      {"fi": "Toimenpiteitä", "sv": "Åtgärder", "en": "Actions"},
+                                      {"fi": "Virheitä", "sv": "Fel", "en": "Errors"},
+                                      {"fi": "Varoituksia", "sv": "Varningar", "en": "Warnings"},
+                                      {"fi": "Tiedosto", "sv": "Fil", "en": "File"},
+                                      {"fi": "Vastaanotettu", "sv": "Mottagen", "en": "Received"})]
+    out: list[list] = [header]
+    for r in rows:
+        out.append([r.department, pick(_STATE[r.state], lang), r.graded, r.actions, r.errors, r.warnings,
+                    r.file or "", r.received_at or ""])
+    out.append([pick({"fi": "Yhteensä", "sv": "Totalt", "en": "Total"}, lang),
+                f"{sum(r.state != 'missing' for r in rows)} / {len(rows)}",
+                sum(r.graded for r in rows), sum(r.actions for r in rows),
+                sum(r.errors for r in rows), sum(r.warnings for r in rows), "", ""])
+    return out
+
+
+def _quote_formula(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def to_cells(rows: list[list]) -> list[list]:
+    """Values ready for Excel: Links as HYPERLINK formulas (plain text if a part is over 255
+    characters), and text that Excel would read as a formula (= + - @) kept as text."""
+    out = []
+    for row in rows:
+        cells = []
+        for v in row:
+            if isinstance(v, Link):
+                if len(v.target) <= 255 and len(v.text) <= 255:
+                    cells.append(f"=HYPERLINK({_quote_formula(v.target)},{_quote_formula(v.text)})")
+                    continue
+                v = v.text
+            if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
+                v = "'" + v
+            cells.append(v)
+        out.append(cells)
+    width = max((len(r) for r in out), default=0)
+    return [r + [""] * (width - len(r)) for r in out]
+
+
+# --------------------------------------------------------------------------------- texts
+
+
+def language() -> str:
+    lang = os.environ.get("SEURANTA_LANG", "fi")
+    return lang if lang in ("fi", "sv", "en") else "fi"
+
+
+def error_text(exc: UserError, lang: str) -> str:
+    hint = exc.hint(lang)
+    return f"{exc.message(lang)}\n\n{hint}" if hint else exc.message(lang)
+
+
+def progress_text(i: int, n: int, name: str, lang: str) -> str:
+    return pick({"fi": "Seuranta: luetaan {i}/{n} {name}", "sv": "Seuranta: läser {i}/{n} {name}",
+                 "en": "Seuranta: reading {i}/{n} {name}"}, lang, i=i, n=n, name=name)
+
+
+def check_summary(results: list, lang: str) -> str:
+    lines = []
+    for v in results:
+        ok = v.accepted and not v.n_errors
+        verdict = pick({"fi": "hyväksytty", "sv": "godkänd", "en": "accepted"} if ok else
+                       {"fi": "virheitä: {n}", "sv": "fel: {n}", "en": "errors: {n}"}, lang, n=v.n_errors)
+        lines.append(f"{v.file_name}: {v.department or '?'} — {verdict}")
+    return "\n".join(lines)
+
+
+def sync_summary(result) -> str:
+    return pick({"fi": "Kierros {r}: {n} tiedostoa, {new} uutta palautusta, {same} ennallaan, {rej} hylätty.",
+                 "sv": "Omgång {r}: {n} filer, {new} nya returer, {same} oförändrade, {rej} avvisade.",
+                 "en": "Round {r}: {n} files, {new} new returns, {same} unchanged, {rej} refused."}, result.language,
+                r=result.round_id, n=result.files_seen, new=result.new_returns, same=result.unchanged,
+                rej=result.rejected)
+
+
+def log_path() -> Path:
+    return config_path().with_name("addin.log")
+
+
+def log_exception() -> Path:
+    """Append the current traceback to addin.log (for IT); the user sees one line."""
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc() + "\n")
+    except OSError:
+        pass
+    return path
+
+
+# --------------------------------------------------------------------------------- the xlwings layer
+# Everything below needs Excel (xw.Book.caller()); it is kept to a few lines per entry point.
+
+
+def _book_path(book) -> Path | None:
+    try:
+        full = Path(book.fullname)
+        return full.resolve() if full.is_absolute() and full.exists() else None
+    except Exception:  # noqa: BLE001 - an unsaved or cloud book has no usable path
+        return None
+
+
+def _write_sheet(app, name: str, rows: list[list]) -> None:
+    sheet = app.books.add().sheets[0]
+    sheet.name = name
+    sheet["A1"].value = to_cells(rows)
+    sheet["A1"].expand("right").font.bold = True
+    sheet.used_range.columns.autofit()
+
+
+def _excel_entry(func):
+    @functools.wraps(func)
+    def wrapper(*args):
+        import xlwings as xw
+        app = None
+        lang = language()
+        try:
+            book = xw.Book.caller()
+            app = book.app
+            func(book, *args)
+        except UserError as exc:
+            if app is not None:
+                app.alert(error_text(exc, lang), title=TITLE, mode="critical")
+        except Exception as exc:  # noqa: BLE001 - never a traceback window
+            log = log_exception()
+            if app is not None:
+                app.alert(pick({"fi": "Odottamaton virhe: {e}\n\nLisätiedot: {log}",
+                                "sv": "Oväntat fel: {e}\n\nDetaljer: {log}",
+                                "en": "Unexpected error: {e}\n\nDetails: {log}"}, lang,
+                               e=f"{type(exc).__name__}: {exc}", log=log), title=TITLE, mode="critical")
+        finally:
+            if app is not None:
+                app.status_bar = False
+    return wrapper
+
+
+@_excel_entry
+def check_workbook(book, path: str) -> None:
+    from seuranta_xl.returns.sync import check_files
+    root = project_folder(Path(path).parent, _book_path(book))
+    results, lang = check_files(root, [Path(path)])
+    _write_sheet(book.app, "Havainnot", findings_table([f for v in results for f in v.findings], lang,
+                                                      Path(path).parent))
+    book.app.alert(check_summary(results, lang), title=TITLE, mode="info")
+
+
+@_excel_entry
+def sync_returns(book, folder: str) -> None:
+    from seuranta_xl.returns.sync import sync_folder
+    app, root = book.app, project_folder(Path(folder), _book_path(book))
+    master = [b for b in app.books if _book_path(b) == (root / MASTER_NAME).resolve()]
+    for b in master:   # an open master cannot be replaced: close it (unchanged) and open it again after
+        if sys.platform == "win32" and not b.api.Saved:
+            raise UserError("master.xlsx on auki ja muutettu", "master.xlsx is open and changed",
+                            hint_fi="Tallenna muutokset toiseen tiedostoon ja sulje master.xlsx.",
+                            hint_en="Save your changes to another file and close master.xlsx.")
+        b.close()
+    result = sync_folder(root, Path(folder), progress=lambda i, n, name: setattr(
+        app, "status_bar", progress_text(i, n, name, language())))
+    _write_sheet(app, "Havainnot", findings_table(result.findings, result.language, Path(folder)))
+    if master and result.master:
+        app.books.open(str(result.master))
+    app.alert(sync_summary(result), title=TITLE, mode="info")
+
+
+@_excel_entry
+def show_status(book) -> None:
+    from seuranta_xl.returns.sync import round_status
+    view, rows, lang = round_status(project_folder(_book_path(book)))
+    _write_sheet(book.app, "Tilanne", [[f"{view.round.id} {view.round.title}".strip()], *status_table(rows, lang)])
+
+
+@_excel_entry
+def make_report(book) -> None:
+    from seuranta_xl.outputs.report import write_report
+    path, _lang = write_report(project_folder(_book_path(book)))
+    if Path(path).suffix.lower() == ".xlsx":
+        book.app.books.open(str(path))
+
+
+@_excel_entry
+def choose_project(book, path: str) -> None:
+    root = choose_project_folder(Path(path))
+    book.app.alert(pick({"fi": "Projektikansio: {p}", "sv": "Projektmapp: {p}", "en": "Project folder: {p}"},
+                        language(), p=root), title=TITLE, mode="info")
+
+
+ENTRY_POINTS = ("check_workbook", "sync_returns", "show_status", "make_report", "choose_project")

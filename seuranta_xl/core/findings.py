@@ -1,0 +1,414 @@
+"""The findings catalogue: every problem the tool can report, with a stable kebab-case code.
+
+Data problems never raise: they become Findings, collected in lists and shown by the shells.
+Each code has a severity, a title, and a message and hint in Finnish, Swedish and English.
+Message templates use ``{name}`` fields filled from ``Finding.params``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    tags: tuple[str, ...]
+    message: dict[str, str]   # lang -> template
+    hint: dict[str, str]      # lang -> text
+
+
+def _c(code: str, severity: Severity, tags: tuple[str, ...], fi: str, sv: str, en: str,
+       hint_fi: str, hint_sv: str, hint_en: str) -> Code:
+    return Code(code, severity, tags, {"fi": fi, "sv": sv, "en": en},
+                {"fi": hint_fi, "sv": hint_sv, "en": hint_en})
+
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+_CODES: list[Code] = [
+    # ------------------------------------------------------------------ import
+    _c("near-duplicate-text", W, ("import",),
+       "Lähes sama teksti kirjoitettu eri tavoin: ”{text}” ≈ ”{other}” (rivi {other_row})",
+       "Nästan samma text skriven på olika sätt: ”{text}” ≈ ”{other}” (rad {other_row})",
+       "Nearly the same text written differently: “{text}” ≈ “{other}” (row {other_row})",
+       "Yhtenäistä kirjoitusasu lähdetaulukossa, jos tarkoitetaan samaa tavoitetta.",
+       "Förenhetliga stavningen i källtabellen om samma mål avses.",
+       "Make the spelling the same in the source table if the same goal is meant."),
+    _c("inconsistent-name", W, ("import",),
+       "Vastuutaho kirjoitettu eri tavoin: ”{name}” ja ”{other}”",
+       "Ansvarig skriven på olika sätt: ”{name}” och ”{other}”",
+       "Responsible department written in different ways: “{name}” and “{other}”",
+       "Lisää seuranta.toml-tiedoston [aliases]-osioon rivi \"{name}\" = \"{other}\" (tai päinvastoin).",
+       "Lägg till raden \"{name}\" = \"{other}\" under [aliases] i seuranta.toml (eller tvärtom).",
+       "Add the line \"{name}\" = \"{other}\" under [aliases] in seuranta.toml (or the other way round)."),
+    _c("duplicate-action", W, ("import",),
+       "Sama toimenpide on taulukossa kahdesti (myös rivillä {other_row}): ”{text}”",
+       "Samma åtgärd finns två gånger i tabellen (även på rad {other_row}): ”{text}”",
+       "The same action appears twice in the table (also on row {other_row}): “{text}”",
+       "Poista toinen rivi tai erota toimenpiteet toisistaan tekstillä.",
+       "Ta bort den ena raden eller skilj åtgärderna åt med texten.",
+       "Remove one of the rows, or make the two actions' texts different."),
+    _c("empty-cell", W, ("import",),
+       "Tyhjä solu sarakkeessa ”{column}”",
+       "Tom cell i kolumnen ”{column}”",
+       "Empty cell in column “{column}”",
+       "Täydennä solu lähdetaulukkoon ja tuo strategia uudelleen (--force).",
+       "Fyll i cellen i källtabellen och importera strategin på nytt (--force).",
+       "Fill in the cell in the source table and import the strategy again (--force)."),
+    _c("multiple-items-in-cell", W, ("import",),
+       "Solussa on {count} kappaletta; ne tuotiin yhtenä toimenpiteenä",
+       "Cellen har {count} stycken; de importerades som en åtgärd",
+       "The cell holds {count} paragraphs; they were imported as one action",
+       "Jos kappaleet ovat eri toimenpiteitä, jaa ne omille riveilleen lähdetaulukossa.",
+       "Om styckena är olika åtgärder, dela upp dem på egna rader i källtabellen.",
+       "If the paragraphs are separate actions, split them onto rows of their own in the source table."),
+    _c("hierarchy-mismatch", W, ("import",),
+       "Koodi {code} on sarakkeessa ”{column}”, vaikka se kuuluu tasolle {level}; sijoitettu koodin mukaan",
+       "Koden {code} står i kolumnen ”{column}” fast den hör till nivå {level}; placerad enligt koden",
+       "Code {code} is in column “{column}” although it belongs to level {level}; placed by its code",
+       "Siirrä koodi oikeaan sarakkeeseen lähdetaulukossa.",
+       "Flytta koden till rätt kolumn i källtabellen.",
+       "Move the code to the right column in the source table."),
+    _c("mixed-levels-in-row", W, ("import",),
+       "Rivillä on {row_code} ja {code}, joka ei kuulu sen alle; {code} sijoitettiin koodinsa mukaan kohdan {parent} alle",
+       "Raden har {row_code} och {code}, som inte hör under den; {code} placerades enligt sin kod under {parent}",
+       "The row holds {row_code} and {code}, which does not belong under it; {code} was placed by its code under {parent}",
+       "Siirrä koodi {code} omalle rivilleen lähdetaulukossa.",
+       "Flytta koden {code} till en egen rad i källtabellen.",
+       "Move code {code} onto a row of its own in the source table."),
+    _c("scale-label-mismatch", W, ("import",),
+       "Asteikon sanallinen kuvaus poikkeaa: ”{text}” (asteikolla: ”{label}”)",
+       "Skalans beskrivning avviker: ”{text}” (på skalan: ”{label}”)",
+       "The scale label differs: “{text}” (on the scale: “{label}”)",
+       "Arvo tuotiin numeron mukaan; yhtenäistä kuvaukset lähdetaulukossa.",
+       "Värdet importerades enligt siffran; förenhetliga beskrivningarna i källtabellen.",
+       "The value was imported by its number; make the labels the same in the source table."),
+    _c("department-missing", W, ("import",),
+       "Taulukossa ei ole vastuutahosaraketta; toimenpiteet annettiin vastuutaholle ”{department}”",
+       "Tabellen har ingen kolumn för ansvarig; åtgärderna gavs till ”{department}”",
+       "The table has no responsible-department column; the actions were given to “{department}”",
+       "Lisää vastuutahosarake tai aseta default_department seuranta.toml-tiedostoon.",
+       "Lägg till en kolumn för ansvarig eller sätt default_department i seuranta.toml.",
+       "Add a responsible-department column or set default_department in seuranta.toml."),
+    _c("layout-detected", I, ("import",),
+       "Taulukon rakenne tunnistettiin: {preset}",
+       "Tabellens layout identifierades: {preset}",
+       "Table layout detected: {preset}",
+       "Jos valinta on väärä, anna --preset tai --mapping.",
+       "Om valet är fel, ange --preset eller --mapping.",
+       "If the choice is wrong, give --preset or --mapping."),
+    _c("id-changed", I, ("import",),
+       "Toimenpiteen tunnus vaihtui uudelleentuonnissa: {old} → {new}",
+       "Åtgärdens id ändrades vid omimport: {old} → {new}",
+       "The action id changed on re-import: {old} → {new}",
+       "Tunnus vaihtuu vain, kun toimenpiteen teksti tai paikka muuttui.",
+       "Id ändras bara när åtgärdens text eller plats ändrades.",
+       "An id changes only when the action's text or place changed."),
+    # ------------------------------------------------------------------ returns: cell level
+    _c("missing-grade", W, ("return", "cell"),
+       "Arvio puuttuu",
+       "Bedömning saknas",
+       "The grade is missing",
+       "Valitse arvio pudotusvalikosta.",
+       "Välj en bedömning i rullgardinsmenyn.",
+       "Choose a grade from the dropdown."),
+    _c("invalid-grade", E, ("return", "cell"),
+       "Arvio ”{value}” ei ole asteikolla ({allowed})",
+       "Bedömningen ”{value}” finns inte på skalan ({allowed})",
+       "Grade “{value}” is not on the scale ({allowed})",
+       "Valitse arvio pudotusvalikosta; älä kirjoita tai liitä sitä.",
+       "Välj bedömningen i rullgardinsmenyn; skriv eller klistra inte in den.",
+       "Choose the grade from the dropdown; do not type or paste it."),
+    _c("missing-comment", W, ("return", "cell"),
+       "Kommentti puuttuu ({reason})",
+       "Kommentar saknas ({reason})",
+       "The comment is missing ({reason})",
+       "Kirjoita lyhyt perustelu arviolle.",
+       "Skriv en kort motivering till bedömningen.",
+       "Write a short reason for the grade."),
+    _c("comment-too-long", E, ("return", "cell"),
+       "Kommentti on {length} merkkiä, enintään {max} sallitaan",
+       "Kommentaren har {length} tecken, högst {max} tillåts",
+       "The comment has {length} characters; at most {max} are allowed",
+       "Lyhennä kommenttia; pitkä selvitys kannattaa lähettää liitteenä.",
+       "Förkorta kommentaren; en lång utredning skickas hellre som bilaga.",
+       "Shorten the comment; send a long account as an attachment."),
+    _c("formula-in-input", E, ("return", "cell"),
+       "Syöttösolussa on kaava: {formula}",
+       "Inmatningscellen innehåller en formel: {formula}",
+       "The input cell holds a formula: {formula}",
+       "Kirjoita soluun pelkkä arvo tai teksti, ei kaavaa.",
+       "Skriv bara ett värde eller en text i cellen, ingen formel.",
+       "Type a plain value or text into the cell, not a formula."),
+    _c("illegal-characters", W, ("return", "cell"),
+       "Tekstistä poistettiin {count} näkymätöntä ohjausmerkkiä",
+       "{count} osynliga styrtecken togs bort ur texten",
+       "{count} invisible control characters were removed from the text",
+       "Tarkista teksti; se on todennäköisesti liitetty toisesta ohjelmasta.",
+       "Kontrollera texten; den har troligen klistrats in från ett annat program.",
+       "Check the text; it was probably pasted from another program."),
+    _c("structure-changed", E, ("return", "row"),
+       "Lukittu teksti on muutettu: {column}",
+       "En låst text har ändrats: {column}",
+       "A locked text has been changed: {column}",
+       "Lukittuja sarakkeita ei saa muuttaa. Pyydä koordinaattorilta uusi lomake, jos rakenne on väärä.",
+       "Låsta kolumner får inte ändras. Be koordinatorn om en ny blankett om strukturen är fel.",
+       "Locked columns must not be changed. Ask the coordinator for a new workbook if the structure is wrong."),
+    _c("row-deleted", E, ("return", "row"),
+       "Toimenpiteen rivi puuttuu työkirjasta: ”{text}”",
+       "Åtgärdens rad saknas i arbetsboken: ”{text}”",
+       "The action's row is missing from the workbook: “{text}”",
+       "Palauta alkuperäinen lomake, jossa kaikki rivit ovat mukana.",
+       "Returnera den ursprungliga blanketten med alla rader.",
+       "Return the original workbook with all rows in it."),
+    _c("row-added", W, ("return", "row"),
+       "Työkirjaan on lisätty rivi, jota ei ole strategiassa: ”{text}”",
+       "En rad som inte finns i strategin har lagts till: ”{text}”",
+       "A row that is not in the strategy has been added: “{text}”",
+       "Lisätyn rivin sisältöä ei yhdistetä; ilmoita uudesta toimenpiteestä koordinaattorille.",
+       "Innehållet på den tillagda raden slås inte samman; meddela koordinatorn om den nya åtgärden.",
+       "The added row's content is not merged; tell the coordinator about the new action."),
+    _c("columns-moved", W, ("return", "file"),
+       "Sarakkeita tai rivejä on lisätty, siirretty tai poistettu otsikkorivin ympäriltä; arvot luettiin otsikoiden mukaan",
+       "Kolumner eller rader har lagts till, flyttats eller tagits bort kring rubrikraden; värdena lästes enligt rubrikerna",
+       "Columns or rows were inserted, moved or deleted around the header row; values were read by their titles",
+       "Tarkista yhdistetyt arvot; käytä jatkossa alkuperäistä lomaketta sellaisenaan.",
+       "Kontrollera de sammanslagna värdena; använd i fortsättningen blanketten som den är.",
+       "Check the merged values; from now on use the workbook as it is."),
+    _c("protection-removed", W, ("return", "file"),
+       "Taulukon suojaus on poistettu ({sheet_or_book})",
+       "Bladets skydd har tagits bort ({sheet_or_book})",
+       "The protection has been removed ({sheet_or_book})",
+       "Käytä koordinaattorin lähettämää lomaketta äläkä poista suojausta.",
+       "Använd koordinatorns blankett och ta inte bort skyddet.",
+       "Use the coordinator's workbook and do not remove the protection."),
+    # ------------------------------------------------------------------ returns: file level
+    _c("unknown-workbook", E, ("return", "file"),
+       "Työkirja ei ole tämän projektin seurantalomake",
+       "Arbetsboken är inte en uppföljningsblankett från detta projekt",
+       "The workbook is not a follow-up workbook of this project",
+       "Täytä koordinaattorin lähettämä lomake; älä kopioi sisältöä uuteen tiedostoon.",
+       "Fyll i koordinatorns blankett; kopiera inte innehållet till en ny fil.",
+       "Fill in the coordinator's workbook; do not copy its content into a new file."),
+    _c("signature-invalid", E, ("return", "file"),
+       "Työkirjan tunnisteen allekirjoitus ei täsmää ({detail})",
+       "Arbetsbokens identitetssignatur stämmer inte ({detail})",
+       "The workbook's identity signature does not match ({detail})",
+       "Käytä juuri tälle vastuutaholle lähetettyä lomaketta.",
+       "Använd blanketten som skickades just till denna ansvariga.",
+       "Use the workbook that was sent to exactly this department."),
+    _c("wrong-round", E, ("return", "file"),
+       "Työkirja kuuluu kierrokseen {found}, ei kierrokseen {expected}",
+       "Arbetsboken hör till omgången {found}, inte {expected}",
+       "The workbook belongs to round {found}, not {expected}",
+       "Täytä kuluvan kierroksen lomake.",
+       "Fyll i blanketten för den pågående omgången.",
+       "Fill in the workbook of the current round."),
+    _c("corrupt-file", E, ("return", "file"),
+       "Tiedosto on vioittunut eikä sitä voi lukea ({detail})",
+       "Filen är skadad och kan inte läsas ({detail})",
+       "The file is damaged and cannot be read ({detail})",
+       "Pyydä vastuutahoa tallentamaan ja lähettämään tiedosto uudelleen.",
+       "Be den ansvariga spara och skicka filen på nytt.",
+       "Ask the department to save and send the file again."),
+    _c("encrypted-file", E, ("return", "file"),
+       "Tiedosto on salattu salasanalla",
+       "Filen är krypterad med lösenord",
+       "The file is encrypted with a password",
+       "Pyydä vastuutahoa poistamaan avaussalasana ja lähettämään tiedosto uudelleen.",
+       "Be den ansvariga ta bort lösenordet och skicka filen på nytt.",
+       "Ask the department to remove the password to open and send the file again."),
+    _c("not-xlsx", E, ("return", "file"),
+       "Tiedosto ei ole .xlsx-työkirja ({detail})",
+       "Filen är inte en .xlsx-arbetsbok ({detail})",
+       "The file is not an .xlsx workbook ({detail})",
+       "Tallenna tiedosto Excel-työkirjana (.xlsx) ja lähetä uudelleen.",
+       "Spara filen som Excel-arbetsbok (.xlsx) och skicka den på nytt.",
+       "Save the file as an Excel workbook (.xlsx) and send it again."),
+    _c("file-too-large", E, ("return", "file"),
+       "Tiedosto on liian suuri ({detail})",
+       "Filen är för stor ({detail})",
+       "The file is too large ({detail})",
+       "Poista tiedostosta kuvat ja ylimääräiset taulukot ja lähetä uudelleen.",
+       "Ta bort bilder och extra blad ur filen och skicka den på nytt.",
+       "Remove pictures and extra sheets from the file and send it again."),
+    _c("skipped-file", I, ("return", "file"),
+       "Ohitettiin: {detail}",
+       "Hoppades över: {detail}",
+       "Skipped: {detail}",
+       "Ei toimenpiteitä.",
+       "Ingen åtgärd behövs.",
+       "Nothing to do."),
+    # ------------------------------------------------------------------ merge
+    _c("duplicate-return", W, ("merge",),
+       "Vastuutaholta on {count} eri palautusta; uusin ({newest}) on voimassa",
+       "Den ansvariga har {count} olika returer; den nyaste ({newest}) gäller",
+       "The department has {count} different returns; the newest ({newest}) is in force",
+       "Poista vanhat versiot palautuskansiosta, jos ne eivät ole enää tarpeen.",
+       "Ta bort gamla versioner ur returmappen om de inte längre behövs.",
+       "Remove old versions from the returns folder if they are no longer needed."),
+    _c("stale-return", W, ("merge",),
+       "Palautus on vanhempi kuin jo yhdistetty {newer}; sen arvoja ei käytetty",
+       "Returen är äldre än den redan sammanslagna {newer}; dess värden användes inte",
+       "The return is older than the already merged {newer}; its values were not used",
+       "Tarkista, kumpi versio on oikea; uusin tallennettu on voimassa.",
+       "Kontrollera vilken version som är rätt; den senast sparade gäller.",
+       "Check which version is right; the most recently saved one is in force."),
+    _c("value-cleared", W, ("merge",),
+       "Uudempi palautus ({newer}) tyhjensi arvon, jonka {older} antoi; vanha arvo ”{value}” säilytettiin",
+       "En nyare retur ({newer}) tömde värdet som {older} gav; det gamla värdet ”{value}” behölls",
+       "A newer return ({newer}) emptied the value that {older} gave; the old value “{value}” was kept",
+       "Jos arvo on tarkoitus poistaa, pyydä vastuutahoa kirjoittamaan uusi arvo.",
+       "Om värdet ska tas bort, be den ansvariga skriva ett nytt värde.",
+       "If the value is meant to go, ask the department to write a new value."),
+    _c("missing-return", W, ("merge",),
+       "Vastuutaho ei ole palauttanut lomaketta",
+       "Den ansvariga har inte returnerat blanketten",
+       "The department has not returned its workbook",
+       "Muistuta vastuutahoa määräajasta.",
+       "Påminn den ansvariga om tidsfristen.",
+       "Remind the department of the deadline."),
+    _c("rows-not-merged", E, ("merge",),
+       "{count} riviä virheineen jätettiin yhdistämättä; muut rivit yhdistettiin",
+       "{count} rader med fel slogs inte samman; övriga rader slogs samman",
+       "{count} rows with errors were not merged; the other rows were merged",
+       "Korjaa virheet ja palauta lomake uudelleen; arvot on tallennettu kirjanpitoon.",
+       "Rätta felen och returnera blanketten på nytt; värdena har sparats i liggaren.",
+       "Fix the errors and return the workbook again; the values are kept in the ledger."),
+    # ------------------------------------------------------------------ import (added with the strategy import)
+    _c("unreadable-block", W, ("import",),
+       "Lohkossa ”{heading}” ei ole riveittäistä taulukkoa (otsikkorivi Tavoite · Toimenpiteet · … puuttuu); sen sisältöä ei tuotu",
+       "Blocket ”{heading}” har ingen radvis tabell (rubrikraden Tavoite · Toimenpiteet · … saknas); dess innehåll importerades inte",
+       "The block “{heading}” has no row-wise table (the header row Tavoite · Toimenpiteet · … is missing); its content was not imported",
+       "Muotoile lohko taulukoksi (yksi toimenpide riviä kohden) ja tuo strategia uudelleen (--force).",
+       "Gör om blocket till en tabell (en åtgärd per rad) och importera strategin på nytt (--force).",
+       "Turn the block into a table (one action per row) and import the strategy again (--force)."),
+]
+
+CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
+
+
+class _Safe(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class Finding(BaseModel):
+    """One problem found, located as precisely as the source allows."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str
+    file: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    row: int | None = None
+    action_id: str | None = None
+    department: str | None = None
+    params: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("code")
+    @classmethod
+    def _known(cls, v: str) -> str:
+        if v not in CATALOGUE:
+            raise ValueError(f"unknown finding code {v!r}")
+        return v
+
+    @property
+    def severity(self) -> Severity:
+        return CATALOGUE[self.code].severity
+
+    def message(self, lang: str = "fi") -> str:
+        template = CATALOGUE[self.code].message.get(lang) or CATALOGUE[self.code].message["fi"]
+        return template.format_map(_Safe({k: _short(v) for k, v in self.params.items()}))
+
+    def hint(self, lang: str = "fi") -> str:
+        template = CATALOGUE[self.code].hint.get(lang) or CATALOGUE[self.code].hint["fi"]
+        return template.format_map(_Safe({k: _short(v) for k, v in self.params.items()}))
+
+    def location(self) -> str:
+        parts = [p for p in (self.file, self.sheet) if p]
+        where = " › ".join(parts)
+        if self.cell:
+            where = f"{where}!{self.cell}" if where else self.cell
+        elif self.row is not None:
+            where = f"{where}, rivi {self.row}" if where else f"rivi {self.row}"
+        return where
+
+    def to_json(self, lang: str = "fi") -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "row": self.row,
+            "action_id": self.action_id,
+            "department": self.department,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+        }
+
+    def key(self) -> tuple:
+        """A flat tuple for tests and sorting."""
+        return (self.code, self.file, self.sheet, self.cell, self.action_id, self.department)
+
+
+def _short(value: Any, limit: int = 120) -> Any:
+    if isinstance(value, str) and len(value) > limit:
+        return value[: limit - 1] + "…"
+    return value
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+def summarise(findings: Iterable[Finding]) -> dict[str, Any]:
+    findings = list(findings)
+    by_sev = Counter(f.severity.value for f in findings)
+    by_code = Counter(f.code for f in findings)
+    return {
+        "errors": by_sev.get("error", 0),
+        "warnings": by_sev.get("warning", 0),
+        "infos": by_sev.get("info", 0),
+        "by_code": dict(sorted(by_code.items())),
+    }
+
+
+def findings_document(findings: Iterable[Finding], lang: str = "fi", **extra: Any) -> dict[str, Any]:
+    """The JSON findings contract of DESIGN.md."""
+    findings = list(findings)
+    summary = summarise(findings)
+    summary.update(extra)
+    return {"findings": [f.to_json(lang) for f in findings], "summary": summary}
+
+
+def catalogue_markdown() -> str:
+    """docs/findings.md, generated from the catalogue so the two cannot drift
+    (regenerate: python -m seuranta_xl.core.findings > docs/findings.md)."""
+    lines = ["# Findings catalogue", "",
+             "Generated from `seuranta_xl/core/findings.py`; a test fails when this file drifts from it.", "",
+             "| code | severity | tags | message (fi) | message (en) | what to do (en) |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for c in _CODES:
+        cells = [f"`{c.code}`", c.severity.value, ", ".join(c.tags), c.message["fi"], c.message["en"], c.hint["en"]]
+        lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(catalogue_markdown(), end="")

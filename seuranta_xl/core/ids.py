@@ -1,0 +1,166 @@
+"""Stable action ids (pure: no I/O).
+
+An action keeps its id for as long as it lives: the ids are what the department workbooks, the
+ledger's entries and every past round refer to.
+
+- Where the source has its own codes (Tuusula's "01.03.01"), the code is the id.
+- Otherwise ids are hierarchical numbers "focus area . goal . action" ("1.2.3") in source order.
+- On a re-import, the previous strategy (``Ledger.strategy()``) is matched first: an action whose
+  (focus area, goal, text, department) is exactly the same as an old one keeps the old id; then
+  an action that differs only a little (a word edited in its text, a comma in its goal) keeps the
+  id of the closest unmatched old action of the same department. Focus areas and goals keep their
+  numbers the same way.
+- A new action gets the next free number under its goal; a number that was ever used (``retired``:
+  every id of every earlier strategy) is never given again, so an old entry can never be mistaken
+  for a new action.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from seuranta_xl.core.model import Strategy
+from seuranta_xl.core.textmatch import normalise
+
+STRUCTURE_THRESHOLD = 90.0   # focus area / goal texts: a comma or a word form may differ
+TEXT_THRESHOLD = 80.0        # action texts: one word may have been edited
+
+
+@dataclass(frozen=True)
+class ActionKey:
+    focus_area: str
+    goal: str
+    text: str
+    department: str
+    code: str | None = None        # the source's own code for the action, if any
+    focus_code: str | None = None
+    goal_code: str | None = None
+
+
+@dataclass
+class Ids:
+    actions: list[str]                              # one per key, in the same order
+    focus_areas: dict[str, str]                     # focus area name -> id
+    goals: dict[tuple[str, str], str]               # (focus area, goal) -> id
+    changed: list[tuple[int, str, str]] = field(default_factory=list)  # (key index, old id, new id)
+
+
+def _ratio(a: str, b: str) -> float:
+    return fuzz.ratio(normalise(a), normalise(b))
+
+
+def _next_number(prefix: str, used: set[str]) -> int:
+    pattern = re.compile(re.escape(prefix) + r"(\d+)$")
+    numbers = [int(m.group(1)) for u in used if (m := pattern.match(u))]
+    return max(numbers, default=0) + 1
+
+
+def _match_names(new: Sequence[str], old: dict[str, str], threshold: float) -> dict[str, str]:
+    """new name -> old id: exact names first, then the most similar unmatched old name."""
+    out: dict[str, str] = {}
+    free = dict(old)
+    for name in new:
+        if name in free:
+            out[name] = free.pop(name)
+    pairs = sorted(((_ratio(n, o), n, o) for n in new if n not in out for o in free), reverse=True)
+    for score, n, o in pairs:
+        if score < threshold:
+            break
+        if n not in out and o in free:
+            out[n] = free.pop(o)
+    return out
+
+
+def assign(keys: Sequence[ActionKey], previous: Strategy | None = None,
+           retired: Iterable[str] = ()) -> Ids:
+    """Ids for the actions ``keys`` (source order), reusing the previous strategy's where they match."""
+    used: set[str] = set(retired)
+    old_rows = list(previous.rows()) if previous else []
+    old_fa = {fa.name: fa.id for fa in previous.focus_areas} if previous else {}
+    old_goal = {(fa.name, g.text): g.id for fa in previous.focus_areas for g in fa.goals} if previous else {}
+    used.update(r.id for r in old_rows)
+    struct_used = set(old_fa.values()) | set(old_goal.values())
+
+    # ---- focus areas and goals
+    fa_names = list(dict.fromkeys(k.focus_area for k in keys))
+    fa_ids: dict[str, str] = {}
+    for k in keys:
+        if k.focus_code and k.focus_area not in fa_ids:
+            fa_ids[k.focus_area] = k.focus_code
+    fa_ids.update({n: i for n, i in _match_names([n for n in fa_names if n not in fa_ids], old_fa,
+                                                  STRUCTURE_THRESHOLD).items()})
+    for name in fa_names:
+        if name not in fa_ids:
+            number = str(_next_number("", struct_used | set(fa_ids.values()) | {u.split(".")[0] for u in used}))
+            fa_ids[name] = number
+            struct_used.add(number)
+
+    goal_ids: dict[tuple[str, str], str] = {}
+    for k in keys:
+        if k.goal_code and (k.focus_area, k.goal) not in goal_ids:
+            goal_ids[(k.focus_area, k.goal)] = k.goal_code
+    for fa in fa_names:
+        goals = list(dict.fromkeys(k.goal for k in keys if k.focus_area == fa and (fa, k.goal) not in goal_ids))
+        old_fa_name = next((o for o, i in old_fa.items() if i == fa_ids[fa]), None)
+        old = {g: gid for (f, g), gid in old_goal.items() if f == old_fa_name}
+        for g, gid in _match_names(goals, old, STRUCTURE_THRESHOLD).items():
+            goal_ids[(fa, g)] = gid
+        for g in goals:
+            if (fa, g) not in goal_ids:
+                prefix = fa_ids[fa] + "."
+                taken = struct_used | set(goal_ids.values()) | {".".join(u.split(".")[:2]) for u in used}
+                gid = f"{prefix}{_next_number(prefix, taken)}"
+                goal_ids[(fa, g)] = gid
+                struct_used.add(gid)
+
+    # ---- actions: exact matches, then fuzzy ones, then new numbers
+    ids: list[str | None] = [k.code for k in keys]
+    free = {r.id: r for r in old_rows}
+    exact: dict[tuple, list[str]] = {}
+    for r in old_rows:
+        exact.setdefault((r.focus_area, r.goal, r.action.text, r.action.department), []).append(r.id)
+    matched_old: dict[int, str] = {}
+    for i, k in enumerate(keys):
+        candidates = exact.get((k.focus_area, k.goal, k.text, k.department), [])
+        while candidates:
+            oid = candidates.pop(0)
+            if oid in free:
+                matched_old[i] = oid
+                del free[oid]
+                break
+    pairs = []
+    for i, k in enumerate(keys):
+        if i in matched_old:
+            continue
+        for oid, r in free.items():
+            if r.action.department != k.department:
+                continue
+            text = _ratio(k.text, r.action.text)
+            if text < TEXT_THRESHOLD:
+                continue
+            if min(_ratio(k.focus_area, r.focus_area), _ratio(k.goal, r.goal)) < STRUCTURE_THRESHOLD:
+                continue
+            pairs.append((text, -i, oid))
+    for _score, neg_i, oid in sorted(pairs, reverse=True):
+        i = -neg_i
+        if i not in matched_old and oid in free:
+            matched_old[i] = oid
+            del free[oid]
+
+    changed: list[tuple[int, str, str]] = []
+    for i, oid in matched_old.items():
+        if ids[i] is None:
+            ids[i] = oid
+        elif ids[i] != oid:
+            changed.append((i, oid, ids[i]))
+    taken = used | {i for i in ids if i}
+    for i, k in enumerate(keys):
+        if ids[i] is None:
+            prefix = goal_ids[(k.focus_area, k.goal)] + "."
+            new = f"{prefix}{_next_number(prefix, taken)}"
+            ids[i] = new
+            taken.add(new)
+    return Ids(actions=[i for i in ids if i is not None], focus_areas=fa_ids, goals=goal_ids, changed=changed)

@@ -1,0 +1,352 @@
+"""Core data model (pure: no I/O).
+
+The strategy hierarchy is painopiste (FocusArea) -> strateginen tavoite (Goal) -> toimenpide (Action).
+Every action is owned by one vastuutaho (Department). A Round asks every department to grade its
+actions on a Scale; what a department returned becomes Entries.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from seuranta_xl.core.findings import Finding
+
+Language = Literal["fi", "sv", "en"]
+LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+
+_HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+ROUND_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+# --------------------------------------------------------------------------- scale
+class ScaleStep(_Model):
+    value: str = Field(min_length=1, max_length=40)
+    label: str = Field(min_length=1, max_length=250)
+    colour: str = "#FFFFFF"
+
+    @field_validator("value", "label")
+    @classmethod
+    def _strip(cls, v: str) -> str:
+        v = v.strip()
+        if not v:
+            raise ValueError("must not be empty")
+        return v
+
+    @field_validator("colour")
+    @classmethod
+    def _colour(cls, v: str) -> str:
+        if not _HEX_COLOUR.match(v):
+            raise ValueError(f"colour must look like #RRGGBB, got {v!r}")
+        return v.upper()
+
+    @property
+    def number(self) -> float | None:
+        try:
+            return float(self.value.replace(",", "."))
+        except ValueError:
+            return None
+
+    @property
+    def display(self) -> str:
+        """What a person sees in a grade cell and a report: the value, plus the label if it adds words."""
+        if self.label == self.value:
+            return self.value
+        if self.number is not None:
+            return f"{self.value} {self.label}"
+        return f"{self.value} ({self.label})"
+
+
+class Scale(_Model):
+    """Ordered steps, lowest first; the last step is 'done'."""
+
+    name: str = Field(min_length=1)
+    description: str = ""
+    steps: list[ScaleStep] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Scale:
+        seen: set[str] = set()
+        for step in self.steps:
+            key = step.value.casefold()
+            if key in seen:
+                raise ValueError(f"steps: duplicate value {step.value!r}")
+            seen.add(key)
+        labels = [s.label.casefold() for s in self.steps]
+        dup = {lab for lab in labels if labels.count(lab) > 1}
+        if dup:
+            raise ValueError(f"steps: duplicate label {sorted(dup)[0]!r}")
+        return self
+
+    @property
+    def values(self) -> list[str]:
+        return [s.value for s in self.steps]
+
+    @property
+    def numeric(self) -> bool:
+        return all(s.number is not None for s in self.steps)
+
+    @property
+    def top(self) -> ScaleStep:
+        return self.steps[-1]
+
+    @functools.cached_property
+    def step_index(self) -> dict[str, ScaleStep]:
+        """Casefolded value -> step (a scale is never changed after it is made; step() is a hot path)."""
+        return {s.value.casefold(): s for s in self.steps}
+
+    def step(self, value: str | None) -> ScaleStep | None:
+        if value is None:
+            return None
+        return self.step_index.get(value.strip().casefold())
+
+    def rank(self, value: str | None) -> int | None:
+        """Position of a value on the scale (0 = lowest), or None if it is not on the scale."""
+        step = self.step(value)
+        return None if step is None else self.steps.index(step)
+
+    def parse(self, raw: object) -> ScaleStep | None:
+        """Map what a person typed (or a spreadsheet stored) to a step, or None if it is not one.
+
+        Accepts the exact value, a float that equals an integer value (4.0 -> "4"), surrounding
+        spaces, and the value followed by its label ("3 Toteutus on aloitettu...") as in Tuusula's
+        documents and in the workbook's dropdown.
+        """
+        if raw is None:
+            return None
+        if isinstance(raw, bool):
+            return None
+        if isinstance(raw, (int, float)):
+            if isinstance(raw, float) and not raw.is_integer():
+                return self.step(str(raw))
+            return self.step(str(int(raw)))
+        text = str(raw).strip()
+        if not text:
+            return None
+        direct = self.step(text)
+        if direct is not None:
+            return direct
+        for s in self.steps:
+            if text.casefold() in (s.display.casefold(), s.label.casefold()):
+                return s
+        # "<value> <label words>" or "<value>= <label>" (Tuusula): the value is the first word. A value
+        # glued to more characters ("4.5", "4)", "4-5") is not a value on the scale.
+        parts = re.split(r"\s+|=", text, maxsplit=1)
+        if len(parts) == 2 and parts[0]:
+            rest = parts[1].casefold()
+            # "4 tai 5", "kyllä / ei": more than one value is no value.
+            if re.search(r"\d", rest) or any(re.search(rf"\b{re.escape(v.casefold())}\b", rest)
+                                             for v in self.values):
+                return None
+            return self.step(parts[0])
+        return None
+
+
+# --------------------------------------------------------------------------- strategy
+class Action(_Model):
+    """A toimenpide: the unit a department grades."""
+
+    id: str = Field(min_length=1, max_length=40)
+    text: str = Field(min_length=1)
+    department: str = Field(min_length=1)
+    indicator: str | None = None          # mittari
+    target: str | None = None             # mittarin tavoitetaso
+    responsible: str | None = None        # named person or role, where the source has one
+    schedule: str | None = None           # aikataulu
+    sdg: list[int] = Field(default_factory=list)
+    source_row: int | None = None         # 1-based row in the imported table
+
+    @field_validator("sdg")
+    @classmethod
+    def _sdg(cls, v: list[int]) -> list[int]:
+        for n in v:
+            if not 1 <= n <= 17:
+                raise ValueError(f"SDG goal must be 1-17, got {n}")
+        return sorted(set(v))
+
+
+class Goal(_Model):
+    """A strateginen tavoite."""
+
+    id: str
+    text: str = Field(min_length=1)
+    actions: list[Action] = Field(default_factory=list)
+
+
+class FocusArea(_Model):
+    """A painopiste."""
+
+    id: str
+    name: str = Field(min_length=1)
+    goals: list[Goal] = Field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    """An action together with the texts above it in the hierarchy (what a workbook row shows).
+
+    A plain dataclass, not a pydantic model: strategies are walked row by row on every hot path.
+    """
+
+    action: Action
+    focus_area: str
+    goal: str
+
+    @property
+    def id(self) -> str:
+        return self.action.id
+
+
+class Strategy(_Model):
+    name: str = ""
+    focus_areas: list[FocusArea] = Field(default_factory=list)
+
+    def rows(self) -> Iterator[ActionRow]:
+        for fa in self.focus_areas:
+            for goal in fa.goals:
+                for action in goal.actions:
+                    yield ActionRow(action=action, focus_area=fa.name, goal=goal.text)
+
+    def actions(self) -> list[Action]:
+        return [r.action for r in self.rows()]
+
+    def action_ids(self) -> list[str]:
+        return [r.id for r in self.rows()]
+
+    def departments(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for r in self.rows():
+            seen.setdefault(r.action.department, None)
+        return sorted(seen, key=str.casefold)
+
+    def rows_for(self, department: str) -> list[ActionRow]:
+        return [r for r in self.rows() if r.action.department == department]
+
+    def rows_by_department(self) -> dict[str, list[ActionRow]]:
+        out: dict[str, list[ActionRow]] = {}
+        for r in self.rows():
+            out.setdefault(r.action.department, []).append(r)
+        return out
+
+    @property
+    def has_indicators(self) -> bool:
+        return any(r.action.indicator for r in self.rows())
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Strategy:
+        counts = Counter(r.id for r in self.rows())
+        dup = sorted(i for i, n in counts.items() if n > 1)
+        if dup:
+            raise ValueError(f"focus_areas: duplicate action id {dup[0]!r}")
+        return self
+
+
+# --------------------------------------------------------------------------- rounds and entries
+class Round(_Model):
+    id: str
+    title: str = ""
+    deadline: dt.date | None = None
+    scale: Scale
+    created_at: str = ""
+    strategy_id: int | None = None
+    imported: bool = False  # a past round imported from a table that already carried results
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        if not ROUND_ID_PATTERN.match(v):
+            raise ValueError(
+                "round id may hold letters A-Z, digits, '-', '_' and '.', start with a letter or digit, "
+                f"at most 40 characters; got {v!r}"
+            )
+        return v
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One department's value for one action in one round, as returned.
+
+    A plain dataclass (a sync makes one per returned row, and again per row it reads back from the
+    ledger): every field comes from values the validator or the ledger has already checked.
+    """
+
+    round_id: str
+    action_id: str
+    department: str
+    grade: str | None = None      # canonical scale value, or None if empty / not on the scale
+    raw_grade: str | None = None  # what the cell held, as text, when it was not a scale value
+    comment: str | None = None
+    grade_cell: str | None = None
+    comment_cell: str | None = None
+    accepted: bool = True         # False: the row had an error; kept in the ledger, never merged
+
+
+class ReturnRecord(_Model):
+    """One accepted return file as the ledger keeps it."""
+
+    id: int | None = None
+    round_id: str
+    department: str
+    file_name: str
+    file_hash: str
+    size: int
+    saved_at: str | None = None
+    file_mtime: str | None = None
+    received_at: str
+    n_rows: int
+    n_errors: int
+    findings: list[Finding] = Field(default_factory=list)
+
+    def order_key(self) -> tuple:
+        """Newer wins: by the workbook's saved time, then the file's time, then arrival."""
+        return (self.saved_at or "", self.file_mtime or "", self.id or 0)
+
+
+# --------------------------------------------------------------------------- config
+class CommentRules(_Model):
+    max_length: int = Field(default=2000, ge=1, le=32767)
+    required_at_or_below: str | None = None   # a scale value: comment required when grade <= this
+    required_when_changed: bool = False       # comment required when the grade changed from the previous round
+
+
+class Columns(_Model):
+    grade: str = "Arvio"
+    comment: str = "Kommentti"
+
+
+class Config(_Model):
+    """seuranta.toml, validated. Errors name the key (pydantic's loc)."""
+
+    organisation: str = "Kunta"
+    language: Language = "fi"
+    scale: str = "1-5"
+    secret: str = Field(min_length=32)
+    project_id: str = Field(min_length=8)
+    columns: Columns = Field(default_factory=Columns)
+    comments: CommentRules = Field(default_factory=CommentRules)
+    aliases: dict[str, str] = Field(default_factory=dict)   # variant -> canonical department name
+    scales: dict[str, Scale] = Field(default_factory=dict)  # coordinator's own scale presets
+    default_department: str | None = None                   # for tables without a vastuutaho column
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases(cls, v: dict[str, str]) -> dict[str, str]:
+        for k, target in v.items():
+            if not k.strip() or not target.strip():
+                raise ValueError("alias names must not be empty")
+            if target in v and v[target] != target:
+                raise ValueError(f"alias target {target!r} is itself an alias")
+        return v
+
+    def canonical_department(self, name: str) -> str:
+        return self.aliases.get(name, name)

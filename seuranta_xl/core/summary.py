@@ -1,0 +1,198 @@
+"""The report's numbers (pure: no I/O): a round's grades summarised for finance.
+
+Per group (all actions, each focus area, each department):
+- ``counts``: actions per scale step (lowest first) and ``empty`` (no grade yet);
+- ``share(value)``: that step's share of *all* the group's actions (so the shares and the
+  no-grade share add up to 100 %; a department that has not returned shows as no grade, not as
+  a better or worse average);
+- ``average``: the mean of the graded actions where every step of the scale is a number;
+- ``done_share``: actions at the top step (the scale's last step is "done") / all actions;
+- ``change``: against the previous round (``Ledger.previous_round``; an imported past round counts),
+  matched by action id, for actions graded in both rounds: improved / same / worse, and which moved.
+
+Rounds on scales of different lengths are not compared (``change`` is None); otherwise steps are
+compared by their position on the scale.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from seuranta_xl.core.merge import RoundState
+from seuranta_xl.core.model import Round, Scale, Strategy
+
+IMPROVED, SAME, WORSE = "improved", "same", "worse"
+
+
+@dataclass(frozen=True)
+class Move:
+    action_id: str
+    focus_area: str
+    department: str
+    text: str
+    before: str
+    after: str
+    direction: str            # improved / worse
+
+
+@dataclass
+class Change:
+    improved: int = 0
+    same: int = 0
+    worse: int = 0
+    not_compared: int = 0     # graded in only one of the two rounds (or in neither)
+    moves: list[Move] = field(default_factory=list)
+
+    @property
+    def compared(self) -> int:
+        return self.improved + self.same + self.worse
+
+
+@dataclass
+class Group:
+    name: str
+    scale: Scale
+    counts: dict[str, int]    # scale value -> number of actions, in scale order
+    empty: int                # actions without a grade
+    average: float | None
+    change: Change | None
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values()) + self.empty
+
+    @property
+    def graded(self) -> int:
+        return sum(self.counts.values())
+
+    def share(self, value: str) -> float:
+        return self.counts.get(value, 0) / self.total if self.total else 0.0
+
+    @property
+    def empty_share(self) -> float:
+        return self.empty / self.total if self.total else 0.0
+
+    @property
+    def done(self) -> int:
+        return self.counts.get(self.scale.top.value, 0)
+
+    @property
+    def done_share(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class Item:
+    """One action in the full list (what a report pastes per focus area)."""
+
+    action_id: str
+    focus_area: str
+    goal: str
+    department: str
+    text: str
+    grade: str | None
+    label: str | None
+    number: float | None
+    comment: str | None
+    previous: str | None
+
+
+@dataclass
+class Summary:
+    round: Round
+    previous_round: Round | None
+    scale: Scale
+    overall: Group
+    by_focus_area: list[Group]
+    by_department: list[Group]
+    items: list[Item]
+    returned: list[str]       # departments with at least one return (imported rounds: all with values)
+    missing: list[str]        # departments without any return
+    comparable: bool          # the previous round exists and its scale can be compared
+
+    @property
+    def has_values(self) -> bool:
+        return self.overall.graded > 0 or any(i.comment for i in self.items)
+
+    @property
+    def moves(self) -> list[Move]:
+        return self.overall.change.moves if self.overall.change else []
+
+    def items_by_focus_area(self) -> list[tuple[str, list[Item]]]:
+        out: dict[str, list[Item]] = {}
+        for item in self.items:
+            out.setdefault(item.focus_area, []).append(item)
+        return list(out.items())
+
+
+def _comparable(a: Scale, b: Scale) -> bool:
+    return len(a.steps) == len(b.steps)
+
+
+def _group(name: str, rows, scale: Scale, grades: dict[str, str | None], prev_scale: Scale | None,
+           prev_grades: dict[str, str | None] | None) -> Group:
+    counts = {v: 0 for v in scale.values}
+    empty = 0
+    numbers: list[float] = []
+    change = Change() if prev_grades is not None and prev_scale is not None else None
+    for row in rows:
+        step = scale.step(grades.get(row.id))
+        if step is None:
+            empty += 1
+        else:
+            counts[step.value] += 1
+            if step.number is not None:
+                numbers.append(step.number)
+        if change is None:
+            continue
+        before = prev_scale.step(prev_grades.get(row.id))
+        if step is None or before is None:
+            change.not_compared += 1
+            continue
+        now_rank, before_rank = scale.steps.index(step), prev_scale.steps.index(before)
+        if now_rank == before_rank:
+            change.same += 1
+            continue
+        direction = IMPROVED if now_rank > before_rank else WORSE
+        if direction == IMPROVED:
+            change.improved += 1
+        else:
+            change.worse += 1
+        change.moves.append(Move(row.id, row.focus_area, row.action.department, row.action.text,
+                                 before.value, step.value, direction))
+    average = sum(numbers) / len(numbers) if numbers and scale.numeric else None
+    return Group(name, scale, counts, empty, average, change)
+
+
+def summarise(rnd: Round, strategy: Strategy, state: RoundState,
+              previous: tuple[Round, RoundState] | None = None, overall_name: str = "") -> Summary:
+    """The report's numbers for a round (``previous``: the round before it and its state)."""
+    scale = rnd.scale
+    grades = {aid: v.grade for aid, v in state.values.items()}
+    prev_round = previous[0] if previous else None
+    comparable = previous is not None and _comparable(scale, previous[0].scale)
+    prev_scale = previous[0].scale if comparable else None
+    prev_grades = {aid: v.grade for aid, v in previous[1].values.items()} if comparable else None
+    rows = list(strategy.rows())
+
+    overall = _group(overall_name, rows, scale, grades, prev_scale, prev_grades)
+    by_fa = [_group(fa.name, [r for r in rows if r.focus_area == fa.name], scale, grades, prev_scale, prev_grades)
+             for fa in strategy.focus_areas]
+    by_dept = [_group(d, [r for r in rows if r.action.department == d], scale, grades, prev_scale, prev_grades)
+               for d in strategy.departments()]
+
+    items = []
+    for r in rows:
+        v = state.value(r.id)
+        step = scale.step(v.grade)
+        before = prev_scale.step(prev_grades.get(r.id)) if prev_scale and prev_grades is not None else None
+        items.append(Item(r.id, r.focus_area, r.goal, r.action.department, r.action.text,
+                          step.value if step else v.grade, step.label if step else None,
+                          step.number if step else None, v.comment, before.value if before else None))
+
+    departments = strategy.departments()
+    if rnd.imported:
+        returned = [d for d in departments if any(grades.get(r.id) for r in strategy.rows_for(d))]
+    else:
+        returned = [d for d in departments if state.returns.get(d)]
+    missing = [d for d in departments if d not in returned]
+    return Summary(rnd, prev_round, scale, overall, by_fa, by_dept, items, returned, missing, comparable)

@@ -1,0 +1,1 @@
+"""Outputs: master workbook, export, reports (shell)."""

@@ -1,0 +1,1 @@
+"""Returned workbooks in: reading, check, sync, status (shell)."""

@@ -1,0 +1,245 @@
+"""Reading a returned workbook (shell): values fast through python-calamine, and the facts values do
+not show straight from the package: formulas in cells, sheet protection, the saved time.
+
+The package is checked before anything parses it: size, zip structure, member count, total
+uncompressed size and compression ratio are bounded, so a zip bomb is refused in bounded time and
+memory. Every XML part we parse goes through defusedxml; a part that declares a DTD is refused.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import hashlib
+import io
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from defusedxml import ElementTree as SafeET
+from defusedxml.common import DefusedXmlException
+from python_calamine import CalamineWorkbook
+
+from seuranta_xl.core.identity import META_ROWS_START, META_SHEET
+from seuranta_xl.core.returned import ReadFailure, ReturnedWorkbook, SheetFacts
+
+MAX_FILE_BYTES = 50 * 1024 * 1024          # a department return is a few hundred kB
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_MEMBERS = 2_000
+MAX_RATIO = 200                            # uncompressed / compressed, per member over 1 MB
+DTD_SCAN_BYTES = 64 * 1024                 # the head of each XML part searched for a DTD
+
+NS = {
+    "main": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+_M = "{%s}" % NS["main"]
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sniff(data: bytes, suffix: str) -> ReadFailure | None:
+    """Refuse what is not an xlsx package, before any parsing."""
+    if len(data) > MAX_FILE_BYTES:
+        return ReadFailure("file-too-large", f"{len(data) / 1e6:.1f} MB > {MAX_FILE_BYTES // 1_000_000} MB")
+    if not data:
+        return ReadFailure("corrupt-file", "tyhjä tiedosto / empty file")
+    if data.startswith(OLE_MAGIC):
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
+            return ReadFailure("encrypted-file", "EncryptedPackage")
+        return ReadFailure("not-xlsx", "vanha .xls-muoto / legacy .xls")
+    if not data.startswith(ZIP_MAGIC):
+        if suffix in (".xlsx", ".xlsm"):
+            return ReadFailure("corrupt-file", "ei zip-paketti / not a zip package")
+        return ReadFailure("not-xlsx", suffix or "?")
+    return None
+
+
+def check_package(zf: zipfile.ZipFile, compressed_size: int) -> ReadFailure | None:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        return ReadFailure("file-too-large", f"{len(infos)} osaa / parts")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > 1_000_000 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+            return ReadFailure("file-too-large", f"pakkaussuhde / compression ratio {info.file_size // info.compress_size}:1")
+    if total > MAX_UNCOMPRESSED_BYTES:
+        return ReadFailure("file-too-large", f"{total / 1e6:.0f} MB purettuna / uncompressed")
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in names:
+        if "content.xml" in names:
+            return ReadFailure("not-xlsx", "OpenDocument (.ods)")
+        return ReadFailure("corrupt-file", "xl/workbook.xml puuttuu / missing")
+    if "xl/vbaProject.bin" in names:
+        # A macro-enabled save (.xlsm) of our workbook: readable, but not what we sent.
+        return ReadFailure("not-xlsx", ".xlsm (makroja / macros)")
+    # No part may declare a DTD, including those only calamine reads (sharedStrings, styles): a DTD
+    # sits in the prolog, so the head of each part is enough (the parts we parse are scanned whole).
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels", ".vml")):
+            with zf.open(info) as part:
+                if b"<!DOCTYPE" in part.read(DTD_SCAN_BYTES):
+                    return ReadFailure("corrupt-file", f"DTD in {info.filename}")
+    return None
+
+
+def _raw(zf: zipfile.ZipFile, name: str) -> bytes:
+    raw = zf.read(name)
+    # A DTD can only sit in the prolog, but look everywhere: it is a C-speed scan.
+    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
+        raise DefusedXmlException(f"DTD in {name}")
+    return raw
+
+
+def _parse(zf: zipfile.ZipFile, name: str):
+    return SafeET.fromstring(_raw(zf, name), forbid_dtd=True)
+
+
+def _sheet_targets(zf: zipfile.ZipFile) -> tuple[list[tuple[str, str, str]], bool]:
+    """[(sheet name, state, part path)] and whether workbook structure protection is on."""
+    wb = _parse(zf, "xl/workbook.xml")
+    rels = _parse(zf, "xl/_rels/workbook.xml.rels")
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", NS)}
+    out = []
+    for s in wb.iterfind("main:sheets/main:sheet", NS):
+        rid = s.get("{%s}id" % NS["r"])
+        target = targets.get(rid, "")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        out.append((s.get("name", ""), s.get("state", "visible"), path))
+    prot = wb.find("main:workbookProtection", NS)
+    protected = prot is not None and any(
+        prot.get(k) in ("1", "true") for k in ("lockStructure", "lockWindows"))
+    return out, protected
+
+
+_SHEET_PROTECTION = re.compile(rb"<(?:\w+:)?sheetProtection\b[^>]*?\ssheet=\"(?:1|true)\"")
+# One linear pass over the part: every cell start and every formula element, in document order.
+_CELL_OR_FORMULA = re.compile(
+    rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3}[0-9]{1,7})\"|<(?:\w+:)?f\b[^>]*?(/?)>")
+
+
+def _formula_cells(raw: bytes) -> dict[str, str]:
+    """Cell ref -> formula text, for every <f> element, attributed to the <c> that opened before it."""
+    out: dict[str, str] = {}
+    if b"<f" not in raw and b":f" not in raw:
+        return out
+    cell = None
+    for m in _CELL_OR_FORMULA.finditer(raw):
+        if m.group(1) is not None:
+            cell = m.group(1)
+            continue
+        if cell is None:
+            continue
+        text = ""
+        if not m.group(2):  # not self-closing: the text runs to the closing tag
+            end = raw.find(b"</", m.end())
+            text = html.unescape(raw[m.end():end].decode("utf-8", "replace")) if end > 0 else ""
+        out[cell.decode()] = "=" + text
+    return out
+
+
+def _sheet_facts(zf: zipfile.ZipFile, name: str, state: str, path: str) -> SheetFacts:
+    """Protection and formula cells of one sheet, by a bounded scan of the raw part (entities are
+    never expanded: a part with a DTD was refused by _raw)."""
+    facts = SheetFacts(name=name, state=state)
+    if path not in zf.namelist():
+        return facts
+    raw = _raw(zf, path)
+    facts.protected = _SHEET_PROTECTION.search(raw) is not None
+    facts.formulas = _formula_cells(raw)
+    return facts
+
+
+def _saved_at(zf: zipfile.ZipFile) -> str | None:
+    if "docProps/core.xml" not in zf.namelist():
+        return None
+    root = _parse(zf, "docProps/core.xml")
+    node = root.find("dcterms:modified", NS)
+    return node.text.strip() if node is not None and node.text else None
+
+
+def _values(wb: CalamineWorkbook, names: list[str]) -> dict[str, list[list[Any]]]:
+    out: dict[str, list[list[Any]]] = {}
+    for name in names:
+        rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        out[name] = [[None if v == "" else v for v in row] for row in rows]
+    return out
+
+
+def _meta(rows: list[list[Any]]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    meta: dict[str, str] = {}
+    meta_rows: list[tuple[str, str]] = []
+    for i, row in enumerate(rows, start=1):
+        a = row[0] if row else None
+        b = row[1] if len(row) > 1 else None
+        if a is None:
+            continue
+        if i < META_ROWS_START:
+            meta[str(a)] = "" if b is None else _text(b)
+        else:
+            meta_rows.append((_text(a), "" if b is None else _text(b)))
+    return meta, meta_rows
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_return(path: Path, data: bytes | None = None) -> ReturnedWorkbook | ReadFailure:
+    """Read one returned file (``data``: its bytes, if the caller has read them already).
+
+    Never raises for bad content: a ReadFailure says what is wrong. Values are read from the identity
+    sheet and the data sheet it names (or, when that sheet is gone, from every visible sheet).
+    """
+    try:
+        stat = path.stat()
+        if stat.st_size > MAX_FILE_BYTES:
+            return ReadFailure("file-too-large", f"{stat.st_size / 1e6:.1f} MB > {MAX_FILE_BYTES // 1_000_000} MB")
+        if data is None:
+            data = path.read_bytes()
+    except OSError as exc:
+        return ReadFailure("corrupt-file", exc.strerror or str(exc))
+    failure = sniff(data, path.suffix.lower())
+    if failure:
+        return failure
+    mtime = dt.datetime.fromtimestamp(stat.st_mtime, dt.timezone.utc).replace(microsecond=0).isoformat()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            failure = check_package(zf, len(data))
+            if failure:
+                return failure
+            targets, wb_protected = _sheet_targets(zf)
+            saved_at = _saved_at(zf)
+            book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            names = [n for n, _, _ in targets]
+            values = _values(book, [META_SHEET] if META_SHEET in names else [])
+            meta, meta_rows = _meta(values.get(META_SHEET, []))
+            wanted = meta.get("data_sheet")
+            if wanted not in names:
+                wanted = None
+            read = [n for n, state, _ in targets if n == wanted or (wanted is None and n != META_SHEET
+                                                                   and state == "visible")]
+            values.update(_values(book, read))
+            sheets = [_sheet_facts(zf, n, s, p) if n in read else SheetFacts(name=n, state=s)
+                      for n, s, p in targets]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError) as exc:
+        return ReadFailure("corrupt-file", f"zip: {exc}")
+    except (DefusedXmlException, SafeET.ParseError) as exc:
+        return ReadFailure("corrupt-file", f"XML: {exc}")
+    except Exception as exc:  # calamine raises its own error types for damaged parts
+        return ReadFailure("corrupt-file", f"{type(exc).__name__}: {exc}")
+    return ReturnedWorkbook(file_name=path.name, size=len(data), sha256=file_digest(data), file_mtime=mtime,
+                            saved_at=saved_at, workbook_protected=wb_protected, sheets=sheets, meta=meta,
+                            meta_rows=meta_rows, values=values)

@@ -1,0 +1,1 @@
+"""The project folder: config, ledger, rounds, atomic writes, the lock (shell)."""

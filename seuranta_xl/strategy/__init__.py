@@ -1,0 +1,1 @@
+"""Strategy tables in: reading files into a grid, layouts, assembly, import (shell)."""

@@ -1,0 +1,1 @@
+"""Department workbooks out: columns, texts, writer, generate (shell)."""
