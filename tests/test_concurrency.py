@@ -25,6 +25,8 @@ from seuranta_xl.store.rounds import new_round
 from seuranta_xl.store.roundview import load_round, resolve_round
 from seuranta_xl.workbook.generate import generate_round
 
+pytestmark = pytest.mark.slow   # processes racing for the lock and the ledger
+
 CLI = [sys.executable, "-m", "seuranta_xl.cli"]
 
 

@@ -17,6 +17,7 @@ from seuranta_xl.cli import main
 from seuranta_xl.core.findings import CATALOGUE
 
 NAMES = [c.name for c in CASES]
+PARAMS = [pytest.param(c.name, marks=pytest.mark.libreoffice) if c.libreoffice else c.name for c in CASES]
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +62,7 @@ def test_the_corpus_is_big_enough_and_covers_every_return_code():
     assert return_codes <= produced, sorted(return_codes - produced)
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", PARAMS)
 def test_case(name, shared, tmp_path):
     c = case(name)
     corpus = _corpus_for(c, shared, tmp_path)
@@ -83,6 +84,7 @@ def test_case_in_a_real_process(name, shared):
     assert Counter(f["code"] for f in doc["findings"]) == Counter(c.expected)
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_saved_return_keeps_every_value(shared):
     """A return saved by LibreOffice is read exactly: grades, and the odd comment text as typed."""
     from tests.corpus.generate import ODD_TEXT

@@ -9,6 +9,8 @@ every value is the one the newest-wins rule gives (modelled here, independently 
 """
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 import json
 import os
@@ -30,6 +32,8 @@ from seuranta_xl.core.identity import META_SHEET
 from seuranta_xl.store.rounds import new_round
 from seuranta_xl.returns.sync import sync_folder
 from seuranta_xl.workbook.generate import generate_round
+
+pytestmark = pytest.mark.slow   # 100 SIGKILLs
 
 KILLS = int(os.environ.get("SEURANTA_KILLS", "100"))
 SEED = 20231002

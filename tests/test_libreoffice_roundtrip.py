@@ -3,6 +3,8 @@ independent spreadsheet client (LibreOffice headless, driven by UNO, touching on
 saving as .xlsx) with the Keuruu grades and comments; sync; the export equals the seed's 134 rows."""
 from __future__ import annotations
 
+import pytest
+
 import csv
 import io
 import json
@@ -16,6 +18,8 @@ from tests.builders import KEURUU_ALIASES, keuruu_rows
 from seuranta_xl.cli import main
 from seuranta_xl.core.identity import META_SHEET
 from seuranta_xl.store.project import Project
+
+pytestmark = pytest.mark.libreoffice   # LibreOffice headless as the second client
 
 
 def run(*args: str) -> str:

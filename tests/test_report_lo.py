@@ -9,6 +9,8 @@ import pytest
 from tests import libreoffice as lo
 from seuranta_xl.demo import run_demo
 
+pytestmark = pytest.mark.libreoffice   # LibreOffice headless as the second client
+
 OUT = Path(__file__).resolve().parent / "output" / "report"
 
 

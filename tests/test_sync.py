@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
@@ -119,6 +121,7 @@ def test_master_open_elsewhere_ledger_still_committed(tmp_path):
     assert kit.project.master_path.exists()
 
 
+@pytest.mark.slow
 def test_second_sync_waits_then_refuses_clearly(tmp_path):
     kit = Kit(tmp_path)
     kit.fill("Hallinto")
@@ -135,6 +138,7 @@ def test_second_sync_waits_then_refuses_clearly(tmp_path):
         assert ledger.returns(ROUND) == []
 
 
+@pytest.mark.slow
 def test_sync_killed_while_writing_master_leaves_previous_master(tmp_path):
     """kill -9 in the middle of writing the master: the previous master stays whole and openable."""
     root = tmp_path / "iso"

@@ -11,6 +11,8 @@ from tests import libreoffice as lo
 from tests.builders import add_round, import_keuruu_results, keuruu_strategy, make_project
 from seuranta_xl.workbook.generate import generate_round
 
+pytestmark = pytest.mark.libreoffice   # LibreOffice headless as the second client
+
 
 OUTPUT = Path(__file__).parent / "output"
 
