@@ -275,11 +275,7 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
                             hint_en="Give --preset (keuruu, tuusula, kemi, taulukko-2024) or --mapping FILE.")
     organisation = name or (config.organisation if config else ORGANISATION.get(layout, "Kunta"))
     default_dept = (config.default_department if config else None) or organisation
-    try:
-        parsed = layouts.parse(grid, layout, mapping_obj, default_dept)
-    except layouts.LayoutError as exc:
-        raise UserError(f"{strategy_path.name}: {exc.fi}", f"{strategy_path.name}: {exc.en}",
-                        hint_fi="Tarkista --preset tai sarakemääritys.", hint_en="Check --preset or the mapping.") from None
+    parsed = layouts.parse(grid, layout, mapping_obj, default_dept)   # a LayoutError names the file
     if not parsed.records:
         raise UserError(f"Taulukosta {strategy_path.name} ei löytynyt yhtään toimenpidettä ({layout})",
                         f"No actions found in {strategy_path.name} ({layout})",
