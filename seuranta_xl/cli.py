@@ -337,9 +337,11 @@ def export(round_id, fmt, out_path, project_dir):
 @handle_errors
 def report(round_id, fmt, out_path, project_dir):
     """Summary for finance: grades per focus area and department, change, charts / Raportti."""
-    from seuranta_xl.outputs.report import make_report
+    from seuranta_xl.outputs.report import build_report, check_format, save_report
 
-    path, built = make_report(Path(project_dir), round_id=round_id, fmt=fmt, out=out_path)
+    check_format(fmt)
+    built = build_report(Path(project_dir), round_id)
+    path = save_report(built, Path(project_dir), fmt, out_path)
     lang, summary = built.lang, built.s
     if not summary.has_values:
         out.print(pick({"fi": "Kierroksella {r} ei ole vielä palautuksia; raportti kertoo sen.",

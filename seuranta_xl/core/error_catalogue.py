@@ -220,6 +220,27 @@ _ERRORS: list[ErrorText] = [
        "The strategy of round {round} is missing from the ledger",
        "Palauta seuranta.db varmuuskopiosta.", "Återställ seuranta.db från en säkerhetskopia.",
        "Restore seuranta.db from a backup."),
+    # ------------------------------------------------------------------ files out
+    _e("report-format-unknown",
+       "Tuntematon raporttimuoto ”{format}” (sallitut: {allowed})", "Okänt rapportformat ”{format}” (tillåtna: {allowed})",
+       "Unknown report format “{format}” (allowed: {allowed})",
+       "Anna --format xlsx, docx, csv tai md.", "Ange --format xlsx, docx, csv eller md.",
+       "Give --format xlsx, docx, csv or md."),
+    _e("out-is-folder",
+       "{path} on kansio; anna tiedoston nimi", "{path} är en mapp; ange ett filnamn", "{path} is a folder; give a file name",
+       "Anna --out-polku, joka päättyy tiedoston nimeen.", "Ange en --out-sökväg som slutar med ett filnamn.",
+       "Give an --out path that ends in a file name."),
+    _e("report-parent-is-file",
+       "Raporttia ei voitu kirjoittaa polkuun {path}: {blocker} on tiedosto, ei kansio",
+       "Rapporten kunde inte skrivas till {path}: {blocker} är en fil, inte en mapp",
+       "Could not write the report to {path}: {blocker} is a file, not a folder",
+       "Anna --out-polku kansioon.", "Ange en --out-sökväg i en mapp.", "Give an --out path inside a folder."),
+    _e("report-not-written",
+       "Raporttia ei voitu kirjoittaa polkuun {path}: {reason}", "Rapporten kunde inte skrivas till {path}: {reason}",
+       "Could not write the report to {path}: {reason}",
+       "Valitse kansio, johon sinulla on kirjoitusoikeus, ja sulje tiedosto, jos se on auki.",
+       "Välj en mapp du kan skriva i, och stäng filen om den är öppen.",
+       "Choose a folder you can write to, and close the file if it is open."),
 ]
 
 ERRORS: dict[str, ErrorText] = {e.code: e for e in _ERRORS}
