@@ -241,6 +241,15 @@ _ERRORS: list[ErrorText] = [
        "Valitse kansio, johon sinulla on kirjoitusoikeus, ja sulje tiedosto, jos se on auki.",
        "Välj en mapp du kan skriva i, och stäng filen om den är öppen.",
        "Choose a folder you can write to, and close the file if it is open."),
+    _e("workbooks-not-written",
+       "Työkirjoja ei voitu kirjoittaa kansioon {folder}: {reason}",
+       "Arbetsböckerna kunde inte skrivas i mappen {folder}: {reason}",
+       "Could not write the workbooks to {folder}: {reason}",
+       "Valitse kirjoitettava kansio: --out KANSIO.", "Välj en mapp du kan skriva i: --out MAPP.",
+       "Choose a writable folder: --out DIR."),
+    _e("out-is-file",
+       "{path} on tiedosto eikä kansio", "{path} är en fil, inte en mapp", "{path} is a file, not a folder",
+       "Anna kansio: --out KANSIO.", "Ange en mapp: --out MAPP.", "Give a folder: --out DIR."),
 ]
 
 ERRORS: dict[str, ErrorText] = {e.code: e for e in _ERRORS}
