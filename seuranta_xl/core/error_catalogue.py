@@ -250,6 +250,27 @@ _ERRORS: list[ErrorText] = [
     _e("out-is-file",
        "{path} on tiedosto eikä kansio", "{path} är en fil, inte en mapp", "{path} is a file, not a folder",
        "Anna kansio: --out KANSIO.", "Ange en mapp: --out MAPP.", "Give a folder: --out DIR."),
+    # ------------------------------------------------------------------ demo
+    _e("demo-target-is-file",
+       "{path} on tiedosto, ei kansio", "{path} är en fil, inte en mapp", "{path} is a file, not a folder",
+       "Anna demolle uusi kansio.", "Ge demon en ny mapp.", "Give the demo a new folder."),
+    _e("demo-folder-not-empty",
+       "Kansio {path} ei ole tyhjä eikä aiempi demo; demo ei kirjoita sinne",
+       "Mappen {path} är inte tom och inte en tidigare demo; demon skriver inte där",
+       "The folder {path} is not empty and not an earlier demo; the demo will not write there",
+       "Anna uusi kansio: seuranta demo UUSI_KANSIO.", "Ange en ny mapp: seuranta demo NY_MAPP.",
+       "Give a new folder: seuranta demo NEW_DIR."),
+    _e("demo-not-removed",
+       "Aiempaa demoa {path} ei voitu poistaa: {reason}", "Den tidigare demon {path} kunde inte tas bort: {reason}",
+       "Could not remove the earlier demo {path}: {reason}",
+       "Sulje demon tiedostot (esim. Excel) ja yritä uudelleen.",
+       "Stäng demons filer (t.ex. i Excel) och försök igen.",
+       "Close the demo's files (e.g. in Excel) and try again."),
+    _e("folder-not-created",
+       "Kansiota {path} ei voitu luoda: {reason}", "Mappen {path} kunde inte skapas: {reason}",
+       "Could not create the folder {path}: {reason}",
+       "Valitse kansio, johon sinulla on kirjoitusoikeus.", "Välj en mapp du kan skriva i.",
+       "Choose a folder you can write to."),
 ]
 
 ERRORS: dict[str, ErrorText] = {e.code: e for e in _ERRORS}
