@@ -32,7 +32,7 @@ from pathlib import Path
 
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding, Severity
-from seuranta_xl.present.i18n import pick
+from seuranta_xl.present.messages import text
 from seuranta_xl.store.atomic import atomic_path
 
 MARKER = ".seuranta-demo"
@@ -124,11 +124,11 @@ def write_table(path: Path) -> Path:
     ws = wb.active
     ws.title = "Seuranta 2023"
     for r, cells in enumerate(bundled_rows(), start=1):
-        for c, text in enumerate(cells, start=1):
-            text = text.strip()
-            if not text:
+        for c, raw in enumerate(cells, start=1):
+            raw = raw.strip()
+            if not raw:
                 continue
-            value: object = int(text) if re.fullmatch(r"[1-5]", text) else text
+            value: object = int(raw) if re.fullmatch(r"[1-5]", raw) else raw
             cell = ws.cell(r, c, value)
             if isinstance(value, str) and len(value) > 40:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -251,8 +251,7 @@ def _import(root: Path, out: _Steps) -> tuple[Path, str]:
     out.step(2, f"seuranta init: {len(first.strategy.actions())} toimenpidettä, "
                 f"{len(first.strategy.departments())} vastuutahoa; aiempi kierros {PAST_ROUND} tuotu ({counts})")
     names = Counter(f.code for f in first.findings if f.code != "layout-detected")
-    out.line(pick({"fi": "tuonnin havainnot: ", "sv": "importfynd: ", "en": "import findings: "}, lang)
-             + ", ".join(f"{code} ×{k}" for code, k in sorted(names.items())))
+    out.line(text("demo.import-findings", lang) + ", ".join(f"{code} ×{k}" for code, k in sorted(names.items())))
     project = Project(root)
     config = project.load_config()
     config.aliases.update(ALIAS)
@@ -281,8 +280,7 @@ def _fill(root: Path, workbooks: list[Path], lang: str, out: _Steps) -> tuple[Pa
     returns = root / RETURNS_DIR / ROUND
     returned: list[Path] = []
     out.step(5, f"Vastuutahot täyttävät työkirjat (vain lukitsemattomat solut) → {returns}")
-    out.line(pick({"fi": "Tahalliset virheet, jotta havainnot näkyvät:", "sv": "Avsiktliga fel, så att fynden syns:",
-                   "en": "Deliberate mistakes, so that the findings show:"}, lang))
+    out.line(text("demo.mistakes", lang))
     for path in workbooks:
         dept = path.stem.split("_", 1)[1] if "_" in path.stem else path.stem
         if dept.startswith(SILENT):
@@ -350,12 +348,8 @@ def run_demo(target: Path, echo: Echo = print) -> DemoResult:
     result = _sync(root, returns, out)
     reports = _reports(root, out)
     echo("")
-    echo(pick({"fi": "Valmis. Avaa {x} tai {d}; koontityökirja: {m}",
-               "sv": "Klart. Öppna {x} eller {d}; sammanställning: {m}",
-               "en": "Done. Open {x} or {d}; master workbook: {m}"}, lang,
-              x=reports["xlsx"], d=reports["docx"], m=result.master))
-    echo(pick({"fi": "Kokeile: seuranta status --project {p}", "sv": "Prova: seuranta status --project {p}",
-               "en": "Try: seuranta status --project {p}"}, lang, p=root))
+    echo(text("demo.done", lang, x=reports["xlsx"], d=reports["docx"], m=result.master))
+    echo(text("demo.try", lang, p=root))
     return DemoResult(root=root, language=lang, round_id=ROUND, previous_round=PAST_ROUND, table=table,
                       workbooks=workbooks, returns_dir=returns, returned=returned,
                       master=result.master, reports=reports, findings=result.findings)

@@ -1,6 +1,7 @@
 """The error catalogue: every UserError code with its message and hint in Finnish, Swedish and English.
 
-Pure data, like the findings catalogue. Templates use ``{name}`` fields filled from the error's
+Pure data, like the findings catalogue; docs/errors.md is generated from it
+(``python -m seuranta_xl.core.error_catalogue > docs/errors.md``; a test checks drift). Templates use ``{name}`` fields filled from the error's
 parameters; every language of a code uses the same fields (tests/test_errors.py checks it, and that
 every raise site gives them).
 """
@@ -271,6 +272,36 @@ _ERRORS: list[ErrorText] = [
        "Could not create the folder {path}: {reason}",
        "Valitse kansio, johon sinulla on kirjoitusoikeus.", "Välj en mapp du kan skriva i.",
        "Choose a folder you can write to."),
+    # ------------------------------------------------------------------ the Excel add-in
+    _e("project-folder-unknown",
+       "Projektikansiota ei tiedetä", "Projektmappen är okänd", "The project folder is not known",
+       "Valitse se Seuranta-välilehden painikkeella Projektikansio (kansio, jossa seuranta.toml on), "
+       "tai avaa projektin master.xlsx.",
+       "Välj den med knappen Projektikansio på fliken Seuranta (mappen där seuranta.toml finns), "
+       "eller öppna projektets master.xlsx.",
+       "Choose it with the Projektikansio button on the Seuranta tab (the folder that holds seuranta.toml), "
+       "or open the project's master.xlsx."),
+    _e("no-project-in-folder",
+       "Kansiossa {path} ei ole projektia ({config} puuttuu)", "Mappen {path} har inget projekt ({config} saknas)",
+       "No project in {path} ({config} is missing)",
+       "Valitse kansio, jonka seuranta init loi.", "Välj mappen som seuranta init skapade.",
+       "Choose the folder that seuranta init created."),
+    _e("master-open-changed",
+       "{name} on auki ja muutettu", "{name} är öppen och ändrad", "{name} is open and changed",
+       "Tallenna muutokset toiseen tiedostoon ja sulje {name}.", "Spara ändringarna i en annan fil och stäng {name}.",
+       "Save your changes to another file and close {name}."),
+    _e("master-locked",
+       "{name} on auki toisessa ohjelmassa eikä sitä voitu korvata; palautukset on kuitenkin kirjattu",
+       "{name} är öppen i ett annat program och kunde inte ersättas; returerna har bokförts",
+       "{name} is open in another program and could not be replaced; the returns were recorded",
+       "Sulje tiedosto ja aja seuranta sync uudelleen.", "Stäng filen och kör seuranta sync igen.",
+       "Close the file and run seuranta sync again."),
+    _e("export-not-written",
+       "Vientiä ei voitu kirjoittaa: {reason}", "Exporten kunde inte skrivas: {reason}",
+       "Could not write the export: {reason}",
+       "Valitse --out-polku kansioon, johon sinulla on kirjoitusoikeus.",
+       "Välj en --out-sökväg i en mapp du kan skriva i.",
+       "Choose an --out path in a folder you can write to."),
 ]
 
 ERRORS: dict[str, ErrorText] = {e.code: e for e in _ERRORS}
@@ -282,3 +313,19 @@ def placeholders(entry: ErrorText) -> set[str]:
     for text in (*entry.message.values(), *entry.hint.values()):
         names.update(field for _, field, _, _ in string.Formatter().parse(text) if field)
     return names
+
+
+def error_markdown() -> str:
+    """docs/errors.md, generated from the catalogue so the two cannot drift."""
+    lines = ["# Errors catalogue", "",
+             "What stops a command as a whole (exit code 2), one line with a hint, in the project's language.",
+             "Generated from `seuranta_xl/core/error_catalogue.py`; a test fails when this file drifts from it.", "",
+             "| code | message (fi) | message (en) | what to do (en) |", "| --- | --- | --- | --- |"]
+    for e in _ERRORS:
+        cells = [f"`{e.code}`", e.message["fi"], e.message["en"], e.hint["en"]]
+        lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(error_markdown(), end="")

@@ -14,7 +14,7 @@ from typing import Any
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.model import ROUND_ID_PATTERN, Config, Entry, ReturnRecord, Round, Scale, Strategy
-from seuranta_xl.present.i18n import pick
+from seuranta_xl.present.messages import text
 from seuranta_xl.store.ledger import Ledger, now_iso
 from seuranta_xl.store.project import Project, new_config
 from seuranta_xl.strategy import layouts
@@ -55,24 +55,13 @@ class InitResult:
     def summary_lines(self) -> list[str]:
         s, lang = self.summary(), self.language
         lines = []
-        if self.detected:
-            lines.append(pick({"fi": "Rakenne tunnistettiin otsikoista: {l}", "sv": "Layouten identifierades: {l}",
-                               "en": "Layout detected from the headers: {l}"}, lang, l=self.layout))
-        else:
-            lines.append(pick({"fi": "Rakenne: {l}", "sv": "Layout: {l}", "en": "Layout: {l}"}, lang, l=self.layout))
-        lines.append(pick({"fi": "{verb} {root}: {a} toimenpidettä, {g} tavoitetta, {f} painopistettä",
-                           "sv": "{verb} {root}: {a} åtgärder, {g} mål, {f} fokusområden",
-                           "en": "{verb} {root}: {a} actions, {g} goals, {f} focus areas"}, lang,
-                          verb=pick({"fi": "Tuotiin uudelleen" if self.reimport else "Projekti luotu",
-                                     "sv": "Omimporterat" if self.reimport else "Projekt skapat",
-                                     "en": "Re-imported" if self.reimport else "Project created"}, lang),
+        lines.append(text("init.detected" if self.detected else "init.layout", lang, l=self.layout))
+        lines.append(text("init.counts", lang, verb=text("init.reimported" if self.reimport else "init.created", lang),
                           root=self.root, a=s["actions"], g=s["goals"], f=s["focus_areas"]))
-        lines.append(pick({"fi": "Vastuutahot ({n}): {d}", "sv": "Ansvariga ({n}): {d}", "en": "Departments ({n}): {d}"},
-                          lang, n=len(s["departments"]), d=", ".join(s["departments"])))
+        lines.append(text("init.departments", lang, n=len(s["departments"]), d=", ".join(s["departments"])))
         if self.results_round:
             counts = ", ".join(f"{k}: {v}" for k, v in self.grade_counts.items())
-            lines.append(pick({"fi": "Aiempi kierros {r} tuotu ({c})", "sv": "Tidigare omgång {r} importerad ({c})",
-                               "en": "Past round {r} imported ({c})"}, lang, r=self.results_round, c=counts or "–"))
+            lines.append(text("init.past-round", lang, r=self.results_round, c=counts or "–"))
         return lines
 
 
@@ -164,8 +153,7 @@ def _add_past_round(ledger: Ledger, table: _Table, round_id: str, scale: Scale, 
                     entries_by_dept: dict[str, list[Entry]], findings: list[Finding]) -> dict[str, int]:
     """The table's grades as an imported round, one return per department; the grade counts."""
     data = table.path.read_bytes()
-    ledger.add_round(Round(id=round_id, title=pick({"fi": "Tuotu: {f}", "en": "Imported: {f}"}, lang,
-                                                  f=table.path.name),
+    ledger.add_round(Round(id=round_id, title=text("init.past-round-title", lang, f=table.path.name),
                            scale=scale, created_at=now_iso(), strategy_id=strategy_id, imported=True))
     received = now_iso()
     mtime = dt.datetime.fromtimestamp(table.path.stat().st_mtime, dt.timezone.utc).replace(microsecond=0).isoformat()

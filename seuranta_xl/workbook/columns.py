@@ -10,6 +10,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 from seuranta_xl.core import identity as idn
 from seuranta_xl.core.model import Config, Scale
+from seuranta_xl.present.rowheight import row_height as estimate_row_height
 
 INLINE_LIST_MAX = 255  # Excel repairs a file whose inline list formula is longer than this
 
@@ -61,13 +62,5 @@ def inline_list(scale: Scale) -> list[str] | None:
 
 
 def row_height(cells: list[tuple[str, float]]) -> float:
-    """An estimated height (points) for a row of wrapped ``(text, column width)`` cells."""
-    spec = layout()["rows"]
-    lines = spec["min_lines"]
-    for text, width in cells:
-        per_line = max(1, int(width * spec["chars_per_width"]) - 1)
-        n = sum(max(1, -(-int(len(part) * 1.08) // per_line)) for part in (text or "").split("\n"))
-        lines = max(lines, n)
-    return round(lines * spec["line_height"] + spec["padding"], 2)
-
-
+    """An estimated height (points) for a data row of wrapped ``(text, column width)`` cells."""
+    return estimate_row_height(cells, font_size=layout()["font_size"], min_lines=layout()["rows"]["min_lines"])

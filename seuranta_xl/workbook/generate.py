@@ -20,7 +20,7 @@ from seuranta_xl.core.filenames import workbook_file_names
 from seuranta_xl.core.model import ActionRow, Round
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.store.project import Project
-from seuranta_xl.store.roundview import load_round, resolve_round
+from seuranta_xl.store.roundview import previous_state, resolve_round
 from seuranta_xl.workbook.writer import WorkbookSpec, write_workbook
 
 
@@ -36,11 +36,12 @@ def previous_values(ledger: Ledger, rnd: Round) -> dict[str, tuple[str | None, s
     """The previous round's merged (grade, comment) per action id — the same newest-wins state that
     sync, status and the master show. Grades are shown with their label when they are on the previous
     round's scale. Empty when there is no previous round."""
-    prev = ledger.previous_round(rnd.id)
-    if prev is None:
+    found = previous_state(ledger, rnd)
+    if found is None:
         return {}
+    prev, state = found
     values: dict[str, tuple[str | None, str | None]] = {}
-    for action_id, cur in load_round(ledger, prev).state.values.items():
+    for action_id, cur in state.values.items():
         if cur.grade is None and not (cur.comment or "").strip():
             continue
         step = prev.scale.step(cur.grade)

@@ -2,28 +2,27 @@
 neutralised); numbers written as text in the project's language."""
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
-from seuranta_xl.outputs.export import neutralise
-from seuranta_xl.outputs.report.model import Report, _t
+from seuranta_xl.outputs.report.model import Report, report_text
+from seuranta_xl.present.messages import text
+from seuranta_xl.present.csvtext import csv_text
 from seuranta_xl.present.i18n import fmt_number, fmt_percent
 
 
 def csv_rows(report: Report) -> list[list[str]]:
     lang, s = report.lang, report.s
-    heads = [_t("grouping", lang), _t("group", lang), _t("actions", lang)]
-    heads += [st.value for st in s.scale.steps] + [_t("no_grade", lang)]
-    heads += [f"{st.value} %" for st in s.scale.steps] + [f"{_t('no_grade', lang)} %"]
+    heads = [report_text("grouping", lang), report_text("group", lang), text("col.actions", lang)]
+    heads += [st.value for st in s.scale.steps] + [report_text("no_grade", lang)]
+    heads += [f"{st.value} %" for st in s.scale.steps] + [f"{report_text('no_grade', lang)} %"]
     if s.scale.numeric:
-        heads.append(_t("average", lang))
-    heads.append(_t("done", lang, v=s.scale.top.value) + " %")
+        heads.append(report_text("average", lang))
+    heads.append(report_text("done", lang, v=s.scale.top.value) + " %")
     if s.comparable:
-        heads += [_t("improved", lang), _t("same", lang), _t("worse", lang)]
+        heads += [report_text("improved", lang), report_text("same", lang), report_text("worse", lang)]
     rows = [heads]
-    for kind, groups in ((_t("all", lang), [s.overall]), (_t("focus_area", lang), s.by_focus_area),
-                         (_t("department", lang), s.by_department)):
+    for kind, groups in ((report_text("all", lang), [s.overall]), (report_text("focus_area", lang), s.by_focus_area),
+                         (text("col.department", lang), s.by_department)):
         for g in groups:
             cells = [kind, g.name, str(g.total)]
             cells += [str(g.counts[v]) for v in s.scale.values] + [str(g.empty)]
@@ -38,11 +37,5 @@ def csv_rows(report: Report) -> list[list[str]]:
 
 
 def write_csv(report: Report, path: Path) -> None:
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    for row in csv_rows(report):
-        writer.writerow([neutralise(c) for c in row])
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write("\ufeff" + buf.getvalue())
-
-
+        fh.write(csv_text(csv_rows(report)))

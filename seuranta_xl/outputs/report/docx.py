@@ -6,7 +6,8 @@ import io
 from pathlib import Path
 
 from seuranta_xl.core.summary import Group
-from seuranta_xl.outputs.report.model import Report, _t, change_line, item_rows, move_rows, summary_rows
+from seuranta_xl.outputs.report.model import Report, report_text, change_line, item_rows, move_rows, summary_rows
+from seuranta_xl.present.messages import text
 from seuranta_xl.present.i18n import fmt_percent
 
 
@@ -19,7 +20,7 @@ def chart_png(report: Report, groups: list[Group], title: str) -> bytes:
 
     lang = report.lang
     names = [g.name for g in groups]
-    labels = [st.value for st in report.s.scale.steps] + [_t("no_grade", lang)]
+    labels = [st.value for st in report.s.scale.steps] + [report_text("no_grade", lang)]
     n = len(groups)
     fig = Figure(figsize=(7.0, 1.35 + 0.42 * n), dpi=170)
     ax = fig.add_subplot()
@@ -66,24 +67,24 @@ def write_docx(report: Report, path: Path) -> None:
     doc.add_heading(report.title, level=1)
     for line in report.meta_lines():
         doc.add_paragraph(line)
-    for key, shares_key, first, groups in (("by_fa", "shares_fa", _t("focus_area", lang), s.by_focus_area),
-                                           ("by_dept", "shares_dept", _t("department", lang), s.by_department)):
-        doc.add_heading(_t(key, lang), level=2)
+    for key, shares_key, first, groups in (("by_fa", "shares_fa", report_text("focus_area", lang), s.by_focus_area),
+                                           ("by_dept", "shares_dept", text("col.department", lang), s.by_department)):
+        doc.add_heading(report_text(key, lang), level=2)
         rows = summary_rows(report, groups, first, shares_inline=True, two_lines=True)
         # each number column as wide as its header's longest word (no word broken), the name takes the rest
         rest = [max(1.45, 0.19 * max(len(w) for w in h.split()) + 0.5) for h in rows[0][1:]]
         _docx_table(doc, rows, widths=[max(3.5, 25.8 - sum(rest))] + rest, bold_last=True, numeric_from=1)
         if s.has_values:
-            doc.add_picture(io.BytesIO(chart_png(report, groups, _t(shares_key, lang))), width=Cm(15))
-    doc.add_heading(_t("changes", lang), level=2)
+            doc.add_picture(io.BytesIO(chart_png(report, groups, report_text(shares_key, lang))), width=Cm(15))
+    doc.add_heading(report_text("changes", lang), level=2)
     line = change_line(report)
     if line is None:
-        doc.add_paragraph(_t("no_previous", lang) if s.previous_round is None else _t("not_comparable", lang))
+        doc.add_paragraph(report.no_change_text())
     else:
         doc.add_paragraph(line)
         if s.moves:
             _docx_table(doc, move_rows(report), widths=[1.6, 3.6, 4.2, 11.6, 1.6, 1.4, 1.8])
-    doc.add_heading(_t("list", lang), level=2)
+    doc.add_heading(report_text("list", lang), level=2)
     for fa, items in s.items_by_focus_area():
         doc.add_heading(fa, level=3)
         widths = [1.4, 5.0, 7.0, 3.4, 1.6] + ([1.6] if s.comparable else []) + [5.8 if s.comparable else 7.4]
@@ -111,13 +112,13 @@ def _docx_table(doc, rows: list[list[str]], widths: list[float] | None, bold_las
     tr_pr.append(repeat)
     for r, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
         bold = r == 0 or (bold_last and r == len(rows) - 1)
-        for c, (cell, text) in enumerate(zip(row.cells, cells, strict=True)):
+        for c, (cell, value) in enumerate(zip(row.cells, cells, strict=True)):
             if widths:
                 cell.width = Cm(widths[c])
             para = cell.paragraphs[0]
             if numeric_from is not None and c >= numeric_from:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            run = para.add_run(text)
+            run = para.add_run(value)
             run.font.size = Pt(8.5)
             run.bold = bold
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seuranta_xl.outputs.report.model import Report, _t, change_line, item_rows, move_rows, summary_rows
+from seuranta_xl.outputs.report.model import Report, report_text, change_line, item_rows, move_rows, summary_rows
+from seuranta_xl.present.messages import text
 
 
 def _md_cell(text: str) -> str:
@@ -22,19 +23,19 @@ def markdown(report: Report) -> str:
     lines = [f"# {report.title}", ""]
     for line in report.meta_lines():
         lines += [line, ""]
-    for key, first, groups in (("by_fa", _t("focus_area", lang), s.by_focus_area),
-                               ("by_dept", _t("department", lang), s.by_department)):
-        lines += [f"## {_t(key, lang)}", ""]
+    for key, first, groups in (("by_fa", report_text("focus_area", lang), s.by_focus_area),
+                               ("by_dept", text("col.department", lang), s.by_department)):
+        lines += [f"## {report_text(key, lang)}", ""]
         lines += _md_table(summary_rows(report, groups, first, shares_inline=True)) + [""]
-    lines += [f"## {_t('changes', lang)}", ""]
+    lines += [f"## {report_text('changes', lang)}", ""]
     line = change_line(report)
     if line is None:
-        lines += [_t("no_previous", lang) if s.previous_round is None else _t("not_comparable", lang), ""]
+        lines += [report.no_change_text(), ""]
     else:
         lines += [line, ""]
         if s.moves:
             lines += _md_table(move_rows(report), numeric_from=99) + [""]
-    lines += [f"## {_t('list', lang)}", ""]
+    lines += [f"## {report_text('list', lang)}", ""]
     for fa, items in s.items_by_focus_area():
         lines += [f"### {fa}", ""]
         lines += _md_table(item_rows(report, items), numeric_from=99) + [""]

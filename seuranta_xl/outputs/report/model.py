@@ -1,7 +1,8 @@
 """The report's view model: a round's summary with what every format shows around it — the
 title, the lines under it, column headers, shares and colours, and the tables as text (pure).
 
-The numbers come from :mod:`seuranta_xl.core.summary`; the words from the texts below.
+The numbers come from :mod:`seuranta_xl.core.summary`; the words from the message catalogue
+(``report.*`` in :mod:`seuranta_xl.present.messages`).
 """
 from __future__ import annotations
 
@@ -9,77 +10,16 @@ import datetime as dt
 from pathlib import Path
 
 from seuranta_xl.core.summary import IMPROVED, Group, Summary, summarise
-from seuranta_xl.present.i18n import fmt_date, fmt_number, fmt_percent, pick
+from seuranta_xl.present.i18n import fmt_date, fmt_number, fmt_percent
+from seuranta_xl.present.messages import text
 from seuranta_xl.store.project import Project
-from seuranta_xl.store.roundview import load_round, resolve_round
+from seuranta_xl.store.roundview import load_round, previous_state, resolve_round
 
 NO_GRADE_COLOUR = "#D9D9D9"
 
-T = {
-    "title": {"fi": "Strategian seuranta", "sv": "Uppföljning av strategin", "en": "Strategy follow-up"},
-    "round": {"fi": "Kierros", "sv": "Omgång", "en": "Round"},
-    "previous": {"fi": "Edellinen kierros", "sv": "Föregående omgång", "en": "Previous round"},
-    "no_previous": {"fi": "ei edellistä kierrosta", "sv": "ingen föregående omgång", "en": "no previous round"},
-    "not_comparable": {"fi": "asteikot eivät ole vertailukelpoisia", "sv": "skalorna är inte jämförbara",
-                       "en": "the scales cannot be compared"},
-    "deadline": {"fi": "Määräaika", "sv": "Sista dag", "en": "Deadline"},
-    "made": {"fi": "Raportti laadittu", "sv": "Rapporten skapad", "en": "Report made"},
-    "scale": {"fi": "Asteikko", "sv": "Skala", "en": "Scale"},
-    "no_returns": {"fi": "Kierrokselle {r} ei ole vielä yhtään palautusta: taulukoissa ei ole arvioita.",
-                   "sv": "Omgång {r} har ännu inga returer: tabellerna har inga bedömningar.",
-                   "en": "Round {r} has no returns yet: the tables hold no grades."},
-    "missing": {"fi": "Palauttamatta ({n}): {d}", "sv": "Inte returnerat ({n}): {d}", "en": "Not returned ({n}): {d}"},
-    "returned": {"fi": "Palauttanut {a}/{b} vastuutahoa, arvioitu {c}/{d} toimenpidettä.",
-                 "sv": "{a}/{b} ansvariga har returnerat, {c}/{d} åtgärder bedömda.",
-                 "en": "{a}/{b} departments returned, {c}/{d} actions graded."},
-    "by_fa": {"fi": "Painopisteittäin", "sv": "Per fokusområde", "en": "By focus area"},
-    "by_dept": {"fi": "Vastuutahoittain", "sv": "Per ansvarig", "en": "By department"},
-    "shares_fa": {"fi": "Arvioiden osuudet painopisteittäin", "sv": "Bedömningarnas andelar per fokusområde",
-                  "en": "Grade shares by focus area"},
-    "shares_dept": {"fi": "Arvioiden osuudet vastuutahoittain", "sv": "Bedömningarnas andelar per ansvarig",
-                    "en": "Grade shares by department"},
-    "focus_area": {"fi": "Painopiste", "sv": "Fokusområde", "en": "Focus area"},
-    "department": {"fi": "Vastuutaho", "sv": "Ansvarig", "en": "Department"},
-    "grouping": {"fi": "Ryhmittely", "sv": "Gruppering", "en": "Grouping"},
-    "group": {"fi": "Ryhmä", "sv": "Grupp", "en": "Group"},
-    "all": {"fi": "Kaikki", "sv": "Alla", "en": "All"},
-    "actions": {"fi": "Toimenpiteitä", "sv": "Åtgärder", "en": "Actions"},
-    "no_grade": {"fi": "Ei arviota", "sv": "Ingen bedömning", "en": "No grade"},
-    "average": {"fi": "Keskiarvo", "sv": "Medelvärde", "en": "Average"},
-    "done": {"fi": "Valmiina ({v})", "sv": "Klara ({v})", "en": "Done ({v})"},
-    "improved": {"fi": "Parani", "sv": "Bättre", "en": "Improved"},
-    "same": {"fi": "Ennallaan", "sv": "Oförändrad", "en": "Same"},
-    "worse": {"fi": "Heikkeni", "sv": "Sämre", "en": "Worse"},
-    "changes": {"fi": "Muutokset edellisestä kierroksesta", "sv": "Förändringar sedan föregående omgång",
-                "en": "Changes from the previous round"},
-    "changes_sheet": {"fi": "Muutokset", "sv": "Förändringar", "en": "Changes"},
-    "summary_sheet": {"fi": "Yhteenveto", "sv": "Sammanfattning", "en": "Summary"},
-    "list_sheet": {"fi": "Toimenpiteet", "sv": "Åtgärder", "en": "Actions"},
-    "no_moves": {"fi": "Yhdenkään toimenpiteen arvio ei muuttunut.", "sv": "Ingen bedömning ändrades.",
-                 "en": "No grade changed."},
-    "moves_line": {"fi": "{i} parani, {s} ennallaan, {w} heikkeni ({c} verrattavissa, {n} ilman vertailuparia).",
-                   "sv": "{i} bättre, {s} oförändrade, {w} sämre ({c} jämförbara, {n} utan jämförelse).",
-                   "en": "{i} improved, {s} same, {w} worse ({c} compared, {n} without a pair)."},
-    "list": {"fi": "Toimenpiteet painopisteittäin", "sv": "Åtgärder per fokusområde", "en": "Actions by focus area"},
-    "goal": {"fi": "Tavoite", "sv": "Mål", "en": "Goal"},
-    "action": {"fi": "Toimenpide", "sv": "Åtgärd", "en": "Action"},
-    "grade": {"fi": "Arvio", "sv": "Bedömning", "en": "Grade"},
-    "label": {"fi": "Selite", "sv": "Beskrivning", "en": "Label"},
-    "comment": {"fi": "Kommentti", "sv": "Kommentar", "en": "Comment"},
-    "before": {"fi": "Aiempi", "sv": "Tidigare", "en": "Before"},
-    "now": {"fi": "Nyt", "sv": "Nu", "en": "Now"},
-    "direction": {"fi": "Suunta", "sv": "Riktning", "en": "Direction"},
-    "up": {"fi": "parani", "sv": "bättre", "en": "improved"},
-    "down": {"fi": "heikkeni", "sv": "sämre", "en": "worse"},
-    "shares_note": {"fi": "Osuudet lasketaan kaikista toimenpiteistä; valmiina = asteikon ylin arvo ({v}).",
-                    "sv": "Andelarna räknas av alla åtgärder; klara = skalans högsta steg ({v}).",
-                    "en": "Shares are of all actions; done = the scale's top step ({v})."},
-    "written": {"fi": "Raportti kirjoitettu: {p}", "sv": "Rapporten skriven: {p}", "en": "Report written: {p}"},
-}
-
-
-def _t(key: str, lang: str, **fields) -> str:
-    return pick(T[key], lang, **fields)
+def report_text(key: str, lang: str, **fields) -> str:
+    """The report's words: ``report.<key>`` of the message catalogue."""
+    return text(f"report.{key}", lang, **fields)
 
 
 
@@ -96,31 +36,47 @@ class Report:
     def title(self) -> str:
         rnd = self.s.round
         name = rnd.title if rnd.title and rnd.title != rnd.id else rnd.id
-        return f"{self.organisation}: {_t('title', self.lang)} – {name}"
+        return f"{self.organisation}: {report_text('title', self.lang)} – {name}"
 
     def meta_lines(self) -> list[str]:
         lang, s = self.lang, self.s
-        first = f"{_t('round', lang)} {s.round.id}"
+        first = f"{report_text('round', lang)} {s.round.id}"
         if s.previous_round is not None:
-            prev = f"{_t('previous', lang)} {s.previous_round.id}"
+            prev = f"{report_text('previous', lang)} {s.previous_round.id}"
             if not s.comparable:
-                prev += f" ({_t('not_comparable', lang)})"
+                prev += f" ({report_text('not_comparable', lang)})"
         else:
-            prev = _t("no_previous", lang)
+            prev = report_text("no_previous", lang)
         parts = [first, prev]
         if s.round.deadline:
-            parts.append(f"{_t('deadline', lang)} {fmt_date(s.round.deadline, lang)}")
-        parts.append(f"{_t('made', lang)} {fmt_date(self.made, lang)}")
-        lines = [" · ".join(parts), f"{_t('scale', lang)}: {self.scale_text()}"]
+            parts.append(f"{report_text('deadline', lang)} {fmt_date(s.round.deadline, lang)}")
+        parts.append(f"{report_text('made', lang)} {fmt_date(self.made, lang)}")
+        lines = [" · ".join(parts), f"{report_text('scale', lang)}: {self.scale_text()}"]
         if not s.has_values:
-            lines.append(_t("no_returns", lang, r=s.round.id))
+            lines.append(report_text("no_returns", lang, r=s.round.id))
         else:
             n_dept = len(s.returned) + len(s.missing)
-            lines.append(_t("returned", lang, a=len(s.returned), b=n_dept, c=s.overall.graded, d=s.overall.total))
+            lines.append(report_text("returned", lang, a=len(s.returned), b=n_dept, c=s.overall.graded,
+                                     d=s.overall.total))
             if s.missing:
-                lines.append(_t("missing", lang, n=len(s.missing), d=", ".join(s.missing)))
-        lines.append(_t("shares_note", lang, v=s.scale.top.value))
+                lines.append(report_text("missing", lang, n=len(s.missing), d=", ".join(s.missing)))
+        lines.append(report_text("shares_note", lang, v=s.scale.top.value))
         return lines
+
+    def no_change_text(self) -> str:
+        """Why there is no change to show: no previous round, or scales that cannot be compared."""
+        return report_text("no_previous" if self.s.previous_round is None else "not_comparable", self.lang)
+
+    def move_headers(self) -> list[str]:
+        """The columns of the table of actions whose grade moved."""
+        return ["ID", report_text("focus_area", self.lang), text("col.department", self.lang),
+                report_text("action", self.lang), report_text("before", self.lang), report_text("now", self.lang),
+                report_text("direction", self.lang)]
+
+    def item_headers(self) -> list[str]:
+        """The first columns of the list of actions (the grade's label, previous grade and comment follow)."""
+        return ["ID", report_text("goal", self.lang), report_text("action", self.lang),
+                text("col.department", self.lang), report_text("grade", self.lang)]
 
     def scale_text(self) -> str:
         return ", ".join(step.display for step in self.s.scale.steps)
@@ -128,16 +84,16 @@ class Report:
     # column headers of the summary table
     def summary_headers(self, first: str) -> list[str]:
         lang, s = self.lang, self.s
-        cols = [first, _t("actions", lang)] + [st.value for st in s.scale.steps] + [_t("no_grade", lang)]
+        cols = [first, text("col.actions", lang), *(st.value for st in s.scale.steps), report_text("no_grade", lang)]
         if s.scale.numeric:
-            cols.append(_t("average", lang))
-        cols.append(_t("done", lang, v=s.scale.top.value))
+            cols.append(report_text("average", lang))
+        cols.append(report_text("done", lang, v=s.scale.top.value))
         if s.comparable:
-            cols += [_t("improved", lang), _t("same", lang), _t("worse", lang)]
+            cols += [report_text("improved", lang), report_text("same", lang), report_text("worse", lang)]
         return cols
 
     def share_headers(self, first: str) -> list[str]:
-        return [first] + [st.value for st in self.s.scale.steps] + [_t("no_grade", self.lang)]
+        return [first] + [st.value for st in self.s.scale.steps] + [report_text("no_grade", self.lang)]
 
     def colours(self) -> list[str]:
         return [st.colour for st in self.s.scale.steps] + [NO_GRADE_COLOUR]
@@ -156,10 +112,9 @@ def build_report(root: Path, round_id: str | None = None, today: dt.date | None 
     with project.ledger() as ledger:
         rnd = resolve_round(ledger, round_id)
         view = load_round(ledger, rnd)
-        prev = ledger.previous_round(rnd.id)
-        previous = (prev, load_round(ledger, prev).state) if prev is not None else None
+        previous = previous_state(ledger, rnd)
     lang = config.language
-    summary = summarise(rnd, view.strategy, view.state, previous, overall_name=_t("all", lang))
+    summary = summarise(rnd, view.strategy, view.state, previous, overall_name=report_text("all", lang))
     return Report(summary, lang, config.organisation, today or dt.date.today())
 
 
@@ -187,20 +142,19 @@ def summary_rows(report: Report, groups: list[Group], first: str, with_total: bo
 
 def move_rows(report: Report) -> list[list[str]]:
     lang = report.lang
-    rows = [["ID", _t("focus_area", lang), _t("department", lang), _t("action", lang), _t("before", lang),
-             _t("now", lang), _t("direction", lang)]]
+    rows = [report.move_headers()]
     for m in report.s.moves:
         rows.append([m.action_id, m.focus_area, m.department, m.text, m.before, m.after,
-                     _t("up" if m.direction == IMPROVED else "down", lang)])
+                     report_text("up" if m.direction == IMPROVED else "down", lang)])
     return rows
 
 
 def item_rows(report: Report, items) -> list[list[str]]:
     lang, s = report.lang, report.s
-    heads = ["ID", _t("goal", lang), _t("action", lang), _t("department", lang), _t("grade", lang)]
+    heads = report.item_headers()
     if s.comparable:
-        heads.append(_t("before", lang))
-    heads.append(_t("comment", lang))
+        heads.append(report_text("before", lang))
+    heads.append(report_text("comment", lang))
     rows = [heads]
     for it in items:
         cells = [it.action_id, it.goal, it.text, it.department, report.grade_text(it.grade)]
@@ -216,7 +170,7 @@ def change_line(report: Report) -> str | None:
     if s.overall.change is None:
         return None
     ch = s.overall.change
-    return f"{_t('previous', lang)} {s.previous_round.id}: " + _t(
+    return f"{report_text('previous', lang)} {s.previous_round.id}: " + report_text(
         "moves_line", lang, i=ch.improved, s=ch.same, w=ch.worse, c=ch.compared, n=ch.not_compared)
 
 

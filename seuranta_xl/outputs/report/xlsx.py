@@ -10,7 +10,9 @@ import datetime as dt
 from pathlib import Path
 
 from seuranta_xl.core.summary import IMPROVED, Group
-from seuranta_xl.outputs.report.model import Report, _t
+from seuranta_xl.outputs.report.model import Report, report_text
+from seuranta_xl.present.messages import text
+from seuranta_xl.present.rowheight import row_height
 
 
 def write_xlsx(report: Report, path: Path) -> None:
@@ -35,7 +37,7 @@ def write_xlsx(report: Report, path: Path) -> None:
         "pct": wb.add_format({"border": 1, "valign": "top", "num_format": "0.0%"}),
         "pct_b": wb.add_format({"border": 1, "valign": "top", "num_format": "0.0%", "bold": True}),
     }
-    sheet = _t("summary_sheet", lang)
+    sheet = report_text("summary_sheet", lang)
     ws = wb.add_worksheet(sheet)
     ws.set_landscape()
     ws.set_paper(9)
@@ -50,17 +52,17 @@ def write_xlsx(report: Report, path: Path) -> None:
         row += 1
     row += 1
     breaks = []
-    for key, shares_key, first, groups in (("by_fa", "shares_fa", _t("focus_area", lang), s.by_focus_area),
-                                           ("by_dept", "shares_dept", _t("department", lang), s.by_department)):
+    for key, shares_key, first, groups in (("by_fa", "shares_fa", report_text("focus_area", lang), s.by_focus_area),
+                                           ("by_dept", "shares_dept", text("col.department", lang), s.by_department)):
         if key == "by_dept":
             breaks.append(row)   # the department tables and chart start a printed page of their own
-        ws.write_string(row, 0, _t(key, lang), f["h2"])
+        ws.write_string(row, 0, report_text(key, lang), f["h2"])
         row = _summary_table(ws, row + 1, report, first, groups, f) + 1
-        ws.write_string(row, 0, _t(shares_key, lang), f["h2"])
+        ws.write_string(row, 0, report_text(shares_key, lang), f["h2"])
         top = row + 1
         row = _shares_table(ws, top, report, first, groups, f)
         if s.has_values:
-            chart = _chart(wb, report, sheet, top, len(groups), _t(shares_key, lang))
+            chart = _chart(wb, report, sheet, top, len(groups), report_text(shares_key, lang))
             ws.insert_chart(row + 1, 0, chart, {"x_offset": 2, "y_offset": 4})
             row += 2 + _chart_rows(len(groups))
         row += 1
@@ -68,16 +70,6 @@ def write_xlsx(report: Report, path: Path) -> None:
     _changes_sheet(wb, report, f)
     _list_sheet(wb, report, f)
     wb.close()
-
-
-def row_height(cells: list[tuple[str, float]]) -> float:
-    """Points for a row of wrapped (text, column width) cells: XlsxWriter cannot autofit, and
-    LibreOffice does not autofit rows on open either."""
-    lines = 1
-    for text, width in cells:
-        per_line = max(1, int(width * 1.25))
-        lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in (text or "").split("\n")))
-    return 15.0 * lines + 1.5
 
 
 def _chart_rows(n: int) -> int:
@@ -148,22 +140,21 @@ def _chart(wb, report: Report, sheet: str, head_row: int, n: int, title: str):
 
 def _changes_sheet(wb, report: Report, f) -> None:
     lang, s = report.lang, report.s
-    ws = wb.add_worksheet(_t("changes_sheet", lang))
+    ws = wb.add_worksheet(report_text("changes_sheet", lang))
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
-    ws.write_string(0, 0, _t("changes", lang), f["h2"])
+    ws.write_string(0, 0, report_text("changes", lang), f["h2"])
     widths = [9, 22, 24, 60, 9, 9, 11]
     for c, w in enumerate(widths):
         ws.set_column(c, c, w)
     if s.overall.change is None:
-        ws.write_string(1, 0, _t("no_previous", lang) if s.previous_round is None else _t("not_comparable", lang))
+        ws.write_string(1, 0, report.no_change_text())
         return
     ch = s.overall.change
-    ws.write_string(1, 0, f"{_t('previous', lang)} {s.previous_round.id}: " + _t(
+    ws.write_string(1, 0, f"{report_text('previous', lang)} {s.previous_round.id}: " + report_text(
         "moves_line", lang, i=ch.improved, s=ch.same, w=ch.worse, c=ch.compared, n=ch.not_compared))
-    heads = ["ID", _t("focus_area", lang), _t("department", lang), _t("action", lang), _t("before", lang),
-             _t("now", lang), _t("direction", lang)]
+    heads = report.move_headers()
     for c, title in enumerate(heads):
         ws.write_string(3, c, title, f["head"])
     ws.repeat_rows(3)
@@ -175,9 +166,9 @@ def _changes_sheet(wb, report: Report, f) -> None:
         ws.write_string(r, 3, m.text, f["text"])
         _grade_cell(ws, r, 4, report, m.before, f)
         _grade_cell(ws, r, 5, report, m.after, f)
-        ws.write_string(r, 6, _t("up" if m.direction == IMPROVED else "down", lang), f["text"])
+        ws.write_string(r, 6, report_text("up" if m.direction == IMPROVED else "down", lang), f["text"])
     if not s.moves:
-        ws.write_string(4, 0, _t("no_moves", lang))
+        ws.write_string(4, 0, report_text("no_moves", lang))
 
 
 def _grade_cell(ws, r: int, c: int, report: Report, value: str | None, f) -> None:
@@ -192,24 +183,24 @@ def _grade_cell(ws, r: int, c: int, report: Report, value: str | None, f) -> Non
 
 def _list_sheet(wb, report: Report, f) -> None:
     lang, s = report.lang, report.s
-    ws = wb.add_worksheet(_t("list_sheet", lang))
+    ws = wb.add_worksheet(report_text("list_sheet", lang))
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
     with_label = any(st.label != st.value for st in s.scale.steps)
-    heads = ["ID", _t("goal", lang), _t("action", lang), _t("department", lang), _t("grade", lang)]
+    heads = report.item_headers()
     widths = [9, 30, 45, 22, 8]
     if with_label:
-        heads.append(_t("label", lang))
+        heads.append(report_text("label", lang))
         widths.append(22)
     if s.comparable:
-        heads.append(_t("before", lang))
+        heads.append(report_text("before", lang))
         widths.append(8)
-    heads.append(_t("comment", lang))
+    heads.append(report_text("comment", lang))
     widths.append(55)
     for c, w in enumerate(widths):
         ws.set_column(c, c, w)
-    ws.write_string(0, 0, _t("list", lang), f["h2"])
+    ws.write_string(0, 0, report_text("list", lang), f["h2"])
     row = 1
     for fa, items in s.items_by_focus_area():
         row += 1
