@@ -129,7 +129,7 @@ def findings_table(findings: list[Finding], lang: str, folder: Path | None = Non
         row = finding_row(f, FINDING_COLUMNS, lang)
         target = link_target(folder, f)
         if target:
-            row[FINDING_COLUMNS.index("location")] = Link(target, f.location())
+            row[FINDING_COLUMNS.index("location")] = Link(target, f.location(lang))
         rows.append(row)
     if not findings:
         rows.append([text("no-findings", lang)])

@@ -29,7 +29,7 @@ def finding_cell(f: Finding, column: str, lang: str) -> object:
     values = {
         "severity": lambda: severity_label(f.severity.value, lang),
         "code": lambda: f.code,
-        "location": f.location,
+        "location": lambda: f.location(lang),
         "id": lambda: f.action_id or "",
         "department": lambda: f.department or "",
         "file": lambda: f.file,
