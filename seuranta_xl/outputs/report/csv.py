@@ -7,7 +7,7 @@ from pathlib import Path
 from seuranta_xl.outputs.report.model import Report, report_text
 from seuranta_xl.present.messages import text
 from seuranta_xl.present.csvtext import csv_text
-from seuranta_xl.present.i18n import fmt_number, fmt_percent
+from seuranta_xl.present.i18n import fmt_percent
 
 
 def csv_rows(report: Report) -> list[list[str]]:
@@ -27,12 +27,7 @@ def csv_rows(report: Report) -> list[list[str]]:
             cells = [kind, g.name, str(g.total)]
             cells += [str(g.counts[v]) for v in s.scale.values] + [str(g.empty)]
             cells += [fmt_percent(x, lang, 1) for x in report.shares(g)]
-            if s.scale.numeric:
-                cells.append(fmt_number(g.average, lang, 2) if g.average is not None else "")
-            cells.append(fmt_percent(g.done_share, lang, 1))
-            if s.comparable and g.change is not None:
-                cells += [str(g.change.improved), str(g.change.same), str(g.change.worse)]
-            rows.append(cells)
+            rows.append(cells + report.tail_cells(g, 2, ""))
     return rows
 
 

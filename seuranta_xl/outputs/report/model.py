@@ -78,6 +78,19 @@ class Report:
         return ["ID", report_text("goal", self.lang), report_text("action", self.lang),
                 text("col.department", self.lang), report_text("grade", self.lang)]
 
+    def change_cells(self, g: Group) -> list[str]:
+        """Improved, same, worse of a group when the rounds compare; else no cells."""
+        if not self.s.comparable or g.change is None:
+            return []
+        return [str(g.change.improved), str(g.change.same), str(g.change.worse)]
+
+    def tail_cells(self, g: Group, average_decimals: int, no_average: str) -> list[str]:
+        """A group's average (numeric scales), done share and change, as text."""
+        lang, cells = self.lang, []
+        if self.s.scale.numeric:
+            cells.append(fmt_number(g.average, lang, average_decimals) if g.average is not None else no_average)
+        return cells + [fmt_percent(g.done_share, lang, 1), *self.change_cells(g)]
+
     def scale_text(self) -> str:
         return ", ".join(step.display for step in self.s.scale.steps)
 
@@ -131,12 +144,7 @@ def summary_rows(report: Report, groups: list[Group], first: str, with_total: bo
                 cells.append(f"{n}\n{fmt_percent(share, lang)}" if two_lines else f"{n} ({fmt_percent(share, lang)})")
             else:
                 cells.append(str(n))
-        if s.scale.numeric:
-            cells.append(fmt_number(g.average, lang, 1) if g.average is not None else "–")
-        cells.append(fmt_percent(g.done_share, lang, 1))
-        if s.comparable and g.change is not None:
-            cells += [str(g.change.improved), str(g.change.same), str(g.change.worse)]
-        rows.append(cells)
+        rows.append(cells + report.tail_cells(g, 1, "–"))
     return rows
 
 

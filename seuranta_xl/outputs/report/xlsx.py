@@ -38,10 +38,7 @@ def write_xlsx(report: Report, path: Path) -> None:
         "pct_b": wb.add_format({"border": 1, "valign": "top", "num_format": "0.0%", "bold": True}),
     }
     sheet = report_text("summary_sheet", lang)
-    ws = wb.add_worksheet(sheet)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+    ws = _sheet(wb, sheet)
     ws.set_column(0, 0, 34)
     ws.set_column(1, 1, 14)
     ws.set_column(2, 20, 11)
@@ -70,6 +67,15 @@ def write_xlsx(report: Report, path: Path) -> None:
     _changes_sheet(wb, report, f)
     _list_sheet(wb, report, f)
     wb.close()
+
+
+def _sheet(wb, name: str):
+    """A sheet that prints on A4 landscape, all columns on the page width."""
+    ws = wb.add_worksheet(name)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    return ws
 
 
 def _chart_rows(n: int) -> int:
@@ -140,10 +146,7 @@ def _chart(wb, report: Report, sheet: str, head_row: int, n: int, title: str):
 
 def _changes_sheet(wb, report: Report, f) -> None:
     lang, s = report.lang, report.s
-    ws = wb.add_worksheet(report_text("changes_sheet", lang))
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+    ws = _sheet(wb, report_text("changes_sheet", lang))
     ws.write_string(0, 0, report_text("changes", lang), f["h2"])
     widths = [9, 22, 24, 60, 9, 9, 11]
     for c, w in enumerate(widths):
@@ -183,10 +186,7 @@ def _grade_cell(ws, r: int, c: int, report: Report, value: str | None, f) -> Non
 
 def _list_sheet(wb, report: Report, f) -> None:
     lang, s = report.lang, report.s
-    ws = wb.add_worksheet(report_text("list_sheet", lang))
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+    ws = _sheet(wb, report_text("list_sheet", lang))
     with_label = any(st.label != st.value for st in s.scale.steps)
     heads = report.item_headers()
     widths = [9, 30, 45, 22, 8]
