@@ -3,6 +3,7 @@ fi_FI, sv_FI and en_GB), and picking a text from an inline {lang: text} mapping.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -55,3 +56,23 @@ def fmt_date(value: dt.date | None, lang: str = DEFAULT_LANGUAGE) -> str:
     if value is None:
         return ""
     return format_date(value, DATE_PATTERNS.get(lang, DATE_PATTERNS[DEFAULT_LANGUAGE]), locale=_locale(lang))
+
+
+_FINNISH_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def parse_date(value: str) -> dt.date | None:
+    """A date as people type it: Finnish 15.5.2025 (or 15.05.2025) or ISO 2025-05-15; None if it is not one."""
+    value = value.strip()
+    m = _FINNISH_DATE.fullmatch(value)
+    parts = (m.group(3), m.group(2), m.group(1)) if m else None
+    m = _ISO_DATE.fullmatch(value)
+    if m:
+        parts = (m.group(1), m.group(2), m.group(3))
+    if parts is None:
+        return None
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None

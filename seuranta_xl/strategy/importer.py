@@ -36,6 +36,8 @@ class InitResult:
     results_round: str | None = None
     grade_counts: dict[str, int] = field(default_factory=dict)
     reimport: bool = False
+    organisation: str = ""
+    organisation_defaulted: bool = False    # no --name: the preset's town or "Kunta" (a finding says so)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -50,6 +52,8 @@ class InitResult:
             "results_round": self.results_round,
             "grades": self.grade_counts,
             "reimport": self.reimport,
+            "organisation": self.organisation,
+            "organisation_defaulted": self.organisation_defaulted,
         }
 
     def summary_lines(self) -> list[str]:
@@ -200,6 +204,10 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
     ledger = Ledger.create(project.db_path) if not project.db_path.exists() else Ledger(project.db_path)
     with ledger:
         findings = assembled.findings
+        defaulted = name is None and old_config is None
+        if defaulted:
+            findings.insert(0, Finding(code="organisation-defaulted", file=table.path.name,
+                                       params={"name": config.organisation}))
         if table.detected:
             findings.insert(0, Finding(code="layout-detected", file=table.path.name, sheet=table.grid.sheet,
                                        params={"preset": table.layout}))
@@ -216,4 +224,5 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
                                      entries_by_dept, findings)
     return InitResult(root=root, language=config.language, layout=table.layout, detected=table.detected,
                       strategy=assembled.strategy, strategy_id=strategy_id, findings=findings,
-                      results_round=results_round, grade_counts=counts, reimport=existing)
+                      results_round=results_round, grade_counts=counts, reimport=existing,
+                      organisation=config.organisation, organisation_defaulted=defaulted)

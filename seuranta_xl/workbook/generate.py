@@ -20,7 +20,7 @@ from seuranta_xl.core.filenames import workbook_file_names
 from seuranta_xl.core.model import ActionRow, Round
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.store.project import Project
-from seuranta_xl.store.roundview import previous_state, resolve_round
+from seuranta_xl.store.roundview import previous_state, resolve_department, resolve_round
 from seuranta_xl.workbook.writer import WorkbookSpec, write_workbook
 
 
@@ -63,7 +63,9 @@ def _publish(tmp: Path, out_dir: Path) -> None:
     tmp.rmdir()
 
 
-def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None = None) -> GenerateResult:
+def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None = None,
+                   only: str | None = None) -> GenerateResult:
+    """Write the round's workbooks (``only``: the one department of that name, e.g. to send it again)."""
     project = Project(root)
     config = project.load_config()
     with project.ledger() as ledger:
@@ -79,7 +81,9 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
     for row in strategy.rows():  # once: Strategy.rows_for() walks the whole strategy per call
         by_department.setdefault(row.action.department, []).append(row)
     departments = sorted(by_department, key=str.casefold)
-    names = workbook_file_names(rnd.id, departments)
+    names = workbook_file_names(rnd.id, departments)       # names of the whole set, so a lone one is the same
+    if only is not None:
+        departments = [resolve_department(strategy, only)]
     with_indicator = strategy.has_indicators
 
     if out_dir.exists() and not out_dir.is_dir():
