@@ -130,20 +130,21 @@ def main() -> None:
 @click.option("--results-round", metavar="metavar.round")
 @click.option("--scale", metavar="metavar.scale")
 @click.option("--name", metavar="metavar.name")
+@click.option("--language", type=click.Choice(["fi", "sv", "en"]))
 @click.option("--force", is_flag=True)
 @all_option
 @json_option
 @click.option("--project", "project_dir", callback=new_project_folder, metavar="metavar.folder")
 @handle_errors
-def init(strategy_file, preset, mapping, results_round, scale, name, force, show_all, as_json, project_dir):
+def init(strategy_file, preset, mapping, results_round, scale, name, language, force, show_all, as_json, project_dir):
     """Create a project from a strategy table (help: cmd.init)."""
     from seuranta_xl.store.project import CONFIG_NAME
     from seuranta_xl.strategy.importer import init_project
 
     if name is None and not as_json and not (project_dir / CONFIG_NAME).exists() and _interactive():
         name = click.prompt(text("init.ask-name", cli_language(project_dir))).strip() or None
-    result = init_project(project_dir, strategy_file, preset=preset, mapping=mapping,
-                          results_round=results_round, scale=scale, name=name, force=force)
+    result = init_project(project_dir, strategy_file, preset=preset, mapping=mapping, results_round=results_round,
+                          scale=scale, name=name, force=force, language=language or shell_language(None))
     lang = result.language
     if as_json:
         emit_json(findings_document(result.findings, lang, **result.summary()))
@@ -503,7 +504,7 @@ def demo(directory):
         else:
             out.print(line, markup=False)
 
-    run_demo(Path(directory), echo=echo)
+    run_demo(Path(directory), echo=echo, language=shell_language(None))
     sys.exit(0)
 
 

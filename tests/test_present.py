@@ -12,7 +12,7 @@ from seuranta_xl.present.csvtext import csv_text
 from seuranta_xl.present.formulas import FORMULA_START, neutralise
 from seuranta_xl.present.i18n import fmt_date, fmt_number, fmt_percent
 from seuranta_xl.present.links import cell_link
-from seuranta_xl.present.messages import LANGUAGES, MESSAGES, fields_of, text
+from seuranta_xl.present.messages import LANGUAGES, MESSAGES, fields_of, plural, text
 from seuranta_xl.present.rowheight import MAX_HEIGHT, row_height, wrapped_lines
 from seuranta_xl.present.tables import finding_row, headers, severity_label, state_label
 
@@ -44,7 +44,8 @@ def test_labels_read_the_same_everywhere():
                 department="Sivistys", params={"value": "6", "allowed": "1, 2, 3"})
     row = finding_row(f, ("severity", "code", "location", "department", "cell"), "en")
     assert row == ["error", "invalid-grade", "a.xlsx › Seuranta!H7", "Sivistys", "H7"]
-    assert text("sync.summary", "sv", r="r", n=1, new=1, same=0, rej=0).startswith("Omgång r: 1 filer")
+    assert text("sync.done", "sv", r="r", files=plural("files", 1, "sv"), new=plural("new-returns", 2, "sv"), same=0,
+                rej=0, counts="-").startswith("Omgång r: 1 fil; 2 nya returer")
     assert text("total", "xx") == "Yhteensä"      # an unknown language falls back to Finnish
 
 

@@ -37,6 +37,8 @@ def option_key(path: str, param: click.Parameter) -> str | None:
 
 
 def _localise_params(path: str, cmd: click.Command, lang: str) -> None:
+    if getattr(cmd, "_help_option", None) is not None:
+        cmd._help_option = None      # Click keeps its --help option (and its translated help) once made
     for param in cmd.params:
         meta = _METAVAR_KEYS.setdefault(id(param), param.metavar if (param.metavar or "").startswith("metavar.") else "")
         if meta:
