@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel import Locale
 from babel.dates import format_date
@@ -13,6 +13,8 @@ from babel.numbers import format_decimal, format_percent
 
 DEFAULT_LANGUAGE = "fi"
 LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
+# The language a document declares (BCP 47), so Word checks spelling and hyphenates in it.
+DOCUMENT_LANGUAGES = {"fi": "fi-FI", "sv": "sv-SE", "en": "en-GB"}
 # Dates as the workbooks and reports have always written them: 1.2.2024 in Finnish and Swedish
 # (CLDR's sv_FI agrees), ISO 8601 in English (en_GB's own short form would be 01/02/2024).
 DATE_PATTERNS = {"fi": "d.M.y", "sv": "d.M.y", "en": "y-MM-dd"}
@@ -28,15 +30,19 @@ def _locale(lang: str) -> str:
     return LOCALES.get(lang, LOCALES[DEFAULT_LANGUAGE])
 
 
-def _exact(value: float) -> Decimal:
-    """The float's exact value, so Babel rounds it as Python's own formatting does."""
-    return Decimal(value) if isinstance(value, float) else Decimal(str(value))
+def _excel(value: float) -> Decimal:
+    """The value as a spreadsheet rounds it: to 15 significant digits first (Excel and LibreOffice
+    keep no more), then half away from zero (see _rounding). So 0.125 is '13 %' in the xlsx's cells and
+    in the docx, md and csv alike: one rounding rule in every format."""
+    return Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(str(value))
 
 
 def fmt_number(value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 1) -> str:
-    """1234.5 -> '1 234,5' (fi/sv, a no-break space between thousands) or '1,234.5' (en)."""
+    """1234.5 -> '1 234,5' (fi/sv, a no-break space between thousands) or '1,234.5' (en); 3.25 -> '3,3'."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(_exact(value), format=pattern, locale=_locale(lang), decimal_quantization=True)
+    with localcontext() as ctx:
+        ctx.rounding = ROUND_HALF_UP
+        return format_decimal(_excel(value), format=pattern, locale=_locale(lang), decimal_quantization=True)
 
 
 def fmt_percent(share: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
@@ -46,9 +52,9 @@ def fmt_percent(share: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -
     if decimals:
         end = pattern.rindex("0") + 1
         pattern = pattern[:end] + "." + "0" * decimals + pattern[end:]
-    # Babel multiplies by 100 itself: give it the float product's exact value over 100, so it rounds
-    # the same number Python's own formatting would.
-    return format_percent(_exact(share * 100) / 100, format=pattern, locale=_locale(lang), decimal_quantization=True)
+    with localcontext() as ctx:
+        ctx.rounding = ROUND_HALF_UP
+        return format_percent(_excel(share), format=pattern, locale=_locale(lang), decimal_quantization=True)
 
 
 def fmt_date(value: dt.date | None, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -403,6 +403,21 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                          "Grade shares by focus area"),
     "report.shares_dept": ("Arvioiden osuudet vastuutahoittain", "Bedömningarnas andelar per ansvarig",
                            "Grade shares by department"),
+    "report.counts_fa": ("Arviot painopisteittäin, lukumäärät", "Bedömningar per fokusområde, antal",
+                         "Grades by focus area, counts"),
+    "report.counts_dept": ("Arviot vastuutahoittain, lukumäärät", "Bedömningar per ansvarig, antal",
+                           "Grades by department, counts"),
+    "report.measures_fa": ("Tunnusluvut painopisteittäin", "Nyckeltal per fokusområde", "Key figures by focus area"),
+    "report.measures_dept": ("Tunnusluvut vastuutahoittain", "Nyckeltal per ansvarig", "Key figures by department"),
+    "report.chart_alt": ("{title}: vaakasuora pinottu pylväs kullekin ryhmälle, osuudet arvioittain (ei arviota: "
+                         "valkoinen, pisteytetty). Samat luvut ovat taulukossa ”{table}”.",
+                         "{title}: en liggande staplad stapel per grupp, andelar per bedömning (ingen bedömning: vit, "
+                         "prickad). Samma siffror finns i tabellen ”{table}”.",
+                         "{title}: one horizontal stacked bar per group, shares by grade (no grade: white, dotted). "
+                         "The same figures are in the table “{table}”."),
+    "report.moves_caption": ("Toimenpiteet, joiden arvio muuttui", "Åtgärder vars bedömning ändrades",
+                             "Actions whose grade changed"),
+    "report.list_caption": ("{fa}: toimenpiteet ja arviot", "{fa}: åtgärder och bedömningar", "{fa}: actions and grades"),
     "report.focus_area": ("Painopiste", "Fokusområde", "Focus area"),
     "report.grouping": ("Ryhmittely", "Gruppering", "Grouping"),
     "report.group": ("Ryhmä", "Grupp", "Group"),
