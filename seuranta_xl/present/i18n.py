@@ -82,3 +82,30 @@ def parse_date(value: str) -> dt.date | None:
         return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         return None
+
+
+LOCAL_ZONE = "Europe/Helsinki"      # the local time of every time people read (the ledger keeps UTC)
+# Excel number formats of a local date-time: Finnish and Swedish 23.11.2026 18.55, English ISO.
+DATETIME_FORMATS = {"fi": "d.m.yyyy h.mm", "sv": "d.m.yyyy hh:mm", "en": "yyyy-mm-dd hh:mm"}
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def local_time(iso: str | None) -> dt.datetime | None:
+    """An ISO 8601 time from the ledger (UTC, or without a zone: taken as UTC) as a naive local time in
+    Europe/Helsinki, summer time included; None for none or text that is not a time."""
+    from zoneinfo import ZoneInfo
+
+    if not iso:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when.astimezone(ZoneInfo(LOCAL_ZONE)).replace(tzinfo=None)
+
+
+def excel_serial(when: dt.datetime) -> float:
+    """A date-time as a spreadsheet's serial number (days since 30.12.1899), whole seconds."""
+    return round((when - _EXCEL_EPOCH).total_seconds()) / 86400
