@@ -34,8 +34,8 @@ class GenerateResult:
 
 def previous_values(ledger: Ledger, rnd: Round) -> dict[str, tuple[str | None, str | None]]:
     """The previous round's merged (grade, comment) per action id — the same newest-wins state that
-    sync, status and the master show. Grades are shown with their label when they are on the previous
-    round's scale. Empty when there is no previous round."""
+    sync, status and the master show. A grade on a numeric step is its value (the workbook writes it
+    as a number); a text step is shown with its label. Empty when there is no previous round."""
     found = previous_state(ledger, rnd)
     if found is None:
         return {}
@@ -45,7 +45,8 @@ def previous_values(ledger: Ledger, rnd: Round) -> dict[str, tuple[str | None, s
         if cur.grade is None and not (cur.comment or "").strip():
             continue
         step = prev.scale.step(cur.grade)
-        values[action_id] = (step.display if step else cur.grade, cur.comment)
+        shown = step.value if step is not None and step.number is not None else (step.display if step else cur.grade)
+        values[action_id] = (shown, cur.comment)
     return values
 
 
