@@ -161,7 +161,7 @@ def init(strategy_file, preset, mapping, results_round, scale, name, language, f
     key = "init.organisation-default" if result.organisation_defaulted else "init.organisation"
     say(text(key, lang, name=result.organisation))
     rid, deadline = example_round(dt.date.today(), lang)
-    then = text("next.round-new", lang, id=rid, date=fmt_date(deadline, lang))
+    then = text("next.round-new", lang, id=rid, date=deadline)
     fix = any(f.severity is not Severity.INFO and f.code != "organisation-defaulted" for f in result.findings)
     next_step(text("next.fix-import", lang, then=then) if fix else then, lang)
     exit_for(result.findings)
@@ -229,7 +229,7 @@ def round_list(as_json, project_dir):
         next_step(text("next.status", lang), lang)
     else:
         rid, deadline = example_round(dt.date.today(), lang)
-        next_step(text("next.round-new", lang, id=rid, date=fmt_date(deadline, lang)), lang)
+        next_step(text("next.round-new", lang, id=rid, date=deadline), lang)
 
 
 # ---------------------------------------------------------------------------------------- generate

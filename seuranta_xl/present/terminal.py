@@ -207,8 +207,11 @@ def deadline_text(deadline: dt.date | None, today: dt.date, lang: str) -> str:
     return text("status.deadline-passed", lang, date=date, days=plural("days", -days, lang))
 
 
-def example_round(today: dt.date, lang: str) -> tuple[str, dt.date]:
-    """A round id and deadline to suggest for the next ``round new``: the half-year a month from today."""
-    deadline = today + dt.timedelta(days=30)
+def example_round(today: dt.date, lang: str) -> tuple[str, str]:
+    """A round id and deadline to suggest for the next ``round new``: the 15th of the month a month from
+    today, and its half-year ("2026-syksy", "15.10.2026"; days and months written with two digits, as
+    Finnish also allows, so the suggestion is as long whatever the date)."""
+    deadline = (today + dt.timedelta(days=30)).replace(day=15)
     season = text("round.spring" if deadline.month <= 6 else "round.autumn", lang)
-    return f"{deadline.year}-{season}", deadline
+    shown = deadline.isoformat() if lang == "en" else deadline.strftime("%d.%m.%Y")
+    return f"{deadline.year}-{season}", shown
