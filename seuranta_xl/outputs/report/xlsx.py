@@ -74,8 +74,8 @@ def write_xlsx(report: Report, path: Path) -> None:
 
 
 # A pattern per scale step from the lowest (the top step solid), "no grade" dotted: as the docx chart.
-PATTERNS = ("small_grid", "wide_upward_diagonal", "light_horizontal", "wide_downward_diagonal", "large_check",
-            "light_vertical")
+PATTERNS = ("wide_downward_diagonal", "wide_upward_diagonal", "dashed_horizontal", "dashed_vertical",
+            "large_check", "dotted_grid")
 NO_GRADE_PATTERN = "percent_20"
 
 
@@ -88,10 +88,10 @@ def share_format(lang: str) -> str:
 
 def _fill(i: int, n_steps: int, colour: str) -> dict:
     if i == n_steps:
-        return {"pattern": {"pattern": NO_GRADE_PATTERN, "fg_color": "#595959", "bg_color": "#FFFFFF"}}
+        return {"pattern": {"pattern": NO_GRADE_PATTERN, "fg_color": "#7F7F7F", "bg_color": "#FFFFFF"}}
     if i == n_steps - 1:
         return {"fill": {"color": colour}}
-    return {"pattern": {"pattern": PATTERNS[i % len(PATTERNS)], "fg_color": "#404040", "bg_color": colour}}
+    return {"pattern": {"pattern": PATTERNS[i % len(PATTERNS)], "fg_color": "#7F7F7F", "bg_color": colour}}
 
 
 def _sheet(wb, name: str):
