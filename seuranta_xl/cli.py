@@ -497,12 +497,16 @@ def report(round_id, fmt, out_path, as_json, project_dir):
 def demo(directory):
     """Build a demo project from bundled data and walk the whole flow (help: cmd.demo)."""
     from seuranta_xl.demo import run_demo
+    from seuranta_xl.present.terminal import wrap
 
     def echo(line: str) -> None:
-        if line.startswith("["):
-            out.print(line, style="bold", markup=False)
-        else:
-            out.print(line, markup=False)
+        """A step "[i/7] …" in bold, the lines under it indented; wrapped to the terminal, paths kept whole."""
+        body = line.lstrip(" ")
+        indent = line[: len(line) - len(body)]
+        hang = "      " if line.startswith("[") else "  "
+        paths = [p for p in body.split() if "/" in p or "\\" in p]
+        for part in wrap(body, width(), indent, keep=paths, hang=hang) if body else [""]:
+            out.print(part, style="bold" if line.startswith("[") else None, markup=False, highlight=False)
 
     run_demo(Path(directory), echo=echo, language=shell_language(None))
     sys.exit(0)

@@ -319,8 +319,9 @@ def _sync(root: Path, returns: Path, lang: str, out: _Steps):
     for dept, found in group_findings(shown):
         out.line(f"{dept or text('findings.other', lang)}: {counts_text(found, lang)}")
         for f in found:
-            where = f.action_id or f.file or ""
-            out.line(f"  {severity_label(f.severity.value, lang):<9} {f.code:<17} {where}".rstrip())
+            out.line(f"  {severity_label(f.severity.value, lang):<9} {f.code:<17} {f.action_id or ''}".rstrip())
+            if not f.action_id and f.file:
+                out.line(f"    {f.file}")
     return result
 
 

@@ -35,14 +35,15 @@ def plain(lines: Sequence[Line]) -> list[str]:
     return ["".join(t for t, _ in line) for line in lines]
 
 
-def wrap(text_: str, width: int, indent: str = "", keep: Sequence[str] = ()) -> list[str]:
-    """``text_`` wrapped at spaces to ``width`` (each line starting with ``indent``); the strings in ``keep``
-    (file names, paths) are never split; a paragraph break in the text starts a new line."""
+def wrap(text_: str, width: int, indent: str = "", keep: Sequence[str] = (), hang: str = "") -> list[str]:
+    """``text_`` wrapped at spaces to ``width`` (each line starting with ``indent``, the lines after the
+    first with ``hang`` more); the strings in ``keep`` (file names, paths) are never split; a paragraph
+    break in the text starts a new line."""
     for item in keep:
         if item and " " in item:
             text_ = text_.replace(item, item.replace(" ", _HOLD))
-    wrapper = textwrap.TextWrapper(width=max(width, len(indent) + 20), initial_indent=indent,
-                                   subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
+    wrapper = textwrap.TextWrapper(width=max(width, len(indent + hang) + 20), initial_indent=indent,
+                                   subsequent_indent=indent + hang, break_long_words=False, break_on_hyphens=False)
     out: list[str] = []
     for para in text_.splitlines() or [""]:
         out.extend(wrapper.wrap(para) or [indent.rstrip()])
