@@ -228,3 +228,14 @@ def test_no_english_usage_words_left_in_finnish_output(project):
     for args in (["status"], ["round", "list"], ["report", "--format", "md"]):
         res = run(*args, "--project", str(project.root))
         assert not re.search(r"\b(Error|Usage|Options|Try)\b", res.output), (args, res.output)
+
+
+def test_init_asks_for_the_organisation_on_a_terminal(fixtures_dir, tmp_path, monkeypatch):
+    import seuranta_xl.cli as cli
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    res = CliRunner().invoke(main, ["init", "--strategy", str(fixtures_dir / "kemi_strategia.xlsx"), "--project",
+                                    str(tmp_path / "k")], input="Kemin kaupunki\n", env={"COLUMNS": "80"})
+    assert res.exit_code == 0, res.output
+    assert "Organisaation nimi (näkyy työkirjoissa ja raporteissa):" in res.output
+    assert "Organisaatio: Kemin kaupunki" in res.output and "organisation-defaulted" not in res.output
+    assert 'organisation = "Kemin kaupunki"' in (tmp_path / "k" / "seuranta.toml").read_text("utf-8")

@@ -85,14 +85,6 @@ def _labelled(scale) -> bool:
     return any(st.label.strip().casefold() != st.value.strip().casefold() for st in scale.steps)
 
 
-def _shown_grade(scale, grade: str | None):
-    """The wide sheet's grade cell: the number, or the value and label in one cell when the label adds words."""
-    step = scale.step(grade)
-    if step is None:
-        return grade
-    return step.display if _labelled(scale) else _grade_cell(step, grade)
-
-
 def _header_width(title: str, width: float) -> float:
     """A column at least as wide as its header's longest word (bold), so no header word is cut."""
     return max(width, max(len(w) for w in title.split()) * 1.15 + 1.5)
@@ -158,14 +150,16 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
     rows: list[list] = []
     if strategy is None:
         return rows, wrapping
+    labelled_rounds = [_labelled(v.round.scale) for v in views]
     for row in strategy.rows():
         values = [row.id, row.focus_area, row.goal, row.action.text, row.action.department]
         if with_ind:
             values.append(row.action.indicator)
-        for v in views:
+        for v, labelled in zip(views, labelled_rounds, strict=True):
             cur = v.state.value(row.id)
-            values += [_shown_grade(v.round.scale, cur.grade), cur.comment,
-                       cur.source.file_name if cur.source else None]
+            step = v.round.scale.step(cur.grade)
+            shown = cur.grade if step is None else (step.display if labelled else _grade_cell(step, cur.grade))
+            values += [shown, cur.comment, cur.source.file_name if cur.source else None]
         rows.append(values)
     ws.autofilter(0, 0, max(1, len(rows)), len(cols) - 1)
     return rows, wrapping
@@ -181,12 +175,13 @@ def _long_sheet(wb, views: list[RoundView], lang: str, when) -> list[list]:
             text("master.comment", lang).capitalize(), text("col.file", lang), text("col.received", lang)]
     rows: list[list] = []
     for v in views:
+        labelled = _labelled(v.round.scale)
         for row in v.strategy.rows():
             cur = v.state.value(row.id)
             step = v.round.scale.step(cur.grade)
             src = cur.source
             local = local_time(src.received_at) if src else None
-            label = step.label if step is not None and _labelled(v.round.scale) else None
+            label = step.label if step is not None and labelled else None
             rows.append([v.round.id, row.id, row.action.department, row.focus_area, row.goal, row.action.text,
                          _grade_cell(step, cur.grade), label, cur.comment,
                          src.file_name if src else None, excel_serial(local) if local else None])

@@ -3,6 +3,7 @@ fi_FI, sv_FI and en_GB), and picking a text from an inline {lang: text} mapping.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -90,6 +91,7 @@ DATETIME_FORMATS = {"fi": "d.m.yyyy h.mm", "sv": "d.m.yyyy hh:mm", "en": "yyyy-m
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
+@functools.lru_cache(maxsize=4096)          # a round's times repeat: one per return, on every row it gave
 def local_time(iso: str | None) -> dt.datetime | None:
     """An ISO 8601 time from the ledger (UTC, or without a zone: taken as UTC) as a naive local time in
     Europe/Helsinki, summer time included; None for none or text that is not a time."""
