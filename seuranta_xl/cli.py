@@ -24,13 +24,11 @@ from seuranta_xl.console.printing import err, next_step, out, print_lines, say, 
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding, Severity, counted, findings_document, has_errors
 from seuranta_xl.present.i18n import fmt_date
-from seuranta_xl.present.messages import plural, severity_counts, text
+from seuranta_xl.present.messages import plural, text
 from seuranta_xl.present.terminal import (Layout, StatusRow, counts_text, deadline_text, example_round, finding_lines,
                                           status_lines)
 from seuranta_xl.store.project import find_project_root, shell_language
 
-FINDING_COLUMNS = ("severity", "code", "location", "id", "finding", "hint")
-STATUS_COLUMNS = ("department", "status", "graded", "errors", "file")
 PER_CODE = 3          # findings of one code shown per department without --all
 
 

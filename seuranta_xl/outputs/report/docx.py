@@ -22,7 +22,7 @@ from pathlib import Path
 
 from seuranta_xl.outputs.report import wordml
 from seuranta_xl.outputs.report.chart import chart_png
-from seuranta_xl.outputs.report.model import (DOCX_TEMPLATE_NAME, Report, change_line, count_rows, measure_rows,
+from seuranta_xl.outputs.report.model import (Report, change_line, count_rows, measure_rows,
                                               report_text, share_rows)
 from seuranta_xl.core.summary import IMPROVED
 from seuranta_xl.present.i18n import DOCUMENT_LANGUAGES
