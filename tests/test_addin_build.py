@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from oletools.olevba import VBA_Parser, decompress_stream
 
 from seuranta_xl import addin
-
 from seuranta_xl.addin import build as addin_build
+from seuranta_xl.addin import cfb, ovba, runtime
 from seuranta_xl.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -99,20 +99,20 @@ def test_buttons_have_finnish_labels_tips_and_office_icons():
 
 def test_vba_sources_fit_the_project_code_page():
     for name, text in vba_sources().items():
-        text.encode(f"cp{addin_build.CODEPAGE}")               # Excel stores VBA in the ANSI code page
-        assert name != addin_build.VBA_PROJECT_NAME           # a module named like the project does not compile
+        text.encode(f"cp{ovba.CODEPAGE}")               # Excel stores VBA in the ANSI code page
+        assert name != ovba.VBA_PROJECT_NAME           # a module named like the project does not compile
 
 
 # ------------------------------------------------------------------ the built .xlam
 
 def test_modules_read_back_equal_the_sources(read_back):
     for name, text in vba_sources().items():
-        assert read_back[name] == addin_build.crlf(text), name
-    runtime = {m.name: m.source for m in addin_build.xlwings_runtime()}
-    assert read_back["xlwings"] == runtime["xlwings"]
+        assert read_back[name] == ovba.crlf(text), name
+    shipped = {m.name: m.source for m in runtime.xlwings_runtime()}
+    assert read_back["xlwings"] == shipped["xlwings"]
     assert 'PROJECT_NAME As String = "seuranta"' in read_back["xlwings"]
-    xw_src = (addin_build.xlwings_dir() / "xlwings_custom_addin.bas").read_text("utf-8")
-    assert read_back["xlwings"].count("\r\n") == addin_build.crlf(xw_src).count("\r\n")
+    xw_src = (runtime.xlwings_dir() / "xlwings_custom_addin.bas").read_text("utf-8")
+    assert read_back["xlwings"].count("\r\n") == ovba.crlf(xw_src).count("\r\n")
     assert "Public Function RunPython" in read_back["xlwings"]
     assert set(read_back) == {"ThisWorkbook", addin_build.SHEET_CODENAME, "xlwings", "Dictionary", *vba_sources()}
 
@@ -138,7 +138,7 @@ def test_vba_project_is_source_only_and_consistent(xlam):
     listed = re.findall(r"^(?:Module|Class|Document)=(\w+)", project, re.M)
     streams = {e[1] for e in ole.listdir() if e[0] == "VBA"} - {"dir", "_VBA_PROJECT"}
     assert set(listed) == streams
-    assert f'Name="{addin_build.VBA_PROJECT_NAME}"' in project
+    assert f'Name="{ovba.VBA_PROJECT_NAME}"' in project
     dir_bytes = bytes(decompress_stream(bytearray(ole.openstream("VBA/dir").read())))
     offsets = [struct.unpack_from("<I", dir_bytes, m.start() + 6)[0]
                for m in re.finditer(rb"\x31\x00\x04\x00\x00\x00", dir_bytes)]
@@ -174,14 +174,28 @@ def test_build_is_deterministic(xlam, tmp_path):
 @settings(max_examples=60, deadline=None)
 @given(st.binary(max_size=9000) | st.text(alphabet="ab \r\nSub()", max_size=12000).map(str.encode))
 def test_compression_round_trips_through_oletools(data):
-    assert bytes(decompress_stream(bytearray(addin_build.compress(data)))) == data
+    assert bytes(decompress_stream(bytearray(ovba.compress(data)))) == data
 
 
 def test_cfb_writer_round_trip_with_large_and_small_streams():
     streams = {"A": b"x" * 5000, "S/b": b"y" * 10, "S/c": b"", "S/d": bytes(range(256)) * 40}
-    ole = olefile.OleFileIO(addin_build.write_cfb(streams))
+    ole = olefile.OleFileIO(cfb.write_cfb(streams))
     for path, data in streams.items():
         assert ole.openstream(path).read() == data
+
+
+# The bytes the single-file builder (before the split into ovba.py / cfb.py) wrote for these fixed
+# inputs: the split, and any later tidy-up, must not change one byte of the formats.
+GOLDEN_TEXT = bytes(range(256)) * 20 + b"Sub Foo()\r\n  x = 1\r\nEnd Sub\r\n" * 300
+GOLDEN_STREAMS = {"A": b"x" * 5000, "S/b": b"y" * 10, "S/c": b"", "S/d": bytes(range(256)) * 40}
+
+
+def test_compression_and_compound_file_bytes_unchanged_by_the_split():
+    import hashlib
+    assert hashlib.sha256(ovba.compress(GOLDEN_TEXT)).hexdigest() == \
+        "b36f2ae9fe17ddabe1e69116ab2d4284c328f14cd815a254f14bb92c214f4fc0"
+    assert hashlib.sha256(cfb.write_cfb(GOLDEN_STREAMS)).hexdigest() == \
+        "d5aae8460baf72c47b5d1a151137eea9034ebc0debf6daeb3ccc9602021df5bb"
 
 
 # ------------------------------------------------------------------ CLI
