@@ -380,28 +380,48 @@ def addin():
 @addin.command("build")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default="seuranta.xlam",
               show_default=True, help="Where to write the add-in.")
+@click.option("--interpreter", default=None, metavar="PATH",
+              help="The Python the buttons run, on the Excel machine (default: this Python on Windows/macOS).")
 @handle_errors
-def addin_build(out_path):
+def addin_build(out_path, interpreter):
     """Build seuranta.xlam from macros/ and xlwings' runtime / Rakenna apuohjelma."""
     from seuranta_xl.addin.build import build_xlam
+    from seuranta_xl.addin.settings import default_interpreter
 
-    path = build_xlam(out_path)
+    interpreter = interpreter or default_interpreter()
+    path = build_xlam(out_path, interpreter=interpreter)
     out.print(pick({"fi": "Apuohjelma kirjoitettu: {p}", "sv": "Tillägget skrivet: {p}", "en": "Add-in written: {p}"},
-                   cli_language(), p=path))
+                   cli_language(), p=path), markup=False)
+    out.print(_interpreter_note(interpreter), markup=False)
+
+
+def _interpreter_note(interpreter: str | None) -> str:
+    if interpreter:
+        return pick({"fi": "Python, jota painikkeet käyttävät: {i}", "sv": "Python som knapparna använder: {i}",
+                     "en": "Python the buttons run: {i}"}, cli_language(), i=interpreter)
+    return pick({"fi": "Pythonia ei kirjattu (tässä käyttöjärjestelmässä ei ole Exceliä): anna Excel-koneen Python "
+                       "valitsimella --interpreter tai aja 'seuranta addin install' Excel-koneella.",
+                 "sv": "Ingen Python angiven (det här systemet har inget Excel): ange Excel-datorns Python med "
+                       "--interpreter eller kör 'seuranta addin install' på Excel-datorn.",
+                 "en": "No Python recorded (this OS has no Excel): pass the Excel machine's Python with "
+                       "--interpreter, or run 'seuranta addin install' on the Excel machine."}, cli_language())
 
 
 @addin.command("install")
 @click.option("--file", "xlam", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="An add-in built earlier; default: build a fresh one.")
+              help="An add-in built earlier (as built); default: build a fresh one for this Python.")
 @handle_errors
 def addin_install(xlam):
-    """Copy seuranta.xlam to Excel's add-in folder (Windows, macOS) / Asenna apuohjelma."""
+    """Install seuranta.xlam into Excel's add-in folder (Windows, macOS) / Asenna apuohjelma."""
     from seuranta_xl.addin.build import install_xlam
 
     path = install_xlam(xlam)
     out.print(pick({"fi": "Asennettu: {p}. Käynnistä Excel uudelleen; Seuranta-välilehti tulee näkyviin.",
                     "sv": "Installerat: {p}. Starta om Excel; fliken Seuranta visas.",
-                    "en": "Installed: {p}. Restart Excel; the Seuranta tab appears."}, cli_language(), p=path))
+                    "en": "Installed: {p}. Restart Excel; the Seuranta tab appears."}, cli_language(), p=path),
+              markup=False)
+    if xlam is None:
+        out.print(_interpreter_note(sys.executable), markup=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -63,19 +63,19 @@ def read_back(xlam) -> dict[str, str]:
 # ------------------------------------------------------------------ ribbon ↔ VBA ↔ Python
 
 def test_every_runpython_names_an_entry_point():
+    """Each button calls CallPython "entry"[, arg]; CallPython is the one RunPython of our VBA."""
     calls = []
     for text in vba_sources().values():
         prefix = re.search(r'Private Const PY As String = "([^"]+)"', text)
-        calls += re.findall(r'RunPython PY & "(\w+)\(', text)
-        calls += re.findall(r'RunPython "import seuranta_xl\.addin; seuranta_xl\.addin\.(\w+)\(', text)
+        calls += re.findall(r'^\s*CallPython "(\w+)"', text, re.M)
         if prefix:
             assert prefix.group(1) == "import seuranta_xl.addin; seuranta_xl.addin."
     assert sorted(set(calls)) == sorted(addin.ENTRY_POINTS)
     for name in calls:
         assert callable(getattr(addin, name)), name
-    for text in vba_sources().values():   # no RunPython in any other form
-        code_calls = re.findall(r"^\s*RunPython\b.*$", text, re.M)
-        assert all(re.match(r'\s*RunPython PY & "\w+\(', c) for c in code_calls), code_calls
+    code_calls = [c for text in vba_sources().values() for c in re.findall(r"^\s*RunPython\b.*$", text, re.M)]
+    assert [c.strip() for c in code_calls] == [
+        'RunPython PY & entry & "(" & args & "built_with=" & PyStr(XLWINGS_VERSION) & ")"']
 
 
 def test_every_onaction_is_a_sub_and_every_sub_a_button():
@@ -88,13 +88,56 @@ def test_every_onaction_is_a_sub_and_every_sub_a_button():
     assert wired == {(m, s) for m, names in subs.items() for s in names}
 
 
-def test_buttons_have_finnish_labels_tips_and_office_icons():
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def excel_controls() -> dict[str, set[str]]:
+    """tests/data/excel_control_ids.tsv: Excel's own control ids (see tests/data/README.md)."""
+    out: dict[str, set[str]] = {}
+    for line in (DATA / "excel_control_ids.tsv").read_text("utf-8").splitlines()[1:]:
+        if line and not line.startswith("#") and line != "control\ttype":
+            name, kind = line.split("\t")
+            out.setdefault(name, set()).add(kind)
+    return out
+
+
+def test_buttons_have_finnish_labels_and_tips():
     labels = {b.get("label") for b in ribbon_buttons()}
     assert {"Tarkista työkirja", "Yhdistä palautukset", "Tilanne", "Raportti"} <= labels
     for b in ribbon_buttons():
-        assert b.get("screentip") and b.get("supertip") and re.fullmatch(r"[A-Za-z]+", b.get("imageMso"))
+        assert b.get("screentip") and b.get("supertip")
     ids = [b.get("id") for b in ribbon_buttons()]
     assert len(ids) == len(set(ids))
+
+
+def test_every_icon_is_one_of_excels_own_controls():
+    controls = excel_controls()
+    assert len(controls) > 1000 and "FileOpen" in controls
+    for name in ("TableSummary", "ReviewAcceptChange", "ImportExcel"):   # no Excel icon / Word's / Access's
+        assert name not in controls
+    root = ET.parse(MACROS / "customUI.xml").getroot()
+    icons = [e.get("imageMso") for e in root.iter() if e.get("imageMso") is not None]
+    assert len(icons) == len(ribbon_buttons())
+    for icon in icons:
+        assert icon in controls, f"imageMso={icon!r} is not in Excel's control list"
+
+
+def test_ribbon_is_valid_against_the_customui_schema():
+    import xmlschema
+    schema = xmlschema.XMLSchema(str(DATA / "customUI.xsd"))
+    schema.validate(str(MACROS / "customUI.xml"))
+    ribbon = (MACROS / "customUI.xml").read_text("utf-8")
+    assert not schema.is_valid(ribbon.replace('size="large"', 'size="huge"', 1))       # the check can fail
+    assert not schema.is_valid(ribbon.replace("<button ", "<buton ", 1))
+
+
+def test_callbacks_have_the_ribbon_signature():
+    """onAction callbacks: Sub name(control As IRibbonControl), public, in a standard module."""
+    for text in vba_sources().values():
+        for sub in re.findall(r"^(?:Public |Private )?Sub (Seuranta\w+)\(([^)]*)\)", text, re.M):
+            assert sub[1] == "control As IRibbonControl", sub
+    for text in vba_sources().values():
+        assert not re.search(r"^Private Sub \w+\(control As IRibbonControl\)", text, re.M)
 
 
 def test_vba_sources_fit_the_project_code_page():
@@ -109,10 +152,8 @@ def test_modules_read_back_equal_the_sources(read_back):
     for name, text in vba_sources().items():
         assert read_back[name] == ovba.crlf(text), name
     shipped = {m.name: m.source for m in runtime.xlwings_runtime()}
-    assert read_back["xlwings"] == shipped["xlwings"]
+    assert read_back["xlwings"] == shipped["xlwings"] and read_back["Dictionary"] == shipped["Dictionary"]
     assert 'PROJECT_NAME As String = "seuranta"' in read_back["xlwings"]
-    xw_src = (runtime.xlwings_dir() / "xlwings_custom_addin.bas").read_text("utf-8")
-    assert read_back["xlwings"].count("\r\n") == ovba.crlf(xw_src).count("\r\n")
     assert "Public Function RunPython" in read_back["xlwings"]
     assert set(read_back) == {"ThisWorkbook", addin_build.SHEET_CODENAME, "xlwings", "Dictionary", *vba_sources()}
 
@@ -126,7 +167,7 @@ def test_package_parts(xlam):
         assert "addin.macroEnabled.main+xml" in types and "vnd.ms-office.vbaProject" in types
         assert 'codeName="ThisWorkbook"' in z.read("xl/workbook.xml").decode()
         assert f'codeName="{addin_build.SHEET_CODENAME}"' in z.read("xl/worksheets/sheet1.xml").decode()
-        assert "_seuranta.conf" in z.read("xl/workbook.xml").decode()
+        assert '<sheet name="seuranta.conf"' in z.read("xl/workbook.xml").decode()
         assert z.testzip() is None
 
 

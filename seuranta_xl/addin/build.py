@@ -3,13 +3,16 @@
 The .xlam is xlwings' quickstart add-in template (BSD, shipped in the xlwings wheel) with:
 - `customUI/customUI.xml` replaced by macros/customUI.xml (our ribbon);
 - `xl/vbaProject.bin` written from source (ovba.py streams in a cfb.py compound file): the xlwings
-  runtime VBA of the installed xlwings (runtime.py), the template's two document modules, and our
-  macros/*.bas.
+  runtime VBA of the installed xlwings (runtime.py, patched), the template's two document modules,
+  and our macros/*.bas;
+- its inactive `_myaddin.conf` sheet made the add-in's own `seuranta.conf` sheet (settings.py):
+  the interpreter, and no workbook folder on sys.path.
 Only the standard library is used. Output is deterministic (same inputs, same bytes).
 """
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -17,11 +20,13 @@ from pathlib import Path
 
 from seuranta_xl.addin.cfb import write_cfb
 from seuranta_xl.addin.ovba import Module, document_module, std_module, vba_project_streams
-from seuranta_xl.addin.runtime import PROJECT_NAME, xlwings_dir, xlwings_runtime
+from seuranta_xl.addin.runtime import RuntimeMismatch, xlwings_dir, xlwings_runtime, xlwings_version
+from seuranta_xl.addin.settings import conf_rows, default_interpreter, patch_sheet_xml, patch_workbook_xml
 
 MACROS_PACKAGE = "seuranta_xl.macros"   # the top-level macros/ folder, packaged into the wheel
 TEMPLATE_NAME = "quickstart_addin_ribbon.xlam"
 SHEET_CODENAME = "Sheet2"          # the codeName of the template's one (hidden) sheet
+CONF_SHEET_PART = "xl/worksheets/sheet1.xml"
 
 # --------------------------------------------------------------------------------- sources
 
@@ -54,69 +59,152 @@ def template_path() -> Path:
 def _missing_template(template: Path):
     from seuranta_xl.core.errors import UserError
     return UserError(f"xlwingsin add-in-pohjaa ei löydy: {template}", f"xlwings' add-in template is missing: {template}",
+                     f"xlwings tilläggsmall saknas: {template}",
                      hint_fi="Asenna xlwings uudelleen (pip install --force-reinstall xlwings).",
-                     hint_en="Reinstall xlwings (pip install --force-reinstall xlwings).")
+                     hint_en="Reinstall xlwings (pip install --force-reinstall xlwings).",
+                     hint_sv="Installera om xlwings (pip install --force-reinstall xlwings).")
 
 
-def xlam_bytes(macros: Traversable | None = None) -> bytes:
-    """The add-in package: the template's parts, with our VBA project and ribbon."""
+def _runtime_changed(exc: RuntimeMismatch):
+    from seuranta_xl.core.errors import UserError
+    v = xlwings_version()
+    return UserError(f"Asennetun xlwingsin ({v}) VBA-ajoympäristö ei ole se, jota seuranta-xl osaa suojata ({exc})",
+                     f"The VBA runtime of the installed xlwings ({v}) is not the one seuranta-xl knows how to "
+                     f"secure ({exc})",
+                     f"VBA-körmiljön i den installerade xlwings ({v}) är inte den som seuranta-xl kan skydda ({exc})",
+                     hint_fi="Asenna seuranta-xl:n kanssa testattu xlwings: pip install --force-reinstall seuranta-xl.",
+                     hint_en="Install the xlwings seuranta-xl was tested with: pip install --force-reinstall seuranta-xl.",
+                     hint_sv="Installera den xlwings som seuranta-xl testats med: pip install --force-reinstall seuranta-xl.")
+
+
+def vba_project(macros: Traversable | None = None) -> bytes:
+    """xl/vbaProject.bin: the document modules, the patched xlwings runtime and macros/*.bas."""
+    try:
+        modules = all_modules(macros or macros_dir())
+    except RuntimeMismatch as exc:
+        raise _runtime_changed(exc) from None
+    return write_cfb(vba_project_streams(modules))
+
+
+def _patched_part(name: str, data: bytes, vba: bytes, ribbon: bytes, interpreter: str | None) -> bytes:
+    if name == "xl/vbaProject.bin":
+        return vba
+    if name == "customUI/customUI.xml":
+        return ribbon
+    if name == "xl/workbook.xml":
+        return patch_workbook_xml(data)
+    if name == CONF_SHEET_PART:
+        return patch_sheet_xml(data, conf_rows(interpreter))
+    return data
+
+
+def xlam_bytes(macros: Traversable | None = None, interpreter: str | None = None) -> bytes:
+    """The add-in package: the template's parts, with our VBA project, ribbon and settings."""
     template = template_path()
     if not template.exists():
         raise _missing_template(template)
     macros = macros or macros_dir()
-    vba = write_cfb(vba_project_streams(all_modules(macros)))
+    vba = vba_project(macros)
     ribbon = macros.joinpath("customUI.xml").read_bytes()
     buf = io.BytesIO()
     with zipfile.ZipFile(template) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "xl/vbaProject.bin":
-                data = vba
-            elif info.filename == "customUI/customUI.xml":
-                data = ribbon
-            elif info.filename in ("xl/workbook.xml", "docProps/app.xml"):
-                data = data.replace(b"_myaddin.conf", f"_{PROJECT_NAME}.conf".encode())
+            data = _patched_part(info.filename, src.read(info.filename), vba, ribbon, interpreter)
             zi = zipfile.ZipInfo(info.filename, _ZIP_DATE)
             zi.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(zi, data)
     return buf.getvalue()
 
 
-def build_xlam(out: Path, macros: Traversable | None = None) -> Path:
-    """Write the add-in to ``out`` (atomically) and return its path."""
+def build_xlam(out: Path, macros: Traversable | None = None, interpreter: str | None = None) -> Path:
+    """Write the add-in to ``out`` (atomically) and return its path. ``interpreter``: the Python
+    the buttons run (settings.interpreter_key says for which OS); None writes none."""
     from seuranta_xl.core.errors import UserError
     from seuranta_xl.store.atomic import write_atomic
 
-    data = xlam_bytes(macros)
+    data = xlam_bytes(macros, interpreter)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         write_atomic(out, data)
     except OSError as exc:
-        raise UserError(f"Add-iniä ei voitu kirjoittaa: {exc.strerror or exc}",
+        raise UserError(f"Apuohjelmaa ei voitu kirjoittaa: {exc.strerror or exc}",
                         f"Could not write the add-in: {exc.strerror or exc}",
+                        f"Tillägget kunde inte skrivas: {exc.strerror or exc}",
                         hint_fi="Sulje seuranta.xlam Excelistä tai valitse toinen --out.",
-                        hint_en="Close seuranta.xlam in Excel or choose another --out.") from None
+                        hint_en="Close seuranta.xlam in Excel or choose another --out.",
+                        hint_sv="Stäng seuranta.xlam i Excel eller välj en annan --out.") from None
     return out
 
 
-def install_xlam(xlam: Path | None = None, platform: str | None = None) -> Path:
-    """Copy the add-in into Excel's XLSTART folder, as `xlwings addin install --file` does
-    (Windows and macOS only: it asks a running or hidden Excel where that folder is)."""
-    import sys
-    import tempfile
-
+def _excel_addin_dir() -> Path:
+    """Excel's per-user XLSTART folder, as `xlwings addin install` finds it (asks a running or a
+    hidden Excel)."""
     from seuranta_xl.core.errors import UserError
+    from xlwings.cli import get_addin_dir
+    try:
+        return Path(get_addin_dir())
+    except Exception as exc:  # noqa: BLE001 - whatever Excel or COM says, one line to the user
+        raise UserError(f"Exceliltä ei saatu sen apuohjelmakansiota: {exc}",
+                        f"Excel did not tell its add-in folder: {exc}",
+                        f"Excel angav inte sin tilläggsmapp: {exc}",
+                        hint_fi="Käynnistä Excel kerran, sulje se ja aja komento uudelleen.",
+                        hint_en="Start Excel once, quit it and run the command again.",
+                        hint_sv="Starta Excel en gång, avsluta det och kör kommandot igen.") from None
+
+
+def _close_open_copies(name: str) -> None:
+    """Close the add-in in every running Excel (as xlwings does), so that its file can be replaced."""
+    try:
+        import xlwings as xw
+        for app in xw.apps:
+            try:
+                app.books[name].close()
+            except KeyError:
+                pass
+    except Exception:  # noqa: BLE001 - no Excel running, or none reachable: nothing to close
+        pass
+
+
+def _install_applescript() -> None:
+    """macOS: xlwings' RunPython goes through AppleScriptTask("xlwings-<version>.applescript"),
+    which Excel runs only from ~/Library/Application Scripts/com.microsoft.Excel (what
+    `xlwings runpython install` copies there)."""
+    from xlwings.cli import runpython_install
+    runpython_install(None)
+
+
+def install_xlam(xlam: Path | None = None, platform: str | None = None, addin_dir: Path | None = None,
+                 interpreter: str | None = None) -> Path:
+    """Put the add-in into Excel's XLSTART folder (Windows and macOS only; on macOS also the
+    AppleScript RunPython needs). Without ``xlam`` a fresh one is built for ``interpreter``
+    (default: the running Python). Returns the installed path."""
+    from seuranta_xl.core.errors import UserError
+    from seuranta_xl.store.atomic import write_atomic
 
     platform = platform or sys.platform
     if not (platform.startswith("win") or platform == "darwin"):
         raise UserError("Exceliä ei ole tällä koneella; apuohjelman voi asentaa vain Windowsissa tai macOS:ssä",
                         "Excel is not on this machine; the add-in installs on Windows or macOS only",
+                        "Excel finns inte på den här datorn; tillägget kan installeras bara i Windows eller macOS",
                         hint_fi="Rakenna se komennolla 'seuranta addin build' ja kopioi seuranta.xlam Excel-koneelle.",
-                        hint_en="Build it with 'seuranta addin build' and copy seuranta.xlam to a machine with Excel.")
+                        hint_en="Build it with 'seuranta addin build' and copy seuranta.xlam to a machine with Excel.",
+                        hint_sv="Bygg det med 'seuranta addin build' och kopiera seuranta.xlam till en dator med Excel.")
     if xlam is None:
-        xlam = build_xlam(Path(tempfile.mkdtemp()) / "seuranta.xlam")
-    from xlwings.cli import _addin_install, get_addin_dir
-
-    _addin_install(str(Path(xlam).resolve()))
-    return Path(get_addin_dir()) / Path(xlam).name
+        data, name = xlam_bytes(interpreter=interpreter or default_interpreter(platform)), "seuranta.xlam"
+    else:
+        data, name = Path(xlam).read_bytes(), Path(xlam).name
+    target = Path(addin_dir or _excel_addin_dir()) / name
+    _close_open_copies(name)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+    except OSError as exc:
+        raise UserError(f"Apuohjelmaa ei voitu kirjoittaa: {target}: {exc.strerror or exc}",
+                        f"Could not write the add-in: {target}: {exc.strerror or exc}",
+                        f"Tillägget kunde inte skrivas: {target}: {exc.strerror or exc}",
+                        hint_fi="Sulje Excel ja aja komento uudelleen.", hint_en="Quit Excel and run the command again.",
+                        hint_sv="Avsluta Excel och kör kommandot igen.") from None
+    if platform == "darwin":
+        _install_applescript()
+    return target
