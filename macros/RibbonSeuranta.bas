@@ -59,14 +59,21 @@ Private Sub CallFromSafeBook()
     End If
 End Sub
 
-' One Python entry point of seuranta_xl.addin, told which xlwings this add-in was built with.
-Private Sub CallPython(ByVal entry As String, Optional ByVal argument As String = "")
+' One Python entry point of seuranta_xl.addin (with its one argument, or none when ""), told
+' which xlwings this add-in was built with.
+Private Sub CallPython(ByVal entry As String, ByVal argument As String)
     Dim args As String
     args = ""
     If argument <> "" Then args = PyStr(argument) & ", "
     CallFromSafeBook
     RunPython PY & entry & "(" & args & "built_with=" & PyStr(XLWINGS_VERSION) & ")"
 End Sub
+
+' The active workbook has unsaved changes: OK checks the saved version, Cancel stops.
+Private Function SavedVersionWanted() As Boolean
+    SavedVersionWanted = MsgBox("Työkirjassa on tallentamattomia muutoksia. Tarkistetaan tallennettu versio.", _
+                                vbOKCancel + vbInformation, "Seuranta") <> vbCancel
+End Function
 
 Private Function PickFolder(ByVal title As String) As String
     PickFolder = ""
@@ -103,8 +110,7 @@ Sub SeurantaTarkista(control As IRibbonControl)
     If Not ActiveWorkbook Is Nothing Then
         If ActiveWorkbook.Path <> "" And LCase(Right(ActiveWorkbook.Name, 5)) = ".xlsx" Then
             If Not ActiveWorkbook.Saved Then
-                If MsgBox("Työkirjassa on tallentamattomia muutoksia. Tarkistetaan tallennettu versio." _
-                          , vbOKCancel + vbInformation, "Seuranta") = vbCancel Then Exit Sub
+                If Not SavedVersionWanted() Then Exit Sub
             End If
             target = ActiveWorkbook.FullName
         End If
@@ -124,12 +130,12 @@ End Sub
 
 ' Tilanne: who has returned and what is missing, into a new sheet.
 Sub SeurantaTilanne(control As IRibbonControl)
-    CallPython "show_status"
+    CallPython "show_status", ""
 End Sub
 
 ' Raportti: write the report workbook and open it.
 Sub SeurantaRaportti(control As IRibbonControl)
-    CallPython "make_report"
+    CallPython "make_report", ""
 End Sub
 
 ' Projekti: choose (and remember) the project folder, the one that holds seuranta.toml.

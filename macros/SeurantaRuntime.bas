@@ -14,7 +14,7 @@ Option Explicit
 Private Const CONF_SHEET As String = "seuranta.conf"
 ' Windows-1252 bytes &H80-&H9F as UTF-16 code units (the undefined five kept as they are)
 Private Const CP1252_80_9F As String = "20AC0081201A0192201E20262020202102C62030016020390152008D017D008F" & _
-                                       "00902018201920182019201D20222013201402DC21220161203A0153009D017E0178"
+                                       "009020182019201C201D20222013201402DC21220161203A0153009D017E0178"
 
 Public Function ConfigValue(ByVal key As String, Optional ByVal default As String = "", _
                             Optional ByVal source As String = "") As String
@@ -195,6 +195,19 @@ Private Function Cp1252Decoded(bytes() As Byte, ByVal size As Long) As String
         End If
     Next i
     Cp1252Decoded = text
+End Function
+
+' The PYTHONPATH setting's entries, each after a ";" (xlwings' RunPython appends them to its
+' list). Empty ones are dropped: xlwings' prepare_sys_path puts an empty entry on sys.path, and an
+' empty entry is the working folder.
+Public Function PythonPathTail(ByVal setting As String) As String
+    Dim parts As Variant, i As Long, tail As String
+    tail = ""
+    parts = Split(setting, ";")
+    For i = LBound(parts) To UBound(parts)
+        If Trim$(parts(i)) <> "" Then tail = tail & ";" & parts(i)
+    Next i
+    PythonPathTail = tail
 End Function
 
 ' ------------------------------------------------------------------------------------ messages

@@ -2,8 +2,10 @@
 modules. Standard library only: tests/lo_basic.py imports it under LibreOffice's Python.
 
 LibreOffice compiles both branches of `#If` (so a module is resolved for one platform first, the
-way VBA's preprocessor would) and accepts only literals as `Enum` values. Nothing else is changed,
-except procedures a test replaces by name with a stub (a shell, a file picker, RunPython).
+way VBA's preprocessor would), accepts only literals as `Enum` values, and at run time does not
+know the `VBA.` library qualifier ("Variable not defined: VBA" for `VBA.IsObject`), so it is
+dropped. Nothing else is changed, except procedures a test replaces by name with a stub (a shell,
+a file picker, RunPython).
 """
 from __future__ import annotations
 
@@ -76,6 +78,21 @@ def literal_enums(source: str) -> str:
     return source
 
 
+def unqualified(source: str) -> str:
+    """`VBA.IsObject(x)` -> `IsObject(x)`, outside string literals and comments."""
+    out = []
+    for line in source.split("\n"):
+        parts = re.split(r'("[^"]*")', line)
+        for i in range(0, len(parts), 2):
+            code, _, comment = parts[i].partition("'")
+            parts[i] = re.sub(r"(?<![\w.])VBA\.(?=\w)", "", code) + (_ + comment)
+            if _:
+                parts[i + 1:] = ["".join(parts[i + 1:])] if parts[i + 1:] else []
+                break
+        out.append("".join(parts))
+    return "\n".join(out)
+
+
 _PROC = r"^[ \t]*(?:(?:Public|Private|Friend)[ \t]+)?(?:Static[ \t]+)?(Sub|Function|Property[ \t]+\w+)[ \t]+{name}\b"
 
 
@@ -93,7 +110,7 @@ def replace_procedure(source: str, name: str, replacement: str) -> str:
 
 def for_libreoffice(source: str, platform: str, stubs: dict[str, str] | None = None) -> str:
     """A module's source as LibreOffice Basic can compile it, with procedures stubbed by name."""
-    text = literal_enums(resolve_conditionals(source.replace("\r\n", "\n"), platform))
+    text = unqualified(literal_enums(resolve_conditionals(source.replace("\r\n", "\n"), platform)))
     for name, replacement in (stubs or {}).items():
         text = replace_procedure(text, name, replacement)
     return text

@@ -34,8 +34,12 @@ class Patch:
 _GET_CONFIG = '''Function GetConfig(configKey As String, Optional default As String = "", Optional source As String = "") As Variant
     ' seuranta-xl: settings come only from the user's config file and this add-in's own
     ' seuranta.conf sheet (SeurantaRuntime.ConfigValue), never from the active workbook's sheets
-    ' or a file beside it.
-    GetConfig = ExpandEnvironmentStrings(ConfigValue(configKey, default, source))
+    ' or a file beside it. (Copied to locals: LibreOffice Basic passes an omitted Optional on as
+    ' "missing", not as its default.)
+    Dim fallback As String, only As String
+    fallback = default
+    only = source
+    GetConfig = ExpandEnvironmentStrings(ConfigValue(configKey, fallback, only))
 End Function'''
 
 _NOTE = "' seuranta-xl: never the active workbook"
@@ -64,6 +68,11 @@ PATCHES = (
     Patch("Windows: -P, the working folder is not put on sys.path",
           '& PythonInterpreter & " -B -c ""import xlwings.utils;',
           '& PythonInterpreter & " -B -P -c ""import xlwings.utils;'),
+    Patch("no empty PYTHONPATH entry: xlwings' prepare_sys_path puts it on sys.path as the working folder",
+          '& ";" & GetConfig("PYTHONPATH")', '& PythonPathTail(GetConfig("PYTHONPATH"))', count=4),
+    Patch("macOS: the same, the ';' ExecuteMac appends",
+          '    ParameterString = PYTHONPATH + ";"\n',
+          "    ParameterString = PYTHONPATH ' seuranta-xl: no empty entry\n"),
     Patch("macOS: no AppleScript of this xlwings version installed: say what to do, in Finnish",
           "    MsgBox \"To enable RunPython, please run 'xlwings runpython install' in a terminal once and try again.\""
           ", vbCritical\n",
