@@ -67,7 +67,7 @@ NEGATIVE = "Option VBASupport 1\nSub Broken()\n    If 1 = 1 Then\n        Beep\n
 @pytest.fixture(scope="module")
 def compiled(tmp_path_factory):
     xlam = addin_build.build_xlam(tmp_path_factory.mktemp("vba") / "seuranta.xlam",
-                                  interpreter="/Users/anna/.venv/bin/python")
+                                  interpreter="/opt/anna/.venv/bin/python")
     jobs = []
     for platform in PLATFORMS:
         for name in MODULES:
@@ -103,8 +103,8 @@ def test_a_compile_error_is_seen(compiled):
 
 # ------------------------------------------------------------------ PyStr and the buttons, RunPython stubbed
 
-TRICKY = ["C:\\Users\\Jääskeläinen\\Palautukset\\O'Brien \"x\" $(touch pwned) `id` %TEMP% & | ; < > ^.xlsx",
-          "/Users/anna/Palautukset 2024/Sivistys – ÅÄÖ €.xlsx", "\\\\server\\share\\a'b\\", "tab\there",
+TRICKY = ["D:\\Palautukset\\Jääskeläinen\\O'Brien \"x\" $(touch pwned) `id` %TEMP% & | ; < > ^.xlsx",
+          "/Volumes/Kunta/Palautukset 2024/Sivistys – ÅÄÖ €.xlsx", "\\\\server\\share\\a'b\\", "tab\there",
           "new\nline", "emoji 😀 beside text", ""]
 PLAIN = re.compile(r"'[A-Za-z0-9 ._/:\\-]*'")          # \ only as the start of a \u / \U escape
 
@@ -388,7 +388,7 @@ def test_the_users_config_file_is_read_as_utf8_or_else_ansi(returned):
     assert got == [text for _data, text in TEXTS.values()] + [""]
 
 
-WIN_PYTHON = "C:\\Users\\Jääskeläinen\\seuranta\\.venv\\Scripts\\python.exe"
+WIN_PYTHON = "D:\\Ohjelmat\\Jääskeläinen\\seuranta\\.venv\\Scripts\\python.exe"
 
 
 def windows_run(work: Path, hostile: dict) -> dict:
@@ -462,7 +462,7 @@ def test_windows_button_command_line(returned, platform):
     [line] = shell_lines(results, "WScript.Run ")
     target = pystr(str(returned["folder"] / "Palautus_Sivistys.xlsx"))
     folder = WIN_PYTHON.rsplit("\\", 1)[0]
-    expected = (f'cmd.exe /C C: & cd "{folder}" & "{WIN_PYTHON}" -B -P -c "import xlwings.utils;'
+    expected = (f'cmd.exe /C D: & cd "{folder}" & "{WIN_PYTHON}" -B -P -c "import xlwings.utils;'
                 f'xlwings.utils.prepare_sys_path(\\"False;;seuranta.xlam;;;\\"); import seuranta_xl.addin; '
                 f'seuranta_xl.addin.check_workbook({target}, built_with={pystr(VERSION)})"  --wb="Palautus_Sivistys.xlsx"'
                 ' --from_xl=1 --app="/Applications/Microsoft Excel.app/Contents\\Microsoft Excel" --hwnd="4242" 2> "')
