@@ -48,8 +48,9 @@ def resolve_conditionals(source: str, platform: str) -> str:
         s = line.strip()
         m = _IF.match(s)
         if s.lower().startswith("#const"):
-            name, value = s[6:].split("'")[0].split("=", 1)
-            env[name.strip()] = value.strip().strip('"')
+            name, value = (part.strip() for part in s[6:].split("'")[0].split("=", 1))
+            env[name] = (value.strip('"') if value.startswith('"') else int(value) if value.lstrip("-").isdigit()
+                         else value.lower() == "true")
         elif m and m.group(1).lower() == "if":
             take = active and _evaluate(m.group(2), env)
             stack.append((active, take))
