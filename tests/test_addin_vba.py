@@ -376,15 +376,32 @@ def decode_library(folder: Path) -> dict:
     calls = [["Stubs", "Setup", ["", 1, str(folder)]]]
     calls += [["SeurantaRuntime", "ConfigFileText", [str(folder / name)]] for name in TEXTS]
     calls += [["SeurantaRuntime", "ConfigFileText", [str(folder / "missing.conf")]]]
+    calls += [["SeurantaRuntime", "PythonPathTail", [v]] for v in PATH_TAILS]
+    calls += [["SeurantaRuntime", "ReinstallMessage", []], ["SeurantaRuntime", "InterpreterMissingMessage", ["D:\\x"]]]
     return {"library": "Decode", "platform": "Mac",
             "modules": [{"name": "xlwings", "from_xlam": True}, {"name": "SeurantaRuntime", "from_xlam": True},
                         stubs_module(), *class_modules("AppStub", "BookStub", "WorkbooksStub")],
             "calls": calls}
 
 
+PATH_TAILS = {"": "", ";": "", "/opt/a": ";/opt/a", "/opt/a;;/opt/b;": ";/opt/a;/opt/b", " ; ": ""}
+
+
 def test_the_users_config_file_is_read_as_utf8_or_else_ansi(returned):
-    got = returned["mac"]["Decode"][1:]
+    got = returned["mac"]["Decode"][1:1 + len(TEXTS) + 1]
     assert got == [text for _data, text in TEXTS.values()] + [""]
+
+
+def test_no_empty_pythonpath_entry_reaches_prepare_sys_path(returned):
+    at = 1 + len(TEXTS) + 1
+    assert returned["mac"]["Decode"][at:at + len(PATH_TAILS)] == list(PATH_TAILS.values())
+
+
+def test_the_addins_own_messages_say_what_to_do_in_finnish(returned):
+    reinstall, missing = returned["mac"]["Decode"][-2:]
+    assert reinstall == (f"Seuranta-apuohjelma ei saa Pythonia käyntiin (xlwings {VERSION}). Aja komento "
+                         "'seuranta addin install' Päätteessä ja käynnistä Excel uudelleen.")
+    assert missing.startswith("Pythonia ei löydy: D:\\x\r\n\r\n") and "seuranta addin install" in missing
 
 
 WIN_PYTHON = "D:\\Ohjelmat\\Jääskeläinen\\seuranta\\.venv\\Scripts\\python.exe"
@@ -396,9 +413,10 @@ def windows_run(work: Path, hostile: dict) -> dict:
     xlam = addin_build.build_xlam(work / "seuranta.xlam", interpreter=WIN_PYTHON)
     ours = {"name": "xlwings", "from_xlam": True}
     jobs = []
-    for platform in ("Win64", "Win32"):
-        job = e2e_library(platform, platform, ours, work, "Palautus_Sivistys.xlsx", hostile["folder"])
-        job["calls"].insert(0, ["Stubs", "SetWindowsFiles", [WIN_PYTHON]])
+    for library, platform, files in (("Win64", "Win64", WIN_PYTHON), ("Win32", "Win32", WIN_PYTHON),
+                                     ("Win64Missing", "Win64", "")):
+        job = e2e_library(library, platform, ours, work, "Palautus_Sivistys.xlsx", hostile["folder"])
+        job["calls"].insert(0, ["Stubs", "SetWindowsFiles", [files]])
         jobs.append(job)
     return run_basic(xlam, jobs, open_docs=[hostile["book"]], env={"USERPROFILE": str(work), "HOME": str(work)})[1]
 
@@ -517,3 +535,9 @@ def test_negative_control_the_shell_would_run_a_name_passed_as_it_is(returned, t
     fields[3] = f"Palautus $(touch {tmp_path / 'pwned'}).xlsx"
     run_like_applescript(applescript_shell_command("|".join(fields)), cwd=returned["folder"], home=tmp_path)
     assert (tmp_path / "pwned").exists()
+
+
+def test_windows_missing_interpreter_runs_nothing(returned):
+    results = returned["win"]["Win64Missing"]
+    assert shell_lines(results, "FileExistsOnWindows ") == [WIN_PYTHON]
+    assert shell_lines(results, "WScript.Run ") == []
