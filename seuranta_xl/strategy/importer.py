@@ -59,10 +59,8 @@ def _check_file(path: Path) -> bytes:
 
 def _is_encrypted_ole(data: bytes) -> bool:
     """An OLE2/CFB file holding an "EncryptedPackage" stream: Office's password-encrypted .xlsx."""
-    try:
-        import olefile
-    except ImportError:  # pragma: no cover - olefile comes with the test extras; fall back to a byte search
-        return "EncryptedPackage".encode("utf-16-le") in data
+    import olefile
+
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             return ole.exists("EncryptedPackage") or ole.exists("EncryptionInfo")
