@@ -25,5 +25,30 @@ class UserError(Exception):
         return f"{self.message(lang)} — {hint}" if hint else self.message(lang)
 
 
-class MasterLockedError(UserError):
-    """The master workbook could not be replaced (open in Excel, or read-only)."""
+class FileInUseError(UserError):
+    """A file the tool writes could not be written or replaced: it is open in another program (on
+    Windows Excel locks the files it has open, and replacing one raises PermissionError, winerror 32
+    or 5), or it or its folder is write-protected. Raised by store/atomic for every writer."""
+
+    def __init__(self, path: object, more_fi: str = "", more_en: str = "", more_sv: str = "", *,
+                 command_fi: str = "komento", command_en: str = "the command", command_sv: str = "kommandot"):
+        self.path = str(path)
+        super().__init__(
+            f"Tiedostoa {self.path} ei voitu korvata: se on auki toisessa ohjelmassa (esim. Excelissä) "
+            f"tai kirjoitussuojattu{more_fi}",
+            f"Could not replace {self.path}: it is open in another program (such as Excel) or "
+            f"write-protected{more_en}",
+            f"Filen {self.path} kunde inte ersättas: den är öppen i ett annat program (t.ex. Excel) "
+            f"eller skrivskyddad{more_sv}",
+            hint_fi=f"Sulje tiedosto Excelissä ja aja {command_fi} uudelleen.",
+            hint_en=f"Close the file in Excel and run {command_en} again.",
+            hint_sv=f"Stäng filen i Excel och kör {command_sv} igen.")
+
+
+class MasterLockedError(FileInUseError):
+    """The master workbook (or its backup) could not be replaced; the ledger is already committed."""
+
+    def __init__(self, path: object):
+        super().__init__(path, "; palautukset on kuitenkin kirjattu", "; the returns were recorded",
+                         "; returerna har ändå bokförts", command_fi="seuranta sync", command_en="seuranta sync",
+                         command_sv="seuranta sync")

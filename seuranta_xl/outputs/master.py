@@ -16,7 +16,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from seuranta_xl.core.errors import MasterLockedError
+from seuranta_xl.core.errors import FileInUseError, MasterLockedError
 from seuranta_xl.store.atomic import atomic_path, write_atomic
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.present.i18n import pick
@@ -249,23 +249,13 @@ def write_master(root: Path, ledger: Ledger, lang: str, master_name: str = "mast
     if views is None:
         views = all_views(ledger)
     data = build_master(views, lang, root)
-    if lock_file.exists():
-        raise _locked(master)
+    if lock_file.exists():   # Excel's owner file: the master is open (the rename would fail on Windows)
+        raise MasterLockedError(master)
     try:
         if master.exists():
             with atomic_path(root / BACKUP_NAME) as bak:
                 shutil.copy2(master, bak)
         write_atomic(master, data)
-    except PermissionError:
-        raise _locked(master) from None
+    except FileInUseError as exc:   # the master or its backup is open or write-protected
+        raise MasterLockedError(exc.path) from None
     return master
-
-
-def _locked(master: Path) -> MasterLockedError:
-    return MasterLockedError(
-        f"{master.name} on auki toisessa ohjelmassa eikä sitä voitu korvata; palautukset on kuitenkin kirjattu",
-        f"{master.name} is open in another program and could not be replaced; the returns were recorded",
-        f"{master.name} är öppen i ett annat program och kunde inte ersättas; returerna har bokförts",
-        hint_fi="Sulje tiedosto ja aja seuranta sync uudelleen.",
-        hint_en="Close the file and run seuranta sync again.",
-        hint_sv="Stäng filen och kör seuranta sync igen.")

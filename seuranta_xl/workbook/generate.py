@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 import tomllib
@@ -30,6 +29,7 @@ from seuranta_xl.core import identity as idn
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.filenames import safe_sheet_name, workbook_file_names
 from seuranta_xl.present.i18n import fmt_date
+from seuranta_xl.store.atomic import replace_file
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.core.model import ActionRow, Config, Round, Scale
 from seuranta_xl.store.project import Project
@@ -506,10 +506,10 @@ def _io_error(out_dir: Path, exc: OSError) -> UserError:
 def _publish(tmp: Path, out_dir: Path) -> None:
     """Move the finished workbooks into place: the whole folder at once when it is new."""
     if not out_dir.exists():
-        os.replace(tmp, out_dir)
+        replace_file(tmp, out_dir)
         return
     for item in sorted(tmp.iterdir()):
-        os.replace(item, out_dir / item.name)
+        replace_file(item, out_dir / item.name)   # FileInUseError names a workbook open in Excel
     tmp.rmdir()
 
 
