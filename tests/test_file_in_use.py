@@ -123,3 +123,16 @@ def test_sync_with_the_master_open_says_the_returns_were_recorded(tmp_path, monk
     assert res.exit_code == 2 and "kirjattu" in res.stderr and str(root / "master.xlsx") in res.stderr
     with Ledger(root / "seuranta.db") as ledger:
         assert any(r.department == "Elinvoima ja asuinympäristö" for r in ledger.returns(ROUND))
+
+
+def test_a_report_whose_temp_file_cannot_be_created_is_one_line(demo):
+    """xlsxwriter wraps the OSError of creating its file (FileCreateError); here the temp path is taken
+    by a folder, as a stale or foreign entry would."""
+    blocker = temp_path(demo / "raportit" / f"{ROUND}_raportti.xlsx")
+    blocker.mkdir()
+    try:
+        res = CliRunner().invoke(main, ["report", "--project", str(demo)])
+    finally:
+        blocker.rmdir()
+    assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1, res.output
+    assert "Odottamaton" not in res.stderr and f"{ROUND}_raportti.xlsx" in res.stderr

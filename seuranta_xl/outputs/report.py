@@ -19,7 +19,9 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from seuranta_xl.core.errors import UserError
+from xlsxwriter.exceptions import FileCreateError
+
+from seuranta_xl.core.errors import FileInUseError, UserError
 from seuranta_xl.outputs.export import neutralise
 from seuranta_xl.present.i18n import fmt_date, fmt_number, fmt_percent, pick
 from seuranta_xl.store.project import Project
@@ -231,6 +233,11 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> None:
             write(tmp)
     except OSError as exc:
         raise _io_error(path, exc) from None
+    except FileCreateError as exc:   # xlsxwriter's wrapper of the OSError that stopped it writing the temp file
+        cause = exc.__context__
+        if isinstance(cause, PermissionError):
+            raise FileInUseError(path) from None
+        raise _io_error(path, cause if isinstance(cause, OSError) else OSError(0, str(exc))) from None
 
 
 # ------------------------------------------------------------------------------------ xlsx
