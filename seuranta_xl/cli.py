@@ -16,6 +16,7 @@ from rich.table import Table
 from seuranta_xl import __version__
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding, findings_document, has_errors
+from seuranta_xl.present.console import is_utf, prepare_streams, write_utf8
 from seuranta_xl.present.i18n import pick
 
 out = Console(highlight=False, soft_wrap=True)
@@ -93,7 +94,8 @@ def print_findings(findings: list[Finding], lang: str, title: str | None = None)
 
 
 def emit_json(document: dict) -> None:
-    click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+    # \uXXXX escapes where the console's code page cannot hold the text itself (still the same JSON)
+    click.echo(json.dumps(document, ensure_ascii=not is_utf(sys.stdout), indent=2, default=str))
 
 
 def exit_for(findings: list[Finding]) -> None:
@@ -112,6 +114,7 @@ def main() -> None:
 
     Strategy follow-up rounds for Finnish municipalities through protected Excel workbooks.
     """
+    prepare_streams()   # a legacy console code page (cp1252, cp850) gets "?", never a crash
 
 
 # ---------------------------------------------------------------------------------------- init
@@ -323,7 +326,7 @@ def export(round_id, fmt, out_path, project_dir):
         raise UserError(f"Vientiä ei voitu kirjoittaa: {exc.strerror or exc}",
                         f"Could not write the export: {exc.strerror or exc}") from None
     if text is not None:
-        sys.stdout.write(text)
+        write_utf8(text)   # the export is UTF-8 (with BOM for csv) whatever the console's code page
 
 
 # ---------------------------------------------------------------------------------------- report
