@@ -107,3 +107,31 @@ def test_names_that_differ_only_in_case_get_their_own_workbooks(tmp_path):
     for dept, path in zip(sorted(departments, key=str.casefold), files, strict=True):
         meta = {r[0].value: r[1].value for r in openpyxl.load_workbook(path)[META_SHEET].iter_rows(max_row=19)}
         assert meta["department"] == dept and path.name == names[dept]
+
+
+@pytest.mark.parametrize("bad", ["CON", "nul", "Com1", "lpt9.2025", "2025-syys."])
+def test_a_round_id_that_cannot_name_a_windows_folder_is_refused(tmp_path, bad):
+    from click.testing import CliRunner
+
+    from seuranta_xl.cli import main
+
+    root = tmp_path / "p"
+    make_project(root, strategy_from_rows([{"focus_area": "P", "goal": "G", "action": "T", "department": "D"}]))
+    res = CliRunner().invoke(main, ["round", "new", bad, "--project", str(root)], env={"SEURANTA_LANG": "en"})
+    assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1, res.output
+    assert "Windows folder" in res.stderr and "Traceback" not in res.output
+
+
+def test_a_round_id_differing_only_in_case_is_refused(tmp_path):
+    from seuranta_xl.core.errors import UserError
+    from seuranta_xl.strategy.importer import init_project
+    from tests.builders import keuruu_source
+
+    root = tmp_path / "p"
+    make_project(root, strategy_from_rows([{"focus_area": "P", "goal": "G", "action": "T", "department": "D"}]))
+    new_round(root, "2025-kevat")
+    with pytest.raises(UserError, match="only in case") as info:
+        new_round(root, "2025-Kevat")
+    assert "same folder" in info.value.one_line("en")
+    with pytest.raises(UserError, match="only in case"):   # nor as a past round imported from a table
+        init_project(root, keuruu_source(), force=True, results_round="2025-KEVAT")

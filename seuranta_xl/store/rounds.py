@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from seuranta_xl.core.errors import UserError
+from seuranta_xl.core.filenames import safe_stem
 from seuranta_xl.store.ledger import now_iso
 from seuranta_xl.core.model import ROUND_ID_PATTERN, Round, Scale
 from seuranta_xl.store.project import Project
@@ -29,6 +31,7 @@ def new_round(root: Path, round_id: str, title: str = "", deadline: dt.date | No
             raise UserError(f"Kierros {round_id} on jo olemassa", f"Round {round_id} already exists",
                             hint_fi="Valitse toinen tunnus; olemassa olevaa kierrosta ei korvata.",
                             hint_en="Choose another id; an existing round is never replaced.")
+        check_folder_safe(round_id, ledger.rounds())
         latest = ledger.strategy()
         if latest is None:
             raise UserError("Projektissa ei ole strategiaa", "The project has no strategy",
@@ -58,3 +61,26 @@ def _check_dropdown(scale: Scale) -> None:
                 hint_fi=f"Muuta arvoa tai selitettä avaimessa scales.{scale.name} (seuranta.toml).",
                 hint_en=f"Change a value or label under scales.{scale.name} in seuranta.toml.")
         seen[key] = step.value
+
+
+def check_folder_safe(round_id: str, existing: Iterable[Round] = ()) -> None:
+    """A new round's id names folders (lomakkeet/<round>, palautukset/<round>) and begins every workbook
+    and report name, so it must work as a Windows folder name: not a device name (CON, NUL, COM1…),
+    no dot at the end, and not an existing round's id in other case (Windows folders ignore case)."""
+    same = next((r.id for r in existing if r.id.casefold() == round_id.casefold()), None)
+    if same is not None:
+        raise UserError(f"Kierros {same} on jo olemassa; ”{round_id}” eroaa siitä vain kirjainkooltaan",
+                        f"Round {same} already exists; “{round_id}” differs from it only in case",
+                        f"Omgång {same} finns redan; ”{round_id}” skiljer sig bara i versaler/gemener",
+                        hint_fi="Windowsissa ne olisivat sama kansio; valitse toinen tunnus.",
+                        hint_en="On Windows they would be the same folder; choose another id.",
+                        hint_sv="I Windows vore de samma mapp; välj ett annat id.")
+    if safe_stem(round_id, max_len=len(round_id)) != round_id:
+        raise UserError(f"Kierroksen tunnus ”{round_id}” ei kelpaa Windowsin kansion nimeksi "
+                        "(laitenimi kuten CON tai NUL, tai piste lopussa)",
+                        f"Round id “{round_id}” cannot name a Windows folder (a device name such as CON or NUL, "
+                        "or a dot at the end)",
+                        f"Omgångens id ”{round_id}” duger inte som mappnamn i Windows (ett enhetsnamn som CON "
+                        "eller NUL, eller en punkt i slutet)",
+                        hint_fi="Esimerkiksi 2025-syys.", hint_en="For example 2025-autumn.",
+                        hint_sv="Till exempel 2025-host.")

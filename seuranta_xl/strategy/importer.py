@@ -36,6 +36,7 @@ from seuranta_xl.present.i18n import pick
 from seuranta_xl.store.ledger import Ledger, now_iso
 from seuranta_xl.core.model import ROUND_ID_PATTERN, ReturnRecord, Round, Strategy
 from seuranta_xl.store.project import Project, new_config
+from seuranta_xl.store.rounds import check_folder_safe
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -256,6 +257,8 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
     if results_round is not None and not ROUND_ID_PATTERN.match(results_round):
         raise UserError(f"Kierroksen tunnus ”{results_round}” ei kelpaa (sallitut: A-Z, a-z, 0-9, '-', '_', '.')",
                         f"Round id “{results_round}” is not valid (allowed: A-Z, a-z, 0-9, '-', '_', '.')")
+    if results_round is not None:
+        check_folder_safe(results_round)
     config = project.load_config() if existing else None
 
     # ---- read and understand the table (nothing written yet)
@@ -299,6 +302,8 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
             if results_round is not None and old_ledger.round(results_round) is not None:
                 raise UserError(f"Kierros {results_round} on jo olemassa", f"Round {results_round} already exists",
                                 hint_fi="Valitse toinen tunnus.", hint_en="Choose another id.")
+            if results_round is not None:
+                check_folder_safe(results_round, old_ledger.rounds())
             latest = old_ledger.strategy()
             previous = latest[1] if latest else None
             retired = _retired_ids(old_ledger)
