@@ -92,8 +92,9 @@ def test_json_and_export_are_lossless_on_a_legacy_code_page(demo, tmp_path):
     plain = seuranta(["status", "--json"], "utf-8", demo)
     legacy = seuranta(["status", "--json"], "cp1252", demo)
     assert legacy.returncode == 0 and json.loads(legacy.stdout.decode("cp1252")) == json.loads(plain.stdout)
+    sync_plain = seuranta(["sync", "--json"], "utf-8", demo)
     sync = seuranta(["sync", "--json"], "cp850", demo)
-    assert json.loads(sync.stdout.decode("cp850"))["findings"]
+    assert json.loads(sync.stdout.decode("cp850")) == json.loads(sync_plain.stdout) and sync.returncode == 1
 
     exports = {}
     for fmt in ("csv", "json"):
