@@ -113,9 +113,8 @@ def test_every_writer_says_which_file_to_close_in_one_line(demo, monkeypatch, co
         assert len(ledger.returns(ROUND)) == returns_before
 
 
-def test_sync_with_the_master_open_says_the_returns_were_recorded(tmp_path, monkeypatch):
-    root = tmp_path / "demo"
-    run_demo(root, echo=lambda _line: None)
+def test_sync_with_the_master_open_says_the_returns_were_recorded(demo, monkeypatch):
+    root = demo
     extra = root / "palautukset" / ROUND / f"{ROUND}_Elinvoima ja asuinympäristö.xlsx"
     extra.write_bytes(next((root / "lomakkeet" / ROUND).glob("*Elinvoima*")).read_bytes())
     lock(monkeypatch, "master.xlsx")
