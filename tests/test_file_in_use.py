@@ -66,7 +66,7 @@ def test_binary_content_is_written_byte_for_byte(tmp_path):
 
 
 def test_master_locked_error_is_a_file_in_use_error():
-    exc = MasterLockedError("C:/kunta/master.xlsx")
+    exc = MasterLockedError("master-locked", path="C:/kunta/master.xlsx")
     assert isinstance(exc, FileInUseError) and exc.path == "C:/kunta/master.xlsx"
     assert "kirjattu" in exc.one_line("fi") and "seuranta sync" in exc.one_line("fi")
     assert "recorded" in exc.one_line("en") and "bokförts" in exc.one_line("sv")
@@ -101,12 +101,12 @@ def test_every_writer_says_which_file_to_close_in_one_line(demo, monkeypatch, co
     with Ledger(demo / "seuranta.db") as ledger:
         returns_before = len(ledger.returns(ROUND))
     lock(monkeypatch, target.name)
-    monkeypatch.setenv("SEURANTA_LANG", "en")
+    monkeypatch.setenv("SEURANTA_LANG", "fi")          # the demo project's language, and the add-in's here
     res = CliRunner().invoke(main, args)
     assert res.exit_code == 2, res.output
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in res.output, res.output
-    assert str(target) in lines[0] and "Excel" in lines[0] and "again" in lines[0], lines[0]
+    assert str(target) in lines[0] and "Sulje tiedosto Excelissä" in lines[0] and "uudelleen" in lines[0], lines[0]
     assert target.read_bytes() == before and not temp_path(target).exists()
     assert not [p for p in target.parent.iterdir() if ".tmp" in p.name]        # no temp file or folder left
     with Ledger(demo / "seuranta.db") as ledger:

@@ -119,7 +119,7 @@ def test_a_round_id_that_cannot_name_a_windows_folder_is_refused(tmp_path, bad):
     make_project(root, strategy_from_rows([{"focus_area": "P", "goal": "G", "action": "T", "department": "D"}]))
     res = CliRunner().invoke(main, ["round", "new", bad, "--project", str(root)], env={"SEURANTA_LANG": "en"})
     assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1, res.output
-    assert "Windows folder" in res.stderr and "Traceback" not in res.output
+    assert "Windowsin kansion nimeksi" in res.stderr and "Traceback" not in res.output   # the project's language
 
 
 def test_a_round_id_differing_only_in_case_is_refused(tmp_path):

@@ -37,7 +37,7 @@ def replace_file(src: Path, dst: Path) -> None:
             return
         except PermissionError:
             if delay is None:
-                raise FileInUseError(dst) from None
+                raise FileInUseError("file-in-use", path=str(dst)) from None
             time.sleep(delay)
 
 
@@ -52,7 +52,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
         try:
             yield tmp
         except PermissionError:
-            raise FileInUseError(path) from None
+            raise FileInUseError("file-in-use", path=str(path)) from None
         replace_file(tmp, path)
     finally:
         with contextlib.suppress(OSError):   # never hide the real error behind a failed clean-up
