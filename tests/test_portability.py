@@ -97,3 +97,12 @@ def test_every_text_file_is_opened_with_an_encoding():
                 if not _has_encoding(node, 2):
                     missing.append(_where(path, node))
     assert not missing, f"text I/O without an explicit encoding: {missing}"
+
+
+def test_only_store_atomic_renames_files():
+    """Every rename over a target goes through store/atomic.replace_file, so a file Excel holds open
+    always gives FileInUseError naming it (docs/windows.md), never a bare PermissionError."""
+    sites = [_where(path, node) for path, tree in sources() for node in ast.walk(tree)
+             if isinstance(node, ast.Attribute) and node.attr in ("replace", "rename")
+             and isinstance(node.value, ast.Name) and node.value.id == "os"]
+    assert sites and all(s.startswith("store/atomic.py:") for s in sites), sites
