@@ -16,6 +16,7 @@ from rich.table import Table
 from seuranta_xl import __version__
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding, findings_document, has_errors
+from seuranta_xl.present.console import is_utf, prepare_streams, write_utf8
 from seuranta_xl.present.messages import text
 from seuranta_xl.present.tables import finding_row, headers, severity_label, state_label
 
@@ -86,7 +87,8 @@ def print_findings(findings: list[Finding], lang: str, title: str | None = None)
 
 
 def emit_json(document: dict) -> None:
-    click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+    # \uXXXX escapes where the console's code page cannot hold the text itself (still the same JSON)
+    click.echo(json.dumps(document, ensure_ascii=not is_utf(sys.stdout), indent=2, default=str))
 
 
 def exit_for(findings: list[Finding]) -> None:
@@ -105,6 +107,7 @@ def main() -> None:
 
     Strategy follow-up rounds for Finnish municipalities through protected Excel workbooks.
     """
+    prepare_streams()   # a legacy console code page (cp1252, cp850) gets "?", never a crash
 
 
 # ---------------------------------------------------------------------------------------- init
@@ -297,7 +300,7 @@ def export(round_id, fmt, out_path, project_dir):
     except OSError as exc:
         raise UserError("export-not-written", reason=exc.strerror or str(exc)) from None
     if text is not None:
-        sys.stdout.write(text)
+        write_utf8(text)   # the export is UTF-8 (with BOM for csv) whatever the console's code page
 
 
 # ---------------------------------------------------------------------------------------- report

@@ -21,7 +21,7 @@ LAYERS: list[set[str]] = [
     {"store"},                                 # project folder, config, ledger, rounds, atomic writes
     {"strategy", "workbook", "outputs"},       # tables in, workbooks out, master/report/export out
     {"returns"},                               # reading, check, sync (writes the master)
-    {"addin", "demo"},                         # the Excel entry points, the demo
+    {"addin", "demo", "frames"},               # the Excel entry points, the demo, the pandas API (read-only)
     {"cli"},                                   # the command line
 ]
 DATA_PACKAGES = {"data", "workbook_templates", "macros"}   # files only, no code that imports
@@ -112,5 +112,16 @@ def test_every_module_is_in_a_layer():
 
 
 def test_top_level_holds_only_the_entry_points():
+    """The command line, the demo and the public pandas API (seuranta_xl.frames) are the top-level modules."""
+    entry_points = {"cli", "demo", "frames"}
     top = {p.stem for p in PKG.glob("*.py")} - {"__init__", "__main__"}
-    assert top <= {"cli", "demo"}, sorted(top - {"cli", "demo"})
+    assert top <= entry_points, sorted(top - entry_points)
+
+
+def test_frames_reads_through_the_store_only():
+    """seuranta_xl.frames is a thin view: it reads the project as the CLI does (store.roundview) and
+    never the ledger's SQL or a workbook itself."""
+    tops = {top for top, _pkg in imports(PKG / "frames.py")}
+    assert not tops & {"sqlite3", "openpyxl", "python_calamine", "xlsxwriter"}, tops
+    pkgs = {pkg for top, pkg in imports(PKG / "frames.py") if top == "seuranta_xl"}
+    assert pkgs <= {"core", "store"}, pkgs

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from seuranta_xl.core.errors import MasterLockedError
+from seuranta_xl.core.errors import FileInUseError, MasterLockedError
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.identity import TITLES
 from seuranta_xl.outputs.sheetdata import splice_rows
@@ -210,17 +210,13 @@ def write_master(root: Path, ledger: Ledger, lang: str, master_name: str = "mast
     if views is None:
         views = all_views(ledger)
     data = build_master(views, lang, root)
-    if lock_file.exists():
-        raise _locked(master)
+    if lock_file.exists():   # Excel's owner file: the master is open (the rename would fail on Windows)
+        raise MasterLockedError("master-locked", path=str(master))
     try:
         if master.exists():
             with atomic_path(root / BACKUP_NAME) as bak:
                 shutil.copy2(master, bak)
         write_atomic(master, data)
-    except PermissionError:
-        raise _locked(master) from None
+    except FileInUseError as exc:   # the master or its backup is open or write-protected
+        raise MasterLockedError("master-locked", path=exc.path) from None
     return master
-
-
-def _locked(master: Path) -> MasterLockedError:
-    return MasterLockedError("master-locked", name=master.name)
