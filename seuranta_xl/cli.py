@@ -16,47 +16,45 @@ from rich.table import Table
 from seuranta_xl import __version__
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding, findings_document, has_errors
-from seuranta_xl.present.i18n import pick
+from seuranta_xl.present.console import is_utf, prepare_streams, write_utf8
+from seuranta_xl.present.messages import text
+from seuranta_xl.present.tables import finding_row, headers, severity_label, state_label
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-_SEVERITY_LABEL = {
-    "fi": {"error": "virhe", "warning": "varoitus", "info": "tieto"},
-    "sv": {"error": "fel", "warning": "varning", "info": "info"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_STATE_STYLE = {"returned": "green", "missing": "yellow", "errors": "bold red"}
+FINDING_COLUMNS = ("severity", "code", "location", "id", "finding", "hint")
+STATUS_COLUMNS = ("department", "status", "graded", "errors", "file")
 
 
-def cli_language() -> str:
-    """The language for messages before a project's config is read: SEURANTA_LANG, else Finnish."""
-    import os
-    lang = os.environ.get("SEURANTA_LANG", "fi")
-    return lang if lang in ("fi", "sv", "en") else "fi"
+def cli_language(project_dir: Path | None = None) -> str:
+    """The language to speak in: the project's (from --project or the current folder), else
+    SEURANTA_LANG, else Finnish."""
+    from seuranta_xl.store.project import shell_language
+    return shell_language(project_dir if project_dir is not None else Path.cwd())
 
 
 def handle_errors(func):
-    """Turn typed errors into one line on stderr and exit 2; never a traceback."""
+    """Turn typed errors into one line on stderr and exit 2, in the project's language; never a traceback."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
         except UserError as exc:
-            err.print(f"[bold red]{pick({'fi': 'Virhe', 'sv': 'Fel', 'en': 'Error'}, cli_language())}:[/] "
-                      f"{exc.one_line(cli_language())}", markup=True, highlight=False)
+            lang = cli_language(kwargs.get("project_dir"))
+            err.print(f"[bold red]{text('cli.error', lang)}:[/] {exc.one_line(lang)}", markup=True, highlight=False)
             sys.exit(2)
         except KeyboardInterrupt:
-            err.print("Keskeytetty.")
+            err.print(text("cli.interrupted", cli_language(kwargs.get("project_dir"))))
             sys.exit(2)
         except click.ClickException:
             raise
         except Exception as exc:  # a bug: one line for the user, the traceback in a log for us
             log = _crash_log(exc)
-            err.print(pick({"fi": "Odottamaton virhe: {e} — tiedot tallennettu: {log}; ilmoita kehittäjille.",
-                            "sv": "Oväntat fel: {e} — detaljer sparade: {log}; meddela utvecklarna.",
-                            "en": "Unexpected error: {e} — details saved to {log}; please report it."},
-                           cli_language(), e=f"{type(exc).__name__}: {exc}", log=log), markup=False)
+            err.print(text("cli.unexpected", cli_language(kwargs.get("project_dir")), e=f"{type(exc).__name__}: {exc}",
+                           log=log), markup=False)
             sys.exit(2)
     return wrapper
 
@@ -76,24 +74,21 @@ def _crash_log(exc: BaseException) -> str:
 
 def print_findings(findings: list[Finding], lang: str, title: str | None = None) -> None:
     if not findings:
-        out.print(pick({"fi": "Ei havaintoja.", "sv": "Inga fynd.", "en": "No findings."}, lang))
+        out.print(text("no-findings", lang))
         return
     table = Table(title=title, show_lines=False, expand=False)
-    table.add_column(pick({"fi": "Vakavuus", "sv": "Allvar", "en": "Severity"}, lang))
-    table.add_column(pick({"fi": "Koodi", "sv": "Kod", "en": "Code"}, lang))
-    table.add_column(pick({"fi": "Sijainti", "sv": "Plats", "en": "Location"}, lang), overflow="fold")
-    table.add_column("ID")
-    table.add_column(pick({"fi": "Havainto", "sv": "Fynd", "en": "Finding"}, lang), overflow="fold")
-    table.add_column(pick({"fi": "Mitä tehdä", "sv": "Vad göra", "en": "What to do"}, lang), overflow="fold")
+    for key, header in zip(FINDING_COLUMNS, headers(FINDING_COLUMNS, lang), strict=True):
+        table.add_column(header, overflow="fold" if key in ("location", "finding", "hint") else "ellipsis")
     for f in findings:
         sev = f.severity.value
-        table.add_row(f"[{_SEVERITY_STYLE[sev]}]{_SEVERITY_LABEL[lang][sev]}[/]", f.code, f.location(),
-                      f.action_id or "", f.message(lang), f.hint(lang))
+        _, *cells = finding_row(f, FINDING_COLUMNS, lang)
+        table.add_row(f"[{_SEVERITY_STYLE[sev]}]{severity_label(sev, lang)}[/]", *cells)
     out.print(table)
 
 
 def emit_json(document: dict) -> None:
-    click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+    # \uXXXX escapes where the console's code page cannot hold the text itself (still the same JSON)
+    click.echo(json.dumps(document, ensure_ascii=not is_utf(sys.stdout), indent=2, default=str))
 
 
 def exit_for(findings: list[Finding]) -> None:
@@ -112,6 +107,7 @@ def main() -> None:
 
     Strategy follow-up rounds for Finnish municipalities through protected Excel workbooks.
     """
+    prepare_streams()   # a legacy console code page (cp1252, cp850) gets "?", never a crash
 
 
 # ---------------------------------------------------------------------------------------- init
@@ -163,8 +159,7 @@ def round_new(round_id, title, deadline, scale, project_dir):
 
     rnd, lang = new_round(Path(project_dir), round_id, title=title,
                           deadline=deadline.date() if isinstance(deadline, dt.datetime) else None, scale=scale)
-    out.print(pick({"fi": "Kierros {id} avattu (asteikko {scale}).", "sv": "Omgång {id} öppnad (skala {scale}).",
-                    "en": "Round {id} opened (scale {scale})."}, lang, id=rnd.id, scale=rnd.scale.name))
+    out.print(text("cli.round-opened", lang, id=rnd.id, scale=rnd.scale.name))
 
 
 @round.command("list")
@@ -175,10 +170,10 @@ def round_list(project_dir):
     from seuranta_xl.store.project import Project
 
     project = Project(project_dir)
-    project.load_config()
+    lang = project.load_config().language
     with project.ledger() as ledger:
         for r in ledger.rounds():
-            kind = " (tuotu)" if r.imported else ""
+            kind = f" ({text('cli.round-imported', lang)})" if r.imported else ""
             out.print(f"{r.id}\t{r.title}\t{r.deadline or ''}\t{r.scale.name}{kind}")
 
 
@@ -195,9 +190,7 @@ def generate(round_id, out_dir, project_dir):
 
     result = generate_round(Path(project_dir), round_id=round_id, out_dir=out_dir)
     lang = result.language
-    out.print(pick({"fi": "Kierros {r}: {n} työkirjaa kansioon {d}", "sv": "Omgång {r}: {n} arbetsböcker i {d}",
-                    "en": "Round {r}: {n} workbooks in {d}"}, lang, r=result.round_id, n=len(result.files),
-                   d=result.out_dir))
+    out.print(text("cli.generated", lang, r=result.round_id, n=len(result.files), d=result.out_dir))
     for path, count in result.files:
         out.print(f"  {path.name}  ({count})")
 
@@ -218,8 +211,7 @@ def check(files, as_json, project_dir):
         emit_json(findings_document(findings, lang, files=len(results)))
     else:
         for v in results:
-            verdict = pick({"fi": "hyväksytty", "sv": "godkänd", "en": "accepted"}, lang) if v.accepted and not v.n_errors \
-                else pick({"fi": "virheitä", "sv": "fel", "en": "errors"}, lang)
+            verdict = text("check.accepted" if v.accepted and not v.n_errors else "check.errors", lang)
             out.print(f"{v.file_name}: {v.department or '?'} — {verdict}")
         print_findings(findings, lang)
     exit_for(findings)
@@ -253,14 +245,10 @@ def sync(folder, round_id, as_json, project_dir):
     if as_json:
         emit_json(findings_document(result.findings, lang, **result.summary()))
     else:
-        out.print(pick({"fi": "Kierros {r}: {n} tiedostoa, {new} uutta palautusta, {same} ennallaan, {rej} hylätty.",
-                        "sv": "Omgång {r}: {n} filer, {new} nya returer, {same} oförändrade, {rej} avvisade.",
-                        "en": "Round {r}: {n} files, {new} new returns, {same} unchanged, {rej} refused."}, lang,
-                       r=result.round_id, n=result.files_seen, new=result.new_returns, same=result.unchanged,
-                       rej=result.rejected))
+        out.print(text("sync.summary", lang, r=result.round_id, n=result.files_seen, new=result.new_returns,
+                       same=result.unchanged, rej=result.rejected))
         print_findings(result.findings, lang)
-        out.print(pick({"fi": "Koontityökirja: {p}", "sv": "Sammanställning: {p}", "en": "Master workbook: {p}"},
-                       lang, p=result.master))
+        out.print(text("cli.sync-master", lang, p=result.master))
     exit_for(result.findings)
 
 
@@ -280,25 +268,15 @@ def status(round_id, as_json, project_dir):
     if as_json:
         emit_json({"round": view.round.id, "departments": [r.__dict__ for r in rows], "counts": counts})
         return
-    labels = {"returned": {"fi": "palautettu", "sv": "returnerad", "en": "returned"},
-              "missing": {"fi": "puuttuu", "sv": "saknas", "en": "missing"},
-              "errors": {"fi": "virheitä", "sv": "fel", "en": "errors"}}
     table = Table(title=f"{view.round.id} {view.round.title}")
-    for col in ({"fi": "Vastuutaho", "sv": "Ansvarig", "en": "Department"},
-                {"fi": "Tila", "sv": "Status", "en": "Status"},
-                {"fi": "Arvioitu", "sv": "Bedömda", "en": "Graded"},
-                {"fi": "Virheitä", "sv": "Fel", "en": "Errors"},
-                {"fi": "Tiedosto", "sv": "Fil", "en": "File"}):
-        table.add_column(pick(col, lang))
-    style = {"returned": "green", "missing": "yellow", "errors": "bold red"}
+    for header in headers(STATUS_COLUMNS, lang):
+        table.add_column(header)
     for r in rows:
-        table.add_row(r.department, f"[{style[r.state]}]{pick(labels[r.state], lang)}[/]", f"{r.graded} / {r.actions}",
-                      str(r.errors), r.file or "")
+        table.add_row(r.department, f"[{_STATE_STYLE[r.state]}]{state_label(r.state, lang)}[/]",
+                      f"{r.graded} / {r.actions}", str(r.errors), r.file or "")
     out.print(table)
-    out.print(pick({"fi": "Palautettu {a}/{b}, arvioitu {c}/{d} toimenpidettä.",
-                    "sv": "Returnerade {a}/{b}, bedömda {c}/{d} åtgärder.",
-                    "en": "Returned {a}/{b}, graded {c}/{d} actions."}, lang,
-                   a=counts["returned"], b=counts["departments"], c=counts["graded"], d=counts["actions"]))
+    out.print(text("cli.status-totals", lang, a=counts["returned"], b=counts["departments"], c=counts["graded"],
+                   d=counts["actions"]))
 
 
 @main.command()
@@ -320,10 +298,9 @@ def export(round_id, fmt, out_path, project_dir):
     try:
         text = write_export(export_rows(view), fmt, out_path)
     except OSError as exc:
-        raise UserError(f"Vientiä ei voitu kirjoittaa: {exc.strerror or exc}",
-                        f"Could not write the export: {exc.strerror or exc}") from None
+        raise UserError("export-not-written", reason=exc.strerror or str(exc)) from None
     if text is not None:
-        sys.stdout.write(text)
+        write_utf8(text)   # the export is UTF-8 (with BOM for csv) whatever the console's code page
 
 
 # ---------------------------------------------------------------------------------------- report
@@ -337,16 +314,15 @@ def export(round_id, fmt, out_path, project_dir):
 @handle_errors
 def report(round_id, fmt, out_path, project_dir):
     """Summary for finance: grades per focus area and department, change, charts / Raportti."""
-    from seuranta_xl.outputs.report import make_report
+    from seuranta_xl.outputs.report import build_report, check_format, save_report
 
-    path, built = make_report(Path(project_dir), round_id=round_id, fmt=fmt, out=out_path)
+    check_format(fmt)
+    built = build_report(Path(project_dir), round_id)
+    path = save_report(built, Path(project_dir), fmt, out_path)
     lang, summary = built.lang, built.s
     if not summary.has_values:
-        out.print(pick({"fi": "Kierroksella {r} ei ole vielä palautuksia; raportti kertoo sen.",
-                        "sv": "Omgång {r} har ännu inga returer; rapporten säger det.",
-                        "en": "Round {r} has no returns yet; the report says so."}, lang, r=summary.round.id))
-    out.print(pick({"fi": "Raportti kirjoitettu: {p}", "sv": "Rapporten skriven: {p}", "en": "Report written: {p}"},
-                   lang, p=path))
+        out.print(text("cli.report-empty", lang, r=summary.round.id))
+    out.print(text("cli.report-written", lang, p=path))
 
 
 # ---------------------------------------------------------------------------------------- demo
@@ -390,21 +366,14 @@ def addin_build(out_path, interpreter):
 
     interpreter = interpreter or default_interpreter()
     path = build_xlam(out_path, interpreter=interpreter)
-    out.print(pick({"fi": "Apuohjelma kirjoitettu: {p}", "sv": "Tillägget skrivet: {p}", "en": "Add-in written: {p}"},
-                   cli_language(), p=path), markup=False)
+    out.print(text("cli.addin-written", cli_language(), p=path), markup=False)
     out.print(_interpreter_note(interpreter), markup=False)
 
 
 def _interpreter_note(interpreter: str | None) -> str:
     if interpreter:
-        return pick({"fi": "Python, jota painikkeet käyttävät: {i}", "sv": "Python som knapparna använder: {i}",
-                     "en": "Python the buttons run: {i}"}, cli_language(), i=interpreter)
-    return pick({"fi": "Pythonia ei kirjattu (tässä käyttöjärjestelmässä ei ole Exceliä): anna Excel-koneen Python "
-                       "valitsimella --interpreter tai aja 'seuranta addin install' Excel-koneella.",
-                 "sv": "Ingen Python angiven (det här systemet har inget Excel): ange Excel-datorns Python med "
-                       "--interpreter eller kör 'seuranta addin install' på Excel-datorn.",
-                 "en": "No Python recorded (this OS has no Excel): pass the Excel machine's Python with "
-                       "--interpreter, or run 'seuranta addin install' on the Excel machine."}, cli_language())
+        return text("cli.addin-python", cli_language(), i=interpreter)
+    return text("cli.addin-no-python", cli_language())
 
 
 @addin.command("install")
@@ -416,10 +385,7 @@ def addin_install(xlam):
     from seuranta_xl.addin.build import install_xlam
 
     path = install_xlam(xlam)
-    out.print(pick({"fi": "Asennettu: {p}. Käynnistä Excel uudelleen; Seuranta-välilehti tulee näkyviin.",
-                    "sv": "Installerat: {p}. Starta om Excel; fliken Seuranta visas.",
-                    "en": "Installed: {p}. Restart Excel; the Seuranta tab appears."}, cli_language(), p=path),
-              markup=False)
+    out.print(text("cli.addin-installed", cli_language(), p=path), markup=False)
     if xlam is None:
         out.print(_interpreter_note(sys.executable), markup=False)
 

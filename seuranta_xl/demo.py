@@ -32,7 +32,7 @@ from pathlib import Path
 
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding, Severity
-from seuranta_xl.present.i18n import pick
+from seuranta_xl.present.messages import text
 from seuranta_xl.store.atomic import atomic_path
 
 MARKER = ".seuranta-demo"
@@ -95,29 +95,19 @@ class DemoResult:
 def prepare_folder(target: Path) -> None:
     """Make ``target`` an empty demo folder, or refuse (UserError) without touching anything."""
     if target.exists() and not target.is_dir():
-        raise UserError(f"{target} on tiedosto, ei kansio", f"{target} is a file, not a folder",
-                        hint_fi="Anna demolle uusi kansio.", hint_en="Give the demo a new folder.")
+        raise UserError("demo-target-is-file", path=str(target))
     if target.is_dir() and any(target.iterdir()):
         if not (target / MARKER).is_file():
-            raise UserError(
-                f"Kansio {target} ei ole tyhjä eikä aiempi demo; demo ei kirjoita sinne",
-                f"The folder {target} is not empty and not an earlier demo; the demo will not write there",
-                f"Mappen {target} är inte tom och inte en tidigare demo",
-                hint_fi="Anna uusi kansio: seuranta demo UUSI_KANSIO.",
-                hint_en="Give a new folder: seuranta demo NEW_DIR.")
+            raise UserError("demo-folder-not-empty", path=str(target))
         try:
             shutil.rmtree(target)
         except OSError as exc:
-            raise UserError(f"Aiempaa demoa {target} ei voitu poistaa: {exc.strerror or exc}",
-                            f"Could not remove the earlier demo {target}: {exc.strerror or exc}",
-                            hint_fi="Sulje demon tiedostot (esim. Excel) ja yritä uudelleen.",
-                            hint_en="Close the demo's files (e.g. in Excel) and try again.") from None
+            raise UserError("demo-not-removed", path=str(target), reason=exc.strerror or str(exc)) from None
     try:
         target.mkdir(parents=True, exist_ok=True)
         (target / MARKER).write_text("seuranta demo: this folder is rebuilt by `seuranta demo`\n", "utf-8")
     except OSError as exc:
-        raise UserError(f"Kansiota {target} ei voitu luoda: {exc.strerror or exc}",
-                        f"Could not create the folder {target}: {exc.strerror or exc}") from None
+        raise UserError("folder-not-created", path=str(target), reason=exc.strerror or str(exc)) from None
 
 
 def bundled_rows() -> list[list[str]]:
@@ -134,11 +124,11 @@ def write_table(path: Path) -> Path:
     ws = wb.active
     ws.title = "Seuranta 2023"
     for r, cells in enumerate(bundled_rows(), start=1):
-        for c, text in enumerate(cells, start=1):
-            text = text.strip()
-            if not text:
+        for c, raw in enumerate(cells, start=1):
+            raw = raw.strip()
+            if not raw:
                 continue
-            value: object = int(text) if re.fullmatch(r"[1-5]", text) else text
+            value: object = int(raw) if re.fullmatch(r"[1-5]", raw) else raw
             cell = ws.cell(r, c, value)
             if isinstance(value, str) and len(value) > 40:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -233,63 +223,68 @@ def set_saved_time(path: Path, when: dt.datetime) -> None:
 
 
 # ------------------------------------------------------------------------------------ the run
-def run_demo(target: Path, echo: Echo = print) -> DemoResult:
-    """Build a demo project in ``target`` and walk the whole flow; what was made (see module doc)."""
-    from seuranta_xl.strategy.importer import init_project
-    from seuranta_xl.store.ledger import Ledger
+class _Steps:
+    """Numbered lines "[i/7] …" and the indented lines under them."""
+
+    N = 7
+
+    def __init__(self, echo: Echo):
+        self.echo = echo
+
+    def step(self, i: int, text: str) -> None:
+        self.echo(f"[{i}/{self.N}] {text}")
+
+    def line(self, text: str) -> None:
+        self.echo(f"      {text}")
+
+
+def _import(root: Path, out: _Steps) -> tuple[Path, str]:
+    """Steps 1-3: the table, init with its past round, the alias and a re-import; (table, language)."""
     from seuranta_xl.store.project import Project
-    from seuranta_xl.outputs.report import write_report
-    from seuranta_xl.store.roundview import load_round
-    from seuranta_xl.store.rounds import new_round
-    from seuranta_xl.returns.sync import RETURNS_DIR, sync_folder
-    from seuranta_xl.workbook.generate import generate_round
-
-    root = Path(target)
-    prepare_folder(root)
-    n = 7
-
-    def step(i: int, text: str) -> None:
-        echo(f"[{i}/{n}] {text}")
+    from seuranta_xl.strategy.importer import init_project
 
     table = write_table(root / "lahtotiedot" / TABLE_NAME)
-    step(1, f"Lähtötaulukko (Keuruu, seuranta 2023) / source table: {table}")
-
+    out.step(1, f"Lähtötaulukko (Keuruu, seuranta 2023) / source table: {table}")
     first = init_project(root, table, results_round=PAST_ROUND)
     lang = first.language
     counts = ", ".join(f"{k}: {v}" for k, v in first.grade_counts.items())
-    step(2, f"seuranta init: {len(first.strategy.actions())} toimenpidettä, "
-            f"{len(first.strategy.departments())} vastuutahoa; aiempi kierros {PAST_ROUND} tuotu ({counts})")
+    out.step(2, f"seuranta init: {len(first.strategy.actions())} toimenpidettä, "
+                f"{len(first.strategy.departments())} vastuutahoa; aiempi kierros {PAST_ROUND} tuotu ({counts})")
     names = Counter(f.code for f in first.findings if f.code != "layout-detected")
-    echo("      " + pick({"fi": "tuonnin havainnot: ", "sv": "importfynd: ", "en": "import findings: "}, lang)
-         + ", ".join(f"{code} ×{k}" for code, k in sorted(names.items())))
-
+    out.line(text("demo.import-findings", lang) + ", ".join(f"{code} ×{k}" for code, k in sorted(names.items())))
     project = Project(root)
     config = project.load_config()
     config.aliases.update(ALIAS)
     project.save_config(config)
     second = init_project(root, table, force=True)
-    step(3, "Alias ”Elinvoima ja asuin ympäristö” → ”Elinvoima ja asuinympäristö”, tuotu uudelleen: "
-            f"{len(second.strategy.departments())} vastuutahoa, tunnisteet säilyivät")
+    out.step(3, "Alias ”Elinvoima ja asuin ympäristö” → ”Elinvoima ja asuinympäristö”, tuotu uudelleen: "
+                f"{len(second.strategy.departments())} vastuutahoa, tunnisteet säilyivät")
+    return table, lang
 
-    rnd, _ = new_round(root, ROUND, title="Kevät 2024", deadline=dt.date(2024, 5, 31))
-    gen = generate_round(root, round_id=ROUND)
-    step(4, f"seuranta round new {ROUND} + generate: {len(gen.files)} työkirjaa → {gen.out_dir}")
-    for path, k in gen.files:
-        echo(f"      {path.name} ({k})")
 
-    with Ledger(project.db_path) as ledger:
+def _past_grades(root: Path) -> dict[str, str | None]:
+    from seuranta_xl.store.ledger import Ledger
+    from seuranta_xl.store.project import Project
+    from seuranta_xl.store.roundview import load_round
+
+    with Ledger(Project(root).db_path) as ledger:
         past = load_round(ledger, ledger.round(PAST_ROUND))
-    previous = {aid: v.grade for aid, v in past.state.values.items()}
+    return {aid: v.grade for aid, v in past.state.values.items()}
+
+
+def _fill(root: Path, workbooks: list[Path], lang: str, out: _Steps) -> tuple[Path, list[Path]]:
+    """Step 5: the departments fill their workbooks, with the deliberate mistakes; (folder, files)."""
+    from seuranta_xl.returns.sync import RETURNS_DIR
+
+    previous = _past_grades(root)
     returns = root / RETURNS_DIR / ROUND
     returned: list[Path] = []
-    step(5, f"Vastuutahot täyttävät työkirjat (vain lukitsemattomat solut) → {returns}")
-    echo("      " + pick({"fi": "Tahalliset virheet, jotta havainnot näkyvät:",
-                          "sv": "Avsiktliga fel, så att fynden syns:",
-                          "en": "Deliberate mistakes, so that the findings show:"}, lang))
-    for path, _k in gen.files:
+    out.step(5, f"Vastuutahot täyttävät työkirjat (vain lukitsemattomat solut) → {returns}")
+    out.line(text("demo.mistakes", lang))
+    for path in workbooks:
         dept = path.stem.split("_", 1)[1] if "_" in path.stem else path.stem
         if dept.startswith(SILENT):
-            echo(f"      - {dept}: ei palauta lainkaan / does not return")
+            out.line(f"- {dept}: ei palauta lainkaan / does not return")
             continue
         if dept.startswith(TWICE):
             older = returns / f"{path.stem}_keskenerainen.xlsx"
@@ -297,38 +292,64 @@ def run_demo(target: Path, echo: Echo = print) -> DemoResult:
             made = fill_workbook(path, returns / path.name, previous, saved=dt.datetime(2024, 5, 28, 14, 5),
                                  typo_space=True)
             returned += [older, returns / path.name]
-            echo(f"      - {dept}: palauttaa kahdesti (keskeneräinen 20.5., valmis 28.5.) / returns twice")
+            out.line(f"- {dept}: palauttaa kahdesti (keskeneräinen 20.5., valmis 28.5.) / returns twice")
         else:
             made = fill_workbook(path, returns / path.name, previous, saved=dt.datetime(2024, 5, 30, 16, 45),
                                  mistakes=dept.startswith(CARELESS))
             returned.append(returns / path.name)
         for line in made:
-            echo(f"      - {dept}: {line}")
+            out.line(f"- {dept}: {line}")
+    return returns, returned
+
+
+def _sync(root: Path, returns: Path, out: _Steps):
+    """Step 6: sync, and the findings it gives (the deliberate ones)."""
+    from seuranta_xl.returns.sync import sync_folder
 
     result = sync_folder(root, returns, ROUND)
     by_sev = Counter(f.severity.value for f in result.findings)
-    step(6, f"seuranta sync: {result.files_seen} tiedostoa, {result.new_returns} palautusta kirjattu; havainnot: "
-            f"{by_sev.get('error', 0)} virhettä, {by_sev.get('warning', 0)} varoitusta, {by_sev.get('info', 0)} tietoa "
-            "(tahallisia)")
+    out.step(6, f"seuranta sync: {result.files_seen} tiedostoa, {result.new_returns} palautusta kirjattu; havainnot: "
+                f"{by_sev.get('error', 0)} virhettä, {by_sev.get('warning', 0)} varoitusta, "
+                f"{by_sev.get('info', 0)} tietoa (tahallisia)")
     for f in result.findings:
-        if f.severity is Severity.INFO:
-            continue
-        where = f.action_id or f.file or ""
-        echo(f"      {f.severity.value:<7} {f.code:<17} {f.department or '':<30} {where}")
+        if f.severity is not Severity.INFO:
+            where = f.action_id or f.file or ""
+            out.line(f"{f.severity.value:<7} {f.code:<17} {f.department or '':<30} {where}")
+    return result
 
-    reports: dict[str, Path] = {}
+
+def _reports(root: Path, out: _Steps) -> dict[str, Path]:
+    """Step 7: the reports in every format."""
+    from seuranta_xl.outputs.report import write_report
+
+    reports = {fmt: write_report(root, ROUND, fmt)[0] for fmt in REPORT_FORMATS}
+    out.step(7, f"seuranta report ({', '.join(REPORT_FORMATS)}) → {reports['xlsx'].parent}")
     for fmt in REPORT_FORMATS:
-        reports[fmt], _ = write_report(root, ROUND, fmt)
-    step(7, f"seuranta report ({', '.join(REPORT_FORMATS)}) → {reports['xlsx'].parent}")
-    for fmt in REPORT_FORMATS:
-        echo(f"      {reports[fmt].name}")
+        out.line(reports[fmt].name)
+    return reports
+
+
+def run_demo(target: Path, echo: Echo = print) -> DemoResult:
+    """Build a demo project in ``target`` and walk the whole flow; what was made (see module doc)."""
+    from seuranta_xl.store.rounds import new_round
+    from seuranta_xl.workbook.generate import generate_round
+
+    root = Path(target)
+    prepare_folder(root)
+    out = _Steps(echo)
+    table, lang = _import(root, out)
+    new_round(root, ROUND, title="Kevät 2024", deadline=dt.date(2024, 5, 31))
+    gen = generate_round(root, round_id=ROUND)
+    out.step(4, f"seuranta round new {ROUND} + generate: {len(gen.files)} työkirjaa → {gen.out_dir}")
+    for path, k in gen.files:
+        out.line(f"{path.name} ({k})")
+    workbooks = [p for p, _ in gen.files]
+    returns, returned = _fill(root, workbooks, lang, out)
+    result = _sync(root, returns, out)
+    reports = _reports(root, out)
     echo("")
-    echo(pick({"fi": "Valmis. Avaa {x} tai {d}; koontityökirja: {m}",
-               "sv": "Klart. Öppna {x} eller {d}; sammanställning: {m}",
-               "en": "Done. Open {x} or {d}; master workbook: {m}"}, lang,
-              x=reports["xlsx"], d=reports["docx"], m=result.master))
-    echo(pick({"fi": "Kokeile: seuranta status --project {p}", "sv": "Prova: seuranta status --project {p}",
-               "en": "Try: seuranta status --project {p}"}, lang, p=root))
+    echo(text("demo.done", lang, x=reports["xlsx"], d=reports["docx"], m=result.master))
+    echo(text("demo.try", lang, p=root))
     return DemoResult(root=root, language=lang, round_id=ROUND, previous_round=PAST_ROUND, table=table,
-                      workbooks=[p for p, _ in gen.files], returns_dir=returns, returned=returned,
+                      workbooks=workbooks, returns_dir=returns, returned=returned,
                       master=result.master, reports=reports, findings=result.findings)

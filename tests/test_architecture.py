@@ -1,6 +1,7 @@
 """The rule that holds the code together (DESIGN.md "Code shape"), checked by package:
 
-- `seuranta_xl/core/` is pure: it imports no I/O library and nothing outside core;
+- `seuranta_xl/core/` is pure: it imports no I/O library and nothing outside core; so is
+  `seuranta_xl/strategy/layouts/` (the strategy tables understood), which imports only core and itself;
 - every other package imports only packages below it in LAYERS (no import runs back up, no cycle);
 - every module lives in a package of LAYERS (a new folder must be placed in the picture first).
 
@@ -20,7 +21,7 @@ LAYERS: list[set[str]] = [
     {"store"},                                 # project folder, config, ledger, rounds, atomic writes
     {"strategy", "workbook", "outputs"},       # tables in, workbooks out, master/report/export out
     {"returns"},                               # reading, check, sync (writes the master)
-    {"addin", "demo"},                         # the Excel entry points, the demo
+    {"addin", "demo", "frames"},               # the Excel entry points, the demo, the pandas API (read-only)
     {"cli"},                                   # the command line
 ]
 DATA_PACKAGES = {"data", "workbook_templates", "macros"}   # files only, no code that imports
@@ -64,12 +65,34 @@ def modules() -> list[Path]:
     return [p for p in PKG.rglob("*.py") if p != PKG / "__init__.py" and package_of(p) not in DATA_PACKAGES]
 
 
-def test_core_imports_no_io_library_and_no_shell():
-    for path in (PKG / "core").rglob("*.py"):
-        for top, pkg in imports(path):
-            assert top not in IO_LIBRARIES, f"core/{path.name} imports the I/O library {top}"
-            if top == "seuranta_xl":
-                assert pkg == "core", f"core/{path.name} imports seuranta_xl.{pkg}"
+# Pure folders: no I/O library, and only these seuranta_xl modules (dotted prefixes).
+PURE: dict[str, tuple[str, ...]] = {
+    "core": ("seuranta_xl.core",),
+    "strategy/layouts": ("seuranta_xl.core", "seuranta_xl.strategy.layouts"),
+}
+
+
+def dotted_imports(path: Path) -> list[str]:
+    """Every imported module of the file, dotted in full (``from a.b import c`` gives ``a.b.c``)."""
+    out: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            out.extend(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            out.extend(f"{node.module}.{a.name}" for a in node.names)
+    return out
+
+
+def test_pure_folders_import_no_io_library_and_no_shell():
+    for folder, allowed in PURE.items():
+        paths = list((PKG / folder).rglob("*.py"))
+        assert paths, f"seuranta_xl/{folder} holds no module"
+        for path in paths:
+            for name in dotted_imports(path):
+                top = name.split(".")[0]
+                assert top not in IO_LIBRARIES, f"{folder}/{path.name} imports the I/O library {top}"
+                if top == "seuranta_xl":
+                    assert name.startswith(tuple(a + "." for a in allowed)), f"{folder}/{path.name} imports {name}"
 
 
 def test_no_import_runs_back_up():
@@ -89,5 +112,16 @@ def test_every_module_is_in_a_layer():
 
 
 def test_top_level_holds_only_the_entry_points():
+    """The command line, the demo and the public pandas API (seuranta_xl.frames) are the top-level modules."""
+    entry_points = {"cli", "demo", "frames"}
     top = {p.stem for p in PKG.glob("*.py")} - {"__init__", "__main__"}
-    assert top <= {"cli", "demo"}, sorted(top - {"cli", "demo"})
+    assert top <= entry_points, sorted(top - entry_points)
+
+
+def test_frames_reads_through_the_store_only():
+    """seuranta_xl.frames is a thin view: it reads the project as the CLI does (store.roundview) and
+    never the ledger's SQL or a workbook itself."""
+    tops = {top for top, _pkg in imports(PKG / "frames.py")}
+    assert not tops & {"sqlite3", "openpyxl", "python_calamine", "xlsxwriter"}, tops
+    pkgs = {pkg for top, pkg in imports(PKG / "frames.py") if top == "seuranta_xl"}
+    assert pkgs <= {"core", "store"}, pkgs

@@ -8,7 +8,7 @@ import pytest
 
 from tests.make_fixtures import KEURUU_TSV, SEED, seed_lines
 from seuranta_xl.strategy import layouts
-from seuranta_xl.strategy.importer import read_grid
+from seuranta_xl.strategy.tables import read_grid
 from seuranta_xl.core.textmatch import similar_names, similar_texts
 
 

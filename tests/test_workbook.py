@@ -14,7 +14,8 @@ from tests.builders import (add_return, add_round, import_keuruu_results, keuruu
 from seuranta_xl.core import identity as idn
 from seuranta_xl.core.model import Scale, ScaleStep
 from seuranta_xl.store.project import Project
-from seuranta_xl.workbook.generate import inline_list, previous_values, generate_round, row_height
+from seuranta_xl.workbook.columns import inline_list, row_height
+from seuranta_xl.workbook.generate import generate_round, previous_values
 
 # --------------------------------------------------------------------------------------- helpers
 

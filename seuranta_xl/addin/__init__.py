@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from seuranta_xl.core.errors import UserError
-from seuranta_xl.store.atomic import write_atomic
 from seuranta_xl.core.findings import Finding
-from seuranta_xl.present.i18n import pick
-from seuranta_xl.store.project import CONFIG_NAME, MASTER_NAME
+from seuranta_xl.present.formulas import neutralise
+from seuranta_xl.present.links import cell_link
+from seuranta_xl.present.messages import text
+from seuranta_xl.present.tables import finding_row, headers, state_label
+from seuranta_xl.store.atomic import write_atomic
+from seuranta_xl.store.project import CONFIG_NAME, MASTER_NAME, shell_language
 
 CONFIG_ENV = "SEURANTA_ADDIN_CONFIG"     # a path to addin.json; overrides the per-user location
 TITLE = "Seuranta"
@@ -86,32 +89,20 @@ def project_folder(*hints: Path | None) -> Path:
     remembered = remembered_project()
     if remembered and (remembered / CONFIG_NAME).is_file():
         return remembered
-    raise UserError("Projektikansiota ei tiedetä", "The project folder is not known",
-                    "Projektmappen är okänd",
-                    hint_fi="Valitse se Seuranta-välilehden painikkeella Projektikansio "
-                            "(kansio, jossa seuranta.toml on), tai avaa projektin master.xlsx.",
-                    hint_en="Choose it with the Projektikansio button on the Seuranta tab "
-                            "(the folder that holds seuranta.toml), or open the project's master.xlsx.")
+    raise UserError("project-folder-unknown")
 
 
 def choose_project_folder(path: Path) -> Path:
     found = find_project(Path(path))
     if not found:
-        raise UserError(f"Kansiossa {path} ei ole projektia ({CONFIG_NAME} puuttuu)",
-                        f"No project in {path} ({CONFIG_NAME} is missing)",
-                        hint_fi="Valitse kansio, jonka seuranta init loi.",
-                        hint_en="Choose the folder that seuranta init created.")
+        raise UserError("no-project-in-folder", path=str(path), config=CONFIG_NAME)
     return remember_project(found)
 
 
 # --------------------------------------------------------------------------------- tables as plain data
 
-_SEVERITY = {"fi": {"error": "virhe", "warning": "varoitus", "info": "tieto"},
-             "sv": {"error": "fel", "warning": "varning", "info": "info"},
-             "en": {"error": "error", "warning": "warning", "info": "info"}}
-_STATE = {"returned": {"fi": "palautettu", "sv": "returnerad", "en": "returned"},
-          "missing": {"fi": "puuttuu", "sv": "saknas", "en": "missing"},
-          "errors": {"fi": "virheitä", "sv": "fel", "en": "errors"}}
+FINDING_COLUMNS = ("severity", "code", "location", "id", "department", "finding", "hint")
+STATUS_COLUMNS = ("department", "status", "graded", "actions", "errors", "warnings", "file", "received")
 
 
 @dataclass(frozen=True)
@@ -128,46 +119,30 @@ def link_target(folder: Path | None, f: Finding) -> str | None:
     path = Path(folder) / f.file
     if not path.is_file():
         return None
-    if f.sheet and f.cell:
-        return f"{path}#'{f.sheet.replace(chr(39), chr(39) * 2)}'!{f.cell}"
-    return str(path)
+    return cell_link(str(path), f.sheet, f.cell)
 
 
 def findings_table(findings: list[Finding], lang: str, folder: Path | None = None) -> list[list]:
     """Header + one row per finding; the location is a Link when the file is in ``folder``."""
-    header = [pick(t, lang) for t in ({"fi": "Vakavuus", "sv": "Allvar", "en": "Severity"},
-                                      {"fi": "Koodi", "sv": "Kod", "en": "Code"},
-                                      {"fi": "Sijainti", "sv": "Plats", "en": "Location"},
-                                      {"fi": "ID", "sv": "ID", "en": "ID"},
-                                      {"fi": "Vastuutaho", "sv": "Ansvarig", "en": "Department"},
-                                      {"fi": "Havainto", "sv": "Fynd", "en": "Finding"},
-                                      {"fi": "Mitä tehdä", "sv": "Vad göra", "en": "What to do"})]
-    rows: list[list] = [header]
+    rows: list[list] = [headers(FINDING_COLUMNS, lang)]
     for f in findings:
-        where = f.location()
+        row = finding_row(f, FINDING_COLUMNS, lang)
         target = link_target(folder, f)
-        rows.append([_SEVERITY[lang][f.severity.value], f.code, Link(target, where) if target else where,
-                     f.action_id or "", f.department or "", f.message(lang), f.hint(lang)])
+        if target:
+            row[FINDING_COLUMNS.index("location")] = Link(target, f.location(lang))
+        rows.append(row)
     if not findings:
-        rows.append([pick({"fi": "Ei havaintoja.", "sv": "Inga fynd.", "en": "No findings."}, lang)])
+        rows.append([text("no-findings", lang)])
     return rows
 
 
 def status_table(rows: list, lang: str) -> list[list]:
     """Header + one row per department (sync.DepartmentStatus), then a totals row."""
-    header = [pick(t, lang) for t in ({"fi": "Vastuutaho", "sv": "Ansvarig", "en": "Department"},
-                                      {"fi": "Tila", "sv": "Status", "en": "Status"},
-                                      {"fi": "Arvioitu", "sv": "Bedömda", "en": "Graded"},
-                                      {"fi": "Toimenpiteitä", "sv": "Åtgärder", "en": "Actions"},
-                                      {"fi": "Virheitä", "sv": "Fel", "en": "Errors"},
-                                      {"fi": "Varoituksia", "sv": "Varningar", "en": "Warnings"},
-                                      {"fi": "Tiedosto", "sv": "Fil", "en": "File"},
-                                      {"fi": "Vastaanotettu", "sv": "Mottagen", "en": "Received"})]
-    out: list[list] = [header]
+    out: list[list] = [headers(STATUS_COLUMNS, lang)]
     for r in rows:
-        out.append([r.department, pick(_STATE[r.state], lang), r.graded, r.actions, r.errors, r.warnings,
+        out.append([r.department, state_label(r.state, lang), r.graded, r.actions, r.errors, r.warnings,
                     r.file or "", r.received_at or ""])
-    out.append([pick({"fi": "Yhteensä", "sv": "Totalt", "en": "Total"}, lang),
+    out.append([text("total", lang),
                 f"{sum(r.state != 'missing' for r in rows)} / {len(rows)}",
                 sum(r.graded for r in rows), sum(r.actions for r in rows),
                 sum(r.errors for r in rows), sum(r.warnings for r in rows), "", ""])
@@ -180,7 +155,7 @@ def _quote_formula(text: str) -> str:
 
 def to_cells(rows: list[list]) -> list[list]:
     """Values ready for Excel: Links as HYPERLINK formulas (plain text if a part is over 255
-    characters), and text that Excel would read as a formula (= + - @) kept as text."""
+    characters), and text that Excel would read as a formula kept as text (present.formulas)."""
     out = []
     for row in rows:
         cells = []
@@ -190,8 +165,8 @@ def to_cells(rows: list[list]) -> list[list]:
                     cells.append(f"=HYPERLINK({_quote_formula(v.target)},{_quote_formula(v.text)})")
                     continue
                 v = v.text
-            if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
-                v = "'" + v
+            if isinstance(v, str):
+                v = neutralise(v)
             cells.append(v)
         out.append(cells)
     width = max((len(r) for r in out), default=0)
@@ -202,8 +177,8 @@ def to_cells(rows: list[list]) -> list[list]:
 
 
 def language() -> str:
-    lang = os.environ.get("SEURANTA_LANG", "fi")
-    return lang if lang in ("fi", "sv", "en") else "fi"
+    """The remembered project's language, else SEURANTA_LANG, else Finnish."""
+    return shell_language(remembered_project())
 
 
 def error_text(exc: UserError, lang: str) -> str:
@@ -212,26 +187,21 @@ def error_text(exc: UserError, lang: str) -> str:
 
 
 def progress_text(i: int, n: int, name: str, lang: str) -> str:
-    return pick({"fi": "Seuranta: luetaan {i}/{n} {name}", "sv": "Seuranta: läser {i}/{n} {name}",
-                 "en": "Seuranta: reading {i}/{n} {name}"}, lang, i=i, n=n, name=name)
+    return text("addin.reading", lang, i=i, n=n, name=name)
 
 
 def check_summary(results: list, lang: str) -> str:
     lines = []
     for v in results:
         ok = v.accepted and not v.n_errors
-        verdict = pick({"fi": "hyväksytty", "sv": "godkänd", "en": "accepted"} if ok else
-                       {"fi": "virheitä: {n}", "sv": "fel: {n}", "en": "errors: {n}"}, lang, n=v.n_errors)
+        verdict = text("check.accepted", lang) if ok else text("check.errors-n", lang, n=v.n_errors)
         lines.append(f"{v.file_name}: {v.department or '?'} — {verdict}")
     return "\n".join(lines)
 
 
 def sync_summary(result) -> str:
-    return pick({"fi": "Kierros {r}: {n} tiedostoa, {new} uutta palautusta, {same} ennallaan, {rej} hylätty.",
-                 "sv": "Omgång {r}: {n} filer, {new} nya returer, {same} oförändrade, {rej} avvisade.",
-                 "en": "Round {r}: {n} files, {new} new returns, {same} unchanged, {rej} refused."}, result.language,
-                r=result.round_id, n=result.files_seen, new=result.new_returns, same=result.unchanged,
-                rej=result.rejected)
+    return text("sync.summary", result.language, r=result.round_id, n=result.files_seen, new=result.new_returns,
+                same=result.unchanged, rej=result.rejected)
 
 
 def log_path() -> Path:
@@ -289,10 +259,8 @@ def _excel_entry(func):
         except Exception as exc:  # noqa: BLE001 - never a traceback window
             log = log_exception()
             if app is not None:
-                app.alert(pick({"fi": "Odottamaton virhe: {e}\n\nLisätiedot: {log}",
-                                "sv": "Oväntat fel: {e}\n\nDetaljer: {log}",
-                                "en": "Unexpected error: {e}\n\nDetails: {log}"}, lang,
-                               e=f"{type(exc).__name__}: {exc}", log=log), title=TITLE, mode="critical")
+                app.alert(text("addin.unexpected", lang, e=f"{type(exc).__name__}: {exc}", log=log), title=TITLE,
+                          mode="critical")
         finally:
             if app is not None:
                 app.status_bar = False
@@ -304,8 +272,8 @@ def check_workbook(book, path: str) -> None:
     from seuranta_xl.returns.sync import check_files
     root = project_folder(Path(path).parent, _book_path(book))
     results, lang = check_files(root, [Path(path)])
-    _write_sheet(book.app, "Havainnot", findings_table([f for v in results for f in v.findings], lang,
-                                                      Path(path).parent))
+    _write_sheet(book.app, text("addin.findings-sheet", lang),
+                 findings_table([f for v in results for f in v.findings], lang, Path(path).parent))
     book.app.alert(check_summary(results, lang), title=TITLE, mode="info")
 
 
@@ -316,13 +284,12 @@ def sync_returns(book, folder: str) -> None:
     master = [b for b in app.books if _book_path(b) == (root / MASTER_NAME).resolve()]
     for b in master:   # an open master cannot be replaced: close it (unchanged) and open it again after
         if sys.platform == "win32" and not b.api.Saved:
-            raise UserError("master.xlsx on auki ja muutettu", "master.xlsx is open and changed",
-                            hint_fi="Tallenna muutokset toiseen tiedostoon ja sulje master.xlsx.",
-                            hint_en="Save your changes to another file and close master.xlsx.")
+            raise UserError("master-open-changed", name=MASTER_NAME)
         b.close()
     result = sync_folder(root, Path(folder), progress=lambda i, n, name: setattr(
         app, "status_bar", progress_text(i, n, name, language())))
-    _write_sheet(app, "Havainnot", findings_table(result.findings, result.language, Path(folder)))
+    _write_sheet(app, text("addin.findings-sheet", result.language),
+                 findings_table(result.findings, result.language, Path(folder)))
     if master and result.master:
         app.books.open(str(result.master))
     app.alert(sync_summary(result), title=TITLE, mode="info")
@@ -332,7 +299,8 @@ def sync_returns(book, folder: str) -> None:
 def show_status(book) -> None:
     from seuranta_xl.returns.sync import round_status
     view, rows, lang = round_status(project_folder(_book_path(book)))
-    _write_sheet(book.app, "Tilanne", [[f"{view.round.id} {view.round.title}".strip()], *status_table(rows, lang)])
+    _write_sheet(book.app, text("addin.status-sheet", lang),
+                 [[f"{view.round.id} {view.round.title}".strip()], *status_table(rows, lang)])
 
 
 @_excel_entry
@@ -346,8 +314,7 @@ def make_report(book) -> None:
 @_excel_entry
 def choose_project(book, path: str) -> None:
     root = choose_project_folder(Path(path))
-    book.app.alert(pick({"fi": "Projektikansio: {p}", "sv": "Projektmapp: {p}", "en": "Project folder: {p}"},
-                        language(), p=root), title=TITLE, mode="info")
+    book.app.alert(text("addin.project-folder", language(), p=root), title=TITLE, mode="info")
 
 
 ENTRY_POINTS = ("check_workbook", "sync_returns", "show_status", "make_report", "choose_project")

@@ -1,18 +1,44 @@
 """Typed errors for usage, configuration and I/O problems (exit code 2).
 
 Data problems in a return or a strategy table are Findings, not exceptions. A UserError is for what
-stops a command as a whole: a missing file, a bad config key, a locked project. It carries its
-message in every user language and a hint; the CLI prints one line and never a traceback.
+stops a command as a whole: a missing file, a bad config key, a locked project. Like a finding it
+is a catalogue code with parameters (:mod:`seuranta_xl.core.error_catalogue`: a message and a hint
+in Finnish, Swedish and English each), ``UserError("round-exists", round="2024-kevat")``; the shell
+renders it in the project's language as one line and never a traceback.
+
+During the transition the old form still works: ``UserError(fi, en, sv=None, hint_fi=..., ...)``
+with the texts inline. The form is told by the first argument: a known code (and no English text)
+is the catalogue form.
 """
 from __future__ import annotations
 
+from typing import Any
+
+from seuranta_xl.core.error_catalogue import ERRORS, placeholders
+
+LANGUAGES = ("fi", "sv", "en")
+
 
 class UserError(Exception):
-    def __init__(self, fi: str, en: str, sv: str | None = None, *,
-                 hint_fi: str | None = None, hint_en: str | None = None, hint_sv: str | None = None):
-        super().__init__(en)
-        self.texts = {"fi": fi, "en": en, "sv": sv or en}
-        self.hints = {"fi": hint_fi, "en": hint_en or hint_fi, "sv": hint_sv or hint_en or hint_fi}
+    def __init__(self, code_or_fi: str, en: str | None = None, sv: str | None = None, *,
+                 hint_fi: str | None = None, hint_en: str | None = None, hint_sv: str | None = None,
+                 **params: Any):
+        if en is None and code_or_fi in ERRORS:
+            entry = ERRORS[code_or_fi]
+            missing = sorted(placeholders(entry) - set(params))
+            if missing:
+                raise TypeError(f"UserError({code_or_fi!r}) needs the parameters {', '.join(missing)}")
+            self.code: str | None = code_or_fi
+            self.params = params
+            self.texts = {lang: entry.message[lang].format(**params) for lang in LANGUAGES}
+            self.hints: dict[str, str | None] = {lang: entry.hint[lang].format(**params) for lang in LANGUAGES}
+        else:
+            if en is None:
+                raise TypeError(f"unknown error code {code_or_fi!r} (add it to core/error_catalogue.py)")
+            self.code, self.params = None, {}
+            self.texts = {"fi": code_or_fi, "en": en, "sv": sv or en}
+            self.hints = {"fi": hint_fi, "en": hint_en or hint_fi, "sv": hint_sv or hint_en or hint_fi}
+        super().__init__(self.texts["en"])
 
     def message(self, lang: str = "fi") -> str:
         return self.texts.get(lang) or self.texts["fi"]
@@ -25,5 +51,17 @@ class UserError(Exception):
         return f"{self.message(lang)} — {hint}" if hint else self.message(lang)
 
 
-class MasterLockedError(UserError):
-    """The master workbook could not be replaced (open in Excel, or read-only)."""
+class FileInUseError(UserError):
+    """A file the tool writes could not be written or replaced: it is open in another program (on
+    Windows Excel locks the files it has open, and replacing one raises PermissionError, winerror 32
+    or 5), or it or its folder is write-protected. Raised by store/atomic for every writer, as
+    ``FileInUseError("file-in-use", path=...)``; ``path`` says which file."""
+
+    @property
+    def path(self) -> str:
+        return str(self.params.get("path", ""))
+
+
+class MasterLockedError(FileInUseError):
+    """The master workbook (or its backup) could not be replaced; the ledger is already committed
+    (``MasterLockedError("master-locked", path=...)``)."""

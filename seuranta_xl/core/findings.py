@@ -301,6 +301,9 @@ _CODES: list[Code] = [
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
 
 
+_ROW_WORD = {"fi": "rivi", "sv": "rad", "en": "row"}
+
+
 class _Safe(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -339,13 +342,15 @@ class Finding(BaseModel):
         template = CATALOGUE[self.code].hint.get(lang) or CATALOGUE[self.code].hint["fi"]
         return template.format_map(_Safe({k: _short(v) for k, v in self.params.items()}))
 
-    def location(self) -> str:
+    def location(self, lang: str = "fi") -> str:
+        """file › sheet!cell, or file › sheet, row 12 (the word for row in ``lang``)."""
         parts = [p for p in (self.file, self.sheet) if p]
         where = " › ".join(parts)
         if self.cell:
             where = f"{where}!{self.cell}" if where else self.cell
         elif self.row is not None:
-            where = f"{where}, rivi {self.row}" if where else f"rivi {self.row}"
+            row = f"{_ROW_WORD.get(lang, _ROW_WORD['fi'])} {self.row}"
+            where = f"{where}, {row}" if where else row
         return where
 
     def to_json(self, lang: str = "fi") -> dict[str, Any]:
@@ -377,7 +382,8 @@ def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)
 
 
-def summarise(findings: Iterable[Finding]) -> dict[str, Any]:
+def count_findings(findings: Iterable[Finding]) -> dict[str, Any]:
+    """How many findings of each severity and of each code."""
     findings = list(findings)
     by_sev = Counter(f.severity.value for f in findings)
     by_code = Counter(f.code for f in findings)
@@ -392,7 +398,7 @@ def summarise(findings: Iterable[Finding]) -> dict[str, Any]:
 def findings_document(findings: Iterable[Finding], lang: str = "fi", **extra: Any) -> dict[str, Any]:
     """The JSON findings contract of DESIGN.md."""
     findings = list(findings)
-    summary = summarise(findings)
+    summary = count_findings(findings)
     summary.update(extra)
     return {"findings": [f.to_json(lang) for f in findings], "summary": summary}
 

@@ -347,6 +347,3 @@ class Config(_Model):
             if target in v and v[target] != target:
                 raise ValueError(f"alias target {target!r} is itself an alias")
         return v
-
-    def canonical_department(self, name: str) -> str:
-        return self.aliases.get(name, name)

@@ -1,22 +1,21 @@
 """The machine export (`seuranta export`): one row per (round, action), stable keys.
 
-CSV: UTF-8 with BOM, ';' separator, CRLF rows, fields with line breaks quoted; text that starts with
-= + - @ (or a tab / carriage return) is prefixed with an apostrophe so that no spreadsheet turns it
-into a formula. JSON: the same rows, text exactly as written.
+CSV in the conventions of :mod:`seuranta_xl.present.csvtext` (UTF-8 with BOM, ';' separator, CRLF
+rows, fields with line breaks quoted, text that starts with = + - @ or a tab / carriage return
+prefixed with an apostrophe so that no spreadsheet turns it into a formula). JSON: the same rows,
+text exactly as written.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
+from seuranta_xl.present.csvtext import csv_text
 from seuranta_xl.store.atomic import write_atomic
 from seuranta_xl.store.roundview import RoundView
 
 EXPORT_KEYS = ("round", "action_id", "department", "painopiste", "tavoite", "toimenpide", "grade", "comment",
                "source_file", "received_at")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_rows(view: RoundView) -> list[dict[str, str | None]]:
@@ -33,19 +32,8 @@ def export_rows(view: RoundView) -> list[dict[str, str | None]]:
     return rows
 
 
-def neutralise(text: str | None) -> str:
-    if text is None:
-        return ""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def to_csv(rows: list[dict]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(EXPORT_KEYS)
-    for row in rows:
-        writer.writerow([neutralise(row[k]) for k in EXPORT_KEYS])
-    return "\ufeff" + buf.getvalue()
+    return csv_text([EXPORT_KEYS, *([row[k] for k in EXPORT_KEYS] for row in rows)])
 
 
 def to_json(rows: list[dict]) -> str:

@@ -16,47 +16,21 @@ from pathlib import Path
 
 import xlsxwriter
 
-from seuranta_xl.core.errors import MasterLockedError
-from seuranta_xl.store.atomic import atomic_path, write_atomic
+from seuranta_xl.core.errors import FileInUseError, MasterLockedError
 from seuranta_xl.core.findings import Finding
-from seuranta_xl.present.i18n import pick
 from seuranta_xl.core.identity import TITLES
+from seuranta_xl.outputs.sheetdata import splice_rows
+from seuranta_xl.present.links import cell_link
+from seuranta_xl.present.messages import text
+from seuranta_xl.present.tables import finding_cell, headers, state_label
+from seuranta_xl.store.atomic import atomic_path, write_atomic
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.store.roundview import RoundView, load_round
-from seuranta_xl.outputs.sheetdata import splice_rows
 
 BACKUP_NAME = "master.bak.xlsx"
 
-T = {
-    "wide": {"fi": "Toimenpiteet", "sv": "Åtgärder", "en": "Actions"},
-    "long": {"fi": "Kaikki arviot", "sv": "Alla bedömningar", "en": "All entries"},
-    "returns": {"fi": "Palautukset", "sv": "Returer", "en": "Returns"},
-    "findings": {"fi": "Havainnot", "sv": "Fynd", "en": "Findings"},
-    "grade": {"fi": "arvio", "sv": "bedömning", "en": "grade"},
-    "label": {"fi": "selite", "sv": "beskrivning", "en": "label"},
-    "comment": {"fi": "kommentti", "sv": "kommentar", "en": "comment"},
-    "source": {"fi": "lähde", "sv": "källa", "en": "source"},
-    "round": {"fi": "Kierros", "sv": "Omgång", "en": "Round"},
-    "file": {"fi": "Tiedosto", "sv": "Fil", "en": "File"},
-    "received": {"fi": "Vastaanotettu", "sv": "Mottagen", "en": "Received"},
-    "saved": {"fi": "Tallennettu", "sv": "Sparad", "en": "Saved"},
-    "rows": {"fi": "Rivejä", "sv": "Rader", "en": "Rows"},
-    "errors": {"fi": "Virheitä", "sv": "Fel", "en": "Errors"},
-    "status": {"fi": "Tila", "sv": "Status", "en": "Status"},
-    "returned": {"fi": "palautettu", "sv": "returnerad", "en": "returned"},
-    "missing": {"fi": "puuttuu", "sv": "saknas", "en": "missing"},
-    "imported": {"fi": "tuotu taulukosta", "sv": "importerad", "en": "imported"},
-    "severity": {"fi": "Vakavuus", "sv": "Allvar", "en": "Severity"},
-    "code": {"fi": "Koodi", "sv": "Kod", "en": "Code"},
-    "sheet": {"fi": "Taulukko", "sv": "Blad", "en": "Sheet"},
-    "cell": {"fi": "Solu", "sv": "Cell", "en": "Cell"},
-    "message": {"fi": "Havainto", "sv": "Fynd", "en": "Finding"},
-    "hint": {"fi": "Mitä tehdä", "sv": "Vad göra", "en": "What to do"},
-    "department": {"fi": "Vastuutaho", "sv": "Ansvarig", "en": "Department"},
-}
-SEVERITY = {"fi": {"error": "virhe", "warning": "varoitus", "info": "tieto"},
-            "sv": {"error": "fel", "warning": "varning", "info": "info"},
-            "en": {"error": "error", "warning": "warning", "info": "info"}}
+FINDING_COLUMNS = ("round", "severity", "code", "department", "file", "sheet", "cell", "id", "finding", "hint")
+RETURN_COLUMNS = ("round", "department", "status", "file", "saved", "received", "rows", "errors")
 
 
 def _stamp(views: list[RoundView]) -> dt.datetime:
@@ -72,7 +46,7 @@ def build_master(views: list[RoundView], lang: str, master_dir: Path) -> bytes:
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
                                    "strings_to_numbers": False, "strings_to_urls": False})
-    wb.set_properties({"title": "Strategian seuranta", "created": _stamp(views)})
+    wb.set_properties({"title": text("master.title", lang), "created": _stamp(views)})
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top", "border": 1})
     wrap = wb.add_format({"text_wrap": True, "valign": "top"})
     top = wb.add_format({"valign": "top"})
@@ -101,7 +75,7 @@ def _grade_cell(step, grade: str | None):
 def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple[list[list], set[int]]:
     """Header and layout through XlsxWriter; returns the data rows (one per action) and the columns
     whose text wraps."""
-    ws = wb.add_worksheet(pick(T["wide"], lang))
+    ws = wb.add_worksheet(text("master.wide", lang))
     titles = TITLES[lang]
     strategy = views[-1].strategy if views else None
     with_ind = bool(strategy and strategy.has_indicators)
@@ -110,7 +84,7 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
         cols.append(titles["indicator"])
     for v in views:
         for key in ("grade", "label", "comment", "source"):
-            cols.append(f"{v.round.id} {pick(T[key], lang)}")
+            cols.append(f"{v.round.id} {text('master.' + key, lang)}")
     for c, title in enumerate(cols):
         ws.write_string(0, c, title, head)
     widths = [9, 22, 32, 45, 22] + ([30] if with_ind else []) + [9, 16, 45, 22] * len(views)
@@ -141,11 +115,11 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
 
 def _long_sheet(wb, views: list[RoundView], lang: str) -> list[list]:
     """The Excel Table "Seuranta" of every (round, action); returns its data rows."""
-    ws = wb.add_worksheet(pick(T["long"], lang))
+    ws = wb.add_worksheet(text("master.long", lang))
     titles = TITLES[lang]
-    cols = [pick(T["round"], lang), titles["id"], titles["department"], titles["focus_area"], titles["goal"],
-            titles["action"], pick(T["grade"], lang).capitalize(), pick(T["label"], lang).capitalize(),
-            pick(T["comment"], lang).capitalize(), pick(T["file"], lang), pick(T["received"], lang)]
+    cols = [text("col.round", lang), titles["id"], titles["department"], titles["focus_area"], titles["goal"],
+            titles["action"], text("master.grade", lang).capitalize(), text("master.label", lang).capitalize(),
+            text("master.comment", lang).capitalize(), text("col.file", lang), text("col.received", lang)]
     rows: list[list] = []
     for v in views:
         for row in v.strategy.rows():
@@ -164,10 +138,8 @@ def _long_sheet(wb, views: list[RoundView], lang: str) -> list[list]:
 
 
 def _returns_sheet(wb, views: list[RoundView], lang: str, head) -> None:
-    ws = wb.add_worksheet(pick(T["returns"], lang))
-    cols = [pick(T["round"], lang), pick(T["department"], lang), pick(T["status"], lang), pick(T["file"], lang),
-            pick(T["saved"], lang), pick(T["received"], lang), pick(T["rows"], lang), pick(T["errors"], lang)]
-    for c, title in enumerate(cols):
+    ws = wb.add_worksheet(text("master.returns", lang))
+    for c, title in enumerate(headers(RETURN_COLUMNS, lang)):
         ws.write_string(0, c, title, head)
     r = 0
     for v in views:
@@ -177,10 +149,10 @@ def _returns_sheet(wb, views: list[RoundView], lang: str, head) -> None:
             _s(ws, r, 0, v.round.id)
             _s(ws, r, 1, dept)
             if not recs:
-                _s(ws, r, 2, pick(T["missing"], lang))
+                _s(ws, r, 2, state_label("missing", lang))
                 continue
             rec = recs[-1]
-            _s(ws, r, 2, pick(T["imported" if v.round.imported else "returned"], lang))
+            _s(ws, r, 2, state_label("imported" if v.round.imported else "returned", lang))
             _s(ws, r, 3, rec.file_name)
             _s(ws, r, 4, rec.saved_at)
             _s(ws, r, 5, rec.received_at)
@@ -191,34 +163,25 @@ def _returns_sheet(wb, views: list[RoundView], lang: str, head) -> None:
 
 
 def _findings_sheet(wb, views: list[RoundView], lang: str, head, wrap, link, master_dir: Path) -> None:
-    ws = wb.add_worksheet(pick(T["findings"], lang))
-    cols = [pick(T["round"], lang), pick(T["severity"], lang), pick(T["code"], lang), pick(T["department"], lang),
-            pick(T["file"], lang), pick(T["sheet"], lang), pick(T["cell"], lang), "ID", pick(T["message"], lang),
-            pick(T["hint"], lang)]
-    for c, title in enumerate(cols):
+    ws = wb.add_worksheet(text("master.findings", lang))
+    for c, title in enumerate(headers(FINDING_COLUMNS, lang)):
         ws.write_string(0, c, title, head)
     r = 0
     for v in views:
         for f in v.findings:
             r += 1
-            _s(ws, r, 0, v.round.id)
-            _s(ws, r, 1, SEVERITY[lang][f.severity.value])
-            _s(ws, r, 2, f.code)
-            _s(ws, r, 3, f.department)
-            target = _link_target(f, v.folder, master_dir)
-            if target:
-                ws.write_url(r, 4, target, link, f.file, pick({"fi": "Avaa kohta", "sv": "Öppna", "en": "Open"}, lang))
-            else:
-                _s(ws, r, 4, f.file)
-            _s(ws, r, 5, f.sheet)
-            _s(ws, r, 6, f.cell or (str(f.row) if f.row else None))
-            _s(ws, r, 7, f.action_id)
-            _s(ws, r, 8, f.message(lang), wrap)
-            _s(ws, r, 9, f.hint(lang), wrap)
+            for c, column in enumerate(FINDING_COLUMNS):
+                target = _link_target(f, v.folder, master_dir) if column == "file" else None
+                if column == "round":
+                    _s(ws, r, c, v.round.id)
+                elif target:
+                    ws.write_url(r, c, target, link, f.file, text("master.open", lang))
+                else:
+                    _s(ws, r, c, finding_cell(f, column, lang), wrap if column in ("finding", "hint") else None)
     for c, w in enumerate([12, 10, 20, 26, 32, 14, 8, 9, 60, 50]):
         ws.set_column(c, c, w)
     ws.freeze_panes(1, 0)
-    ws.autofilter(0, 0, max(r, 1), len(cols) - 1)
+    ws.autofilter(0, 0, max(r, 1), len(FINDING_COLUMNS) - 1)
 
 
 def _link_target(f: Finding, folder: str | None, master_dir: Path) -> str | None:
@@ -230,9 +193,7 @@ def _link_target(f: Finding, folder: str | None, master_dir: Path) -> str | None
         rel = os.path.relpath(path, master_dir)
     except ValueError:  # another drive on Windows
         rel = str(path)
-    target = "external:" + rel.replace("\\", "/")
-    if f.sheet and f.cell:
-        target += f"#'{f.sheet}'!{f.cell}"
+    target = cell_link("external:" + rel.replace("\\", "/"), f.sheet, f.cell)
     return target if len(target) <= 2079 else None
 
 
@@ -249,23 +210,13 @@ def write_master(root: Path, ledger: Ledger, lang: str, master_name: str = "mast
     if views is None:
         views = all_views(ledger)
     data = build_master(views, lang, root)
-    if lock_file.exists():
-        raise _locked(master)
+    if lock_file.exists():   # Excel's owner file: the master is open (the rename would fail on Windows)
+        raise MasterLockedError("master-locked", path=str(master))
     try:
         if master.exists():
             with atomic_path(root / BACKUP_NAME) as bak:
                 shutil.copy2(master, bak)
         write_atomic(master, data)
-    except PermissionError:
-        raise _locked(master) from None
+    except FileInUseError as exc:   # the master or its backup is open or write-protected
+        raise MasterLockedError("master-locked", path=exc.path) from None
     return master
-
-
-def _locked(master: Path) -> MasterLockedError:
-    return MasterLockedError(
-        f"{master.name} on auki toisessa ohjelmassa eikä sitä voitu korvata; palautukset on kuitenkin kirjattu",
-        f"{master.name} is open in another program and could not be replaced; the returns were recorded",
-        f"{master.name} är öppen i ett annat program och kunde inte ersättas; returerna har bokförts",
-        hint_fi="Sulje tiedosto ja aja seuranta sync uudelleen.",
-        hint_en="Close the file and run seuranta sync again.",
-        hint_sv="Stäng filen och kör seuranta sync igen.")

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Sequence
 
 from seuranta_xl.core.cells import col_letter
+from seuranta_xl.present.rowheight import row_height, wrapped_lines
 
 _LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
@@ -50,16 +51,6 @@ def _columns(sheet_xml: str) -> tuple[dict[int, str], dict[int, float]]:
     return styles, widths
 
 
-LINE_HEIGHT = 15.0   # points, Calibri 11
-MAX_HEIGHT = 409.0   # Excel's largest row height
-
-
-def _lines(text: str, width: float) -> int:
-    """How many lines a wrapped cell of ``width`` characters needs (an estimate, on the safe side)."""
-    per_line = max(1, int(width * 1.15) - 1)
-    return sum(max(1, -(-len(par) // per_line)) for par in text.split("\n"))
-
-
 def rows_xml(rows: Sequence[Sequence[object]], first_row: int, styles: dict[int, str],
              wrap_widths: dict[int, float] | None = None) -> str:
     """<row> elements for ``rows`` starting at 1-based ``first_row``; None cells are left out.
@@ -89,10 +80,10 @@ def rows_xml(rows: Sequence[Sequence[object]], first_row: int, styles: dict[int,
                 if esc is None:
                     esc = escaped[text] = escape(text)
                 if c in wrap_widths:
-                    lines = max(lines, _lines(text, wrap_widths[c]))
+                    lines = max(lines, wrapped_lines(text, wrap_widths[c]))
                 cells.append(f'<c r="{letters[c]}{r}"{style[c]} t="inlineStr"><is><t xml:space="preserve">'
                              f'{esc}</t></is></c>')
-        height = f' ht="{min(MAX_HEIGHT, lines * LINE_HEIGHT):g}" customHeight="1"' if lines > 1 else ""
+        height = f' ht="{row_height([], min_lines=lines):g}" customHeight="1"' if lines > 1 else ""
         parts.append(f'<row r="{r}"{height}>')
         parts.extend(cells)
         parts.append("</row>")

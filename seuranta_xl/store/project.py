@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import secrets
 import tomllib
 import uuid
@@ -23,6 +24,7 @@ DB_NAME = "seuranta.db"
 MASTER_NAME = "master.xlsx"
 LOCK_NAME = ".seuranta.lock"
 LOCK_WAIT_SECONDS = 5.0
+LANGUAGES = ("fi", "sv", "en")
 
 
 def builtin_scales() -> dict[str, Scale]:
@@ -37,12 +39,24 @@ def new_config(organisation: str, scale: str = "1-5", language: str = "fi") -> C
                   secret=secrets.token_hex(32), project_id=uuid.uuid4().hex)
 
 
-def validation_message(exc: ValidationError) -> tuple[str, str]:
-    """(Finnish, English) one-line description naming the first bad key."""
+def validation_problem(exc: ValidationError) -> tuple[str, str]:
+    """(key, what is wrong) of the first bad key: data for the config-invalid error."""
     err = exc.errors()[0]
-    key = ".".join(str(p) for p in err.get("loc", ())) or "?"
-    msg = err.get("msg", "invalid")
-    return f"virheellinen arvo avaimessa ”{key}”: {msg}", f"invalid value at key “{key}”: {msg}"
+    return ".".join(str(p) for p in err.get("loc", ())) or "?", err.get("msg", "invalid")
+
+
+def shell_language(root: Path | None) -> str:
+    """The language to speak to a person in: the project's (from its seuranta.toml at ``root``, read
+    leniently: a broken file does not matter here), else SEURANTA_LANG, else Finnish."""
+    if root is not None:
+        try:
+            lang = tomllib.loads((Path(root) / CONFIG_NAME).read_text("utf-8")).get("language", "fi")
+        except (OSError, ValueError):
+            lang = None
+        if lang in LANGUAGES:
+            return lang
+    lang = os.environ.get("SEURANTA_LANG", "fi")
+    return lang if lang in LANGUAGES else "fi"
 
 
 class Project:
@@ -67,25 +81,16 @@ class Project:
     # ---------------------------------------------------------------- config
     def load_config(self) -> Config:
         if not self.config_path.exists():
-            raise UserError(
-                f"Projektia ei löydy kansiosta {self.root}: {CONFIG_NAME} puuttuu",
-                f"No project in {self.root}: {CONFIG_NAME} is missing",
-                f"Inget projekt i {self.root}: {CONFIG_NAME} saknas",
-                hint_fi="Luo projekti komennolla 'seuranta init' tai anna --project KANSIO.",
-                hint_en="Create one with 'seuranta init' or give --project DIR.",
-            )
+            raise UserError("project-missing", root=str(self.root), config=CONFIG_NAME)
         try:
             data = tomllib.loads(self.config_path.read_text("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise UserError(f"{CONFIG_NAME} ei ole kelvollista TOMLia: {exc}",
-                            f"{CONFIG_NAME} is not valid TOML: {exc}") from None
+            raise UserError("toml-invalid", name=CONFIG_NAME, detail=str(exc)) from None
         try:
             return Config.model_validate(data)
         except ValidationError as exc:
-            fi, en = validation_message(exc)
-            raise UserError(f"{CONFIG_NAME}: {fi}", f"{CONFIG_NAME}: {en}",
-                            hint_fi="Korjaa avain seuranta.toml-tiedostossa.",
-                            hint_en="Fix the key in seuranta.toml.") from None
+            key, problem = validation_problem(exc)
+            raise UserError("config-invalid", config=CONFIG_NAME, key=key, detail=problem) from None
 
     def save_config(self, config: Config) -> None:
         data = config.model_dump(mode="json", exclude_none=True)
@@ -102,20 +107,13 @@ class Project:
     def scale(self, name: str, config: Config | None = None) -> Scale:
         scales = self.scales(config)
         if name not in scales:
-            raise UserError(
-                f"Tuntematon asteikko ”{name}”; tunnetut: {', '.join(sorted(scales))}",
-                f"Unknown scale “{name}”; known: {', '.join(sorted(scales))}",
-                hint_fi="Lisää oma asteikko seuranta.toml-tiedoston [scales]-osioon.",
-                hint_en="Add your own scale under [scales] in seuranta.toml.",
-            )
+            raise UserError("scale-unknown", scale=name, known=", ".join(sorted(scales)))
         return scales[name]
 
     # ---------------------------------------------------------------- ledger and lock
     def ledger(self) -> Ledger:
         if not self.db_path.exists():
-            raise UserError(f"Kirjanpito {self.db_path} puuttuu", f"The ledger {self.db_path} is missing",
-                            hint_fi="Luo projekti komennolla 'seuranta init'.",
-                            hint_en="Create the project with 'seuranta init'.")
+            raise UserError("ledger-missing", path=str(self.db_path))
         return Ledger(self.db_path)
 
     @contextlib.contextmanager
@@ -125,13 +123,7 @@ class Project:
         try:
             lock.acquire(timeout=wait)
         except Timeout:
-            raise UserError(
-                "Toinen seuranta-komento on jo käynnissä tässä projektissa",
-                "Another seuranta command is already running in this project",
-                "Ett annat seuranta-kommando körs redan i detta projekt",
-                hint_fi="Odota, että se valmistuu, ja aja komento uudelleen.",
-                hint_en="Wait for it to finish and run the command again.",
-            ) from None
+            raise UserError("project-busy") from None
         try:
             yield
         finally:

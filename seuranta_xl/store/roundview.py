@@ -1,7 +1,8 @@
 """A round as the ledger knows it: strategy, merged state and every current finding.
 
 Everything that shows a round (sync, status, master, export, report) goes through load_round, so
-they all say the same thing.
+they all say the same thing; whatever shows the round before it (the workbooks' reference columns,
+the report's change, sync's check of moved grades) goes through previous_state.
 """
 from __future__ import annotations
 
@@ -29,23 +30,18 @@ def resolve_round(ledger: Ledger, round_id: str | None, live_only: bool = False)
         rnd = ledger.round(round_id)
         if rnd is None:
             known = ", ".join(r.id for r in ledger.rounds()) or "-"
-            raise UserError(f"Kierrosta {round_id} ei ole (kierrokset: {known})",
-                            f"There is no round {round_id} (rounds: {known})",
-                            hint_fi="Avaa kierros: seuranta round new TUNNUS.",
-                            hint_en="Open one: seuranta round new ID.")
+            raise UserError("round-unknown", round=round_id, known=known)
         return rnd
     rounds = [r for r in ledger.rounds() if not (live_only and r.imported)]
     if not rounds:
-        raise UserError("Projektissa ei ole vielä kierroksia", "The project has no rounds yet",
-                        hint_fi="Avaa kierros: seuranta round new TUNNUS.",
-                        hint_en="Open one: seuranta round new ID.")
+        raise UserError("no-rounds")
     return rounds[-1]
 
 
 def load_round(ledger: Ledger, rnd: Round) -> RoundView:
     found = ledger.strategy(rnd.strategy_id)
     if found is None:  # pragma: no cover - rounds always reference a stored strategy
-        raise UserError("Kierroksen strategia puuttuu kirjanpidosta", "The round's strategy is missing")
+        raise UserError("round-strategy-missing", round=rnd.id)
     strategy = found[1]
     with ledger.snapshot():  # returns, entries and the last sync's refusals from one state
         returns = ledger.round_returns(rnd.id)
@@ -58,3 +54,12 @@ def load_round(ledger: Ledger, rnd: Round) -> RoundView:
     findings.extend(state.findings)
     findings.extend(rejected)
     return RoundView(rnd, strategy, state, findings, folder)
+
+
+def previous_state(ledger: Ledger, rnd: Round) -> tuple[Round, RoundState] | None:
+    """The round before ``rnd`` and its merged state (the same newest-wins state that sync, status
+    and the master show); None when ``rnd`` is the first round."""
+    prev = ledger.previous_round(rnd.id)
+    if prev is None:
+        return None
+    return prev, load_round(ledger, prev).state

@@ -1,0 +1,36 @@
+"""The report's summary table as csv, in the export's conventions (UTF-8 BOM, ';', formula-like text
+neutralised); numbers written as text in the project's language."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from seuranta_xl.outputs.report.model import Report, report_text
+from seuranta_xl.present.messages import text
+from seuranta_xl.present.csvtext import csv_text
+from seuranta_xl.present.i18n import fmt_percent
+
+
+def csv_rows(report: Report) -> list[list[str]]:
+    lang, s = report.lang, report.s
+    heads = [report_text("grouping", lang), report_text("group", lang), text("col.actions", lang)]
+    heads += [st.value for st in s.scale.steps] + [report_text("no_grade", lang)]
+    heads += [f"{st.value} %" for st in s.scale.steps] + [f"{report_text('no_grade', lang)} %"]
+    if s.scale.numeric:
+        heads.append(report_text("average", lang))
+    heads.append(report_text("done", lang, v=s.scale.top.value) + " %")
+    if s.comparable:
+        heads += [report_text("improved", lang), report_text("same", lang), report_text("worse", lang)]
+    rows = [heads]
+    for kind, groups in ((report_text("all", lang), [s.overall]), (report_text("focus_area", lang), s.by_focus_area),
+                         (text("col.department", lang), s.by_department)):
+        for g in groups:
+            cells = [kind, g.name, str(g.total)]
+            cells += [str(g.counts[v]) for v in s.scale.values] + [str(g.empty)]
+            cells += [fmt_percent(x, lang, 1) for x in report.shares(g)]
+            rows.append(cells + report.tail_cells(g, 2, ""))
+    return rows
+
+
+def write_csv(report: Report, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(csv_text(csv_rows(report)))

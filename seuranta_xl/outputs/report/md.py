@@ -1,0 +1,47 @@
+"""The report as Markdown, for e-mail or an intranet page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from seuranta_xl.outputs.report.model import Report, report_text, change_line, item_rows, move_rows, summary_rows
+from seuranta_xl.present.messages import text
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def _md_table(rows: list[list[str]], numeric_from: int = 1) -> list[str]:
+    out = ["| " + " | ".join(_md_cell(c) for c in rows[0]) + " |"]
+    out.append("| " + " | ".join("---" if i < numeric_from else "---:" for i in range(len(rows[0]))) + " |")
+    out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows[1:]]
+    return out
+
+
+def markdown(report: Report) -> str:
+    lang, s = report.lang, report.s
+    lines = [f"# {report.title}", ""]
+    for line in report.meta_lines():
+        lines += [line, ""]
+    for key, first, groups in (("by_fa", report_text("focus_area", lang), s.by_focus_area),
+                               ("by_dept", text("col.department", lang), s.by_department)):
+        lines += [f"## {report_text(key, lang)}", ""]
+        lines += _md_table(summary_rows(report, groups, first, shares_inline=True)) + [""]
+    lines += [f"## {report_text('changes', lang)}", ""]
+    line = change_line(report)
+    if line is None:
+        lines += [report.no_change_text(), ""]
+    else:
+        lines += [line, ""]
+        if s.moves:
+            lines += _md_table(move_rows(report), numeric_from=99) + [""]
+    lines += [f"## {report_text('list', lang)}", ""]
+    for fa, items in s.items_by_focus_area():
+        lines += [f"### {fa}", ""]
+        lines += _md_table(item_rows(report, items), numeric_from=99) + [""]
+    return "\n".join(lines)
+
+
+def write_md(report: Report, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(markdown(report))

@@ -1,0 +1,184 @@
+"""The report's view model: a round's summary with what every format shows around it — the
+title, the lines under it, column headers, shares and colours, and the tables as text (pure).
+
+The numbers come from :mod:`seuranta_xl.core.summary`; the words from the message catalogue
+(``report.*`` in :mod:`seuranta_xl.present.messages`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from seuranta_xl.core.summary import IMPROVED, Group, Summary, summarise
+from seuranta_xl.present.i18n import fmt_date, fmt_number, fmt_percent
+from seuranta_xl.present.messages import text
+from seuranta_xl.store.project import Project
+from seuranta_xl.store.roundview import load_round, previous_state, resolve_round
+
+NO_GRADE_COLOUR = "#D9D9D9"
+
+def report_text(key: str, lang: str, **fields) -> str:
+    """The report's words: ``report.<key>`` of the message catalogue."""
+    return text(f"report.{key}", lang, **fields)
+
+
+
+class Report:
+    """A summary with what every writer needs around it (language, organisation, date)."""
+
+    def __init__(self, summary: Summary, lang: str, organisation: str, made: dt.date):
+        self.s = summary
+        self.lang = lang
+        self.organisation = organisation
+        self.made = made
+
+    @property
+    def title(self) -> str:
+        rnd = self.s.round
+        name = rnd.title if rnd.title and rnd.title != rnd.id else rnd.id
+        return f"{self.organisation}: {report_text('title', self.lang)} – {name}"
+
+    def meta_lines(self) -> list[str]:
+        lang, s = self.lang, self.s
+        first = f"{report_text('round', lang)} {s.round.id}"
+        if s.previous_round is not None:
+            prev = f"{report_text('previous', lang)} {s.previous_round.id}"
+            if not s.comparable:
+                prev += f" ({report_text('not_comparable', lang)})"
+        else:
+            prev = report_text("no_previous", lang)
+        parts = [first, prev]
+        if s.round.deadline:
+            parts.append(f"{report_text('deadline', lang)} {fmt_date(s.round.deadline, lang)}")
+        parts.append(f"{report_text('made', lang)} {fmt_date(self.made, lang)}")
+        lines = [" · ".join(parts), f"{report_text('scale', lang)}: {self.scale_text()}"]
+        if not s.has_values:
+            lines.append(report_text("no_returns", lang, r=s.round.id))
+        else:
+            n_dept = len(s.returned) + len(s.missing)
+            lines.append(report_text("returned", lang, a=len(s.returned), b=n_dept, c=s.overall.graded,
+                                     d=s.overall.total))
+            if s.missing:
+                lines.append(report_text("missing", lang, n=len(s.missing), d=", ".join(s.missing)))
+        lines.append(report_text("shares_note", lang, v=s.scale.top.value))
+        return lines
+
+    def no_change_text(self) -> str:
+        """Why there is no change to show: no previous round, or scales that cannot be compared."""
+        return report_text("no_previous" if self.s.previous_round is None else "not_comparable", self.lang)
+
+    def move_headers(self) -> list[str]:
+        """The columns of the table of actions whose grade moved."""
+        return ["ID", report_text("focus_area", self.lang), text("col.department", self.lang),
+                report_text("action", self.lang), report_text("before", self.lang), report_text("now", self.lang),
+                report_text("direction", self.lang)]
+
+    def item_headers(self) -> list[str]:
+        """The first columns of the list of actions (the grade's label, previous grade and comment follow)."""
+        return ["ID", report_text("goal", self.lang), report_text("action", self.lang),
+                text("col.department", self.lang), report_text("grade", self.lang)]
+
+    def change_cells(self, g: Group) -> list[str]:
+        """Improved, same, worse of a group when the rounds compare; else no cells."""
+        if not self.s.comparable or g.change is None:
+            return []
+        return [str(g.change.improved), str(g.change.same), str(g.change.worse)]
+
+    def tail_cells(self, g: Group, average_decimals: int, no_average: str) -> list[str]:
+        """A group's average (numeric scales), done share and change, as text."""
+        lang, cells = self.lang, []
+        if self.s.scale.numeric:
+            cells.append(fmt_number(g.average, lang, average_decimals) if g.average is not None else no_average)
+        return cells + [fmt_percent(g.done_share, lang, 1), *self.change_cells(g)]
+
+    def scale_text(self) -> str:
+        return ", ".join(step.display for step in self.s.scale.steps)
+
+    # column headers of the summary table
+    def summary_headers(self, first: str) -> list[str]:
+        lang, s = self.lang, self.s
+        cols = [first, text("col.actions", lang), *(st.value for st in s.scale.steps), report_text("no_grade", lang)]
+        if s.scale.numeric:
+            cols.append(report_text("average", lang))
+        cols.append(report_text("done", lang, v=s.scale.top.value))
+        if s.comparable:
+            cols += [report_text("improved", lang), report_text("same", lang), report_text("worse", lang)]
+        return cols
+
+    def share_headers(self, first: str) -> list[str]:
+        return [first] + [st.value for st in self.s.scale.steps] + [report_text("no_grade", self.lang)]
+
+    def colours(self) -> list[str]:
+        return [st.colour for st in self.s.scale.steps] + [NO_GRADE_COLOUR]
+
+    def shares(self, g: Group) -> list[float]:
+        return [g.share(v) for v in self.s.scale.values] + [g.empty_share]
+
+    def grade_text(self, value: str | None) -> str:
+        step = self.s.scale.step(value)
+        return step.display if step else (value or "")
+
+
+def build_report(root: Path, round_id: str | None = None, today: dt.date | None = None) -> Report:
+    project = Project(root)
+    config = project.load_config()
+    with project.ledger() as ledger:
+        rnd = resolve_round(ledger, round_id)
+        view = load_round(ledger, rnd)
+        previous = previous_state(ledger, rnd)
+    lang = config.language
+    summary = summarise(rnd, view.strategy, view.state, previous, overall_name=report_text("all", lang))
+    return Report(summary, lang, config.organisation, today or dt.date.today())
+
+
+
+def summary_rows(report: Report, groups: list[Group], first: str, with_total: bool = True,
+                 shares_inline: bool = False, two_lines: bool = False) -> list[list[str]]:
+    """The summary table as formatted text (docx, md): header row first."""
+    lang, s = report.lang, report.s
+    rows = [report.summary_headers(first)]
+    for g in groups + ([s.overall] if with_total else []):
+        cells = [g.name, str(g.total)]
+        for n, share in zip([g.counts[v] for v in s.scale.values] + [g.empty], report.shares(g), strict=True):
+            if shares_inline and g.total:
+                cells.append(f"{n}\n{fmt_percent(share, lang)}" if two_lines else f"{n} ({fmt_percent(share, lang)})")
+            else:
+                cells.append(str(n))
+        rows.append(cells + report.tail_cells(g, 1, "–"))
+    return rows
+
+
+def move_rows(report: Report) -> list[list[str]]:
+    lang = report.lang
+    rows = [report.move_headers()]
+    for m in report.s.moves:
+        rows.append([m.action_id, m.focus_area, m.department, m.text, m.before, m.after,
+                     report_text("up" if m.direction == IMPROVED else "down", lang)])
+    return rows
+
+
+def item_rows(report: Report, items) -> list[list[str]]:
+    lang, s = report.lang, report.s
+    heads = report.item_headers()
+    if s.comparable:
+        heads.append(report_text("before", lang))
+    heads.append(report_text("comment", lang))
+    rows = [heads]
+    for it in items:
+        cells = [it.action_id, it.goal, it.text, it.department, report.grade_text(it.grade)]
+        if s.comparable:
+            cells.append(it.previous or "")
+        cells.append(it.comment or "")
+        rows.append(cells)
+    return rows
+
+
+def change_line(report: Report) -> str | None:
+    s, lang = report.s, report.lang
+    if s.overall.change is None:
+        return None
+    ch = s.overall.change
+    return f"{report_text('previous', lang)} {s.previous_round.id}: " + report_text(
+        "moves_line", lang, i=ch.improved, s=ch.same, w=ch.worse, c=ch.compared, n=ch.not_compared)
+
+

@@ -1,0 +1,233 @@
+"""The report as xlsx (XlsxWriter): a summary sheet (counts, averages, done share, change per focus
+area and per department, shares that feed native stacked-bar charts in the scale's colours), the
+actions that moved since the previous round, and the full list per focus area. Values, not formulas;
+no merged cells, no protection, plain bordered tables with bold headers (they survive a paste into
+Word); shares are numbers with the locale-neutral format ``0.0%``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from seuranta_xl.core.summary import IMPROVED, Group
+from seuranta_xl.outputs.report.model import Report, report_text
+from seuranta_xl.present.messages import text
+from seuranta_xl.present.rowheight import row_height
+
+
+def write_xlsx(report: Report, path: Path) -> None:
+    import xlsxwriter
+
+    lang, s = report.lang, report.s
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False,
+                                         "strings_to_urls": False})
+    wb.set_properties({"title": report.title, "created": dt.datetime.combine(report.made, dt.time())})
+    f = {
+        "title": wb.add_format({"bold": True, "font_size": 14}),
+        "h2": wb.add_format({"bold": True, "font_size": 12}),
+        "note": wb.add_format({"italic": True}),
+        "head": wb.add_format({"bold": True, "border": 1, "text_wrap": True, "valign": "top"}),
+        "head_num": wb.add_format({"bold": True, "border": 1, "text_wrap": True, "valign": "top", "align": "right"}),
+        "text": wb.add_format({"border": 1, "text_wrap": True, "valign": "top"}),
+        "bold": wb.add_format({"border": 1, "text_wrap": True, "valign": "top", "bold": True}),
+        "int": wb.add_format({"border": 1, "valign": "top", "num_format": "0"}),
+        "int_b": wb.add_format({"border": 1, "valign": "top", "num_format": "0", "bold": True}),
+        "dec": wb.add_format({"border": 1, "valign": "top", "num_format": "0.0"}),
+        "dec_b": wb.add_format({"border": 1, "valign": "top", "num_format": "0.0", "bold": True}),
+        "pct": wb.add_format({"border": 1, "valign": "top", "num_format": "0.0%"}),
+        "pct_b": wb.add_format({"border": 1, "valign": "top", "num_format": "0.0%", "bold": True}),
+    }
+    sheet = report_text("summary_sheet", lang)
+    ws = _sheet(wb, sheet)
+    ws.set_column(0, 0, 34)
+    ws.set_column(1, 1, 14)
+    ws.set_column(2, 20, 11)
+    ws.write_string(0, 0, report.title, f["title"])
+    row = 1
+    for line in report.meta_lines():
+        ws.write_string(row, 0, line)
+        row += 1
+    row += 1
+    breaks = []
+    for key, shares_key, first, groups in (("by_fa", "shares_fa", report_text("focus_area", lang), s.by_focus_area),
+                                           ("by_dept", "shares_dept", text("col.department", lang), s.by_department)):
+        if key == "by_dept":
+            breaks.append(row)   # the department tables and chart start a printed page of their own
+        ws.write_string(row, 0, report_text(key, lang), f["h2"])
+        row = _summary_table(ws, row + 1, report, first, groups, f) + 1
+        ws.write_string(row, 0, report_text(shares_key, lang), f["h2"])
+        top = row + 1
+        row = _shares_table(ws, top, report, first, groups, f)
+        if s.has_values:
+            chart = _chart(wb, report, sheet, top, len(groups), report_text(shares_key, lang))
+            ws.insert_chart(row + 1, 0, chart, {"x_offset": 2, "y_offset": 4})
+            row += 2 + _chart_rows(len(groups))
+        row += 1
+    ws.set_h_pagebreaks(breaks)
+    _changes_sheet(wb, report, f)
+    _list_sheet(wb, report, f)
+    wb.close()
+
+
+def _sheet(wb, name: str):
+    """A sheet that prints on A4 landscape, all columns on the page width."""
+    ws = wb.add_worksheet(name)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    return ws
+
+
+def _chart_rows(n: int) -> int:
+    return int((_chart_height(n) + 19) // 20) + 1
+
+
+def _chart_height(n: int) -> int:
+    return 110 + 34 * n
+
+
+def _summary_table(ws, row: int, report: Report, first: str, groups: list[Group], f) -> int:
+    for c, title in enumerate(report.summary_headers(first)):
+        ws.write_string(row, c, title, f["head_num" if c else "head"])
+    for g in groups + [report.s.overall]:
+        row += 1
+        total = g is report.s.overall
+        ws.write_string(row, 0, g.name, f["bold" if total else "text"])
+        ints = [g.total] + [g.counts[v] for v in report.s.scale.values] + [g.empty]
+        c = 0
+        for c, n in enumerate(ints, start=1):
+            ws.write_number(row, c, n, f["int_b" if total else "int"])
+        c += 1
+        if report.s.scale.numeric:
+            if g.average is None:
+                ws.write_blank(row, c, None, f["dec"])
+            else:
+                ws.write_number(row, c, round(g.average, 4), f["dec_b" if total else "dec"])
+            c += 1
+        ws.write_number(row, c, g.done_share, f["pct_b" if total else "pct"])
+        if report.s.comparable and g.change is not None:
+            for n in (g.change.improved, g.change.same, g.change.worse):
+                c += 1
+                ws.write_number(row, c, n, f["int_b" if total else "int"])
+    return row + 1
+
+
+def _shares_table(ws, row: int, report: Report, first: str, groups: list[Group], f) -> int:
+    for c, title in enumerate(report.share_headers(first)):
+        ws.write_string(row, c, title, f["head_num" if c else "head"])
+    for g in groups:
+        row += 1
+        ws.write_string(row, 0, g.name, f["text"])
+        for c, share in enumerate(report.shares(g), start=1):
+            ws.write_number(row, c, share, f["pct"])
+    return row + 1
+
+
+def _chart(wb, report: Report, sheet: str, head_row: int, n: int, title: str):
+    chart = wb.add_chart({"type": "bar", "subtype": "stacked"})
+    first, last = head_row + 1, head_row + n
+    for c, colour in enumerate(report.colours(), start=1):
+        chart.add_series({
+            "name": [sheet, head_row, c],
+            "categories": [sheet, first, 0, last, 0],
+            "values": [sheet, first, c, last, c],
+            "fill": {"color": colour},
+            "border": {"color": "#595959", "width": 0.5},
+            "gap": 60,
+        })
+    chart.set_title({"name": title, "name_font": {"size": 11, "bold": True}})
+    chart.set_x_axis({"min": 0, "max": 1, "num_format": "0%", "major_gridlines": {"visible": True,
+                                                                                  "line": {"color": "#D9D9D9"}}})
+    chart.set_y_axis({"reverse": True})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 760, "height": _chart_height(n)})
+    return chart
+
+
+def _changes_sheet(wb, report: Report, f) -> None:
+    lang, s = report.lang, report.s
+    ws = _sheet(wb, report_text("changes_sheet", lang))
+    ws.write_string(0, 0, report_text("changes", lang), f["h2"])
+    widths = [9, 22, 24, 60, 9, 9, 11]
+    for c, w in enumerate(widths):
+        ws.set_column(c, c, w)
+    if s.overall.change is None:
+        ws.write_string(1, 0, report.no_change_text())
+        return
+    ch = s.overall.change
+    ws.write_string(1, 0, f"{report_text('previous', lang)} {s.previous_round.id}: " + report_text(
+        "moves_line", lang, i=ch.improved, s=ch.same, w=ch.worse, c=ch.compared, n=ch.not_compared))
+    heads = report.move_headers()
+    for c, title in enumerate(heads):
+        ws.write_string(3, c, title, f["head"])
+    ws.repeat_rows(3)
+    for r, m in enumerate(s.moves, start=4):
+        ws.set_row(r, row_height([(m.focus_area, widths[1]), (m.department, widths[2]), (m.text, widths[3])]))
+        ws.write_string(r, 0, m.action_id, f["text"])
+        ws.write_string(r, 1, m.focus_area, f["text"])
+        ws.write_string(r, 2, m.department, f["text"])
+        ws.write_string(r, 3, m.text, f["text"])
+        _grade_cell(ws, r, 4, report, m.before, f)
+        _grade_cell(ws, r, 5, report, m.after, f)
+        ws.write_string(r, 6, report_text("up" if m.direction == IMPROVED else "down", lang), f["text"])
+    if not s.moves:
+        ws.write_string(4, 0, report_text("no_moves", lang))
+
+
+def _grade_cell(ws, r: int, c: int, report: Report, value: str | None, f) -> None:
+    step = report.s.scale.step(value)
+    if step is not None and step.number is not None:
+        ws.write_number(r, c, step.number, f["int"])
+    elif value:
+        ws.write_string(r, c, value, f["text"])
+    else:
+        ws.write_blank(r, c, None, f["text"])
+
+
+def _list_sheet(wb, report: Report, f) -> None:
+    lang, s = report.lang, report.s
+    ws = _sheet(wb, report_text("list_sheet", lang))
+    with_label = any(st.label != st.value for st in s.scale.steps)
+    heads = report.item_headers()
+    widths = [9, 30, 45, 22, 8]
+    if with_label:
+        heads.append(report_text("label", lang))
+        widths.append(22)
+    if s.comparable:
+        heads.append(report_text("before", lang))
+        widths.append(8)
+    heads.append(report_text("comment", lang))
+    widths.append(55)
+    for c, w in enumerate(widths):
+        ws.set_column(c, c, w)
+    ws.write_string(0, 0, report_text("list", lang), f["h2"])
+    row = 1
+    for fa, items in s.items_by_focus_area():
+        row += 1
+        ws.write_string(row, 0, fa, f["h2"])
+        row += 1
+        for c, title in enumerate(heads):
+            ws.write_string(row, c, title, f["head"])
+        for it in items:
+            row += 1
+            ws.set_row(row, row_height([(it.goal, widths[1]), (it.text, widths[2]), (it.department, widths[3]),
+                                        (it.label or "", 22), (it.comment or "", widths[-1])]))
+            ws.write_string(row, 0, it.action_id, f["text"])
+            ws.write_string(row, 1, it.goal, f["text"])
+            ws.write_string(row, 2, it.text, f["text"])
+            ws.write_string(row, 3, it.department, f["text"])
+            _grade_cell(ws, row, 4, report, it.grade, f)
+            c = 5
+            if with_label:
+                ws.write_string(row, c, it.label or "", f["text"])
+                c += 1
+            if s.comparable:
+                _grade_cell(ws, row, c, report, it.previous, f)
+                c += 1
+            if it.comment:
+                ws.write_string(row, c, it.comment, f["text"])
+            else:
+                ws.write_blank(row, c, None, f["text"])
+        row += 1
+
+

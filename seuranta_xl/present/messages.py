@@ -1,0 +1,194 @@
+"""Every plain-language label and line the tool shows people, in Finnish, Swedish and English (pure data).
+
+One catalogue for the CLI, the master, the reports, the add-in, the import and the demo, so the same
+thing is said the same way everywhere. A key names where a text belongs (``col.`` column headers
+shared by every table, ``severity.`` and ``state.`` words, then one prefix per shell); each entry is
+(fi, sv, en) with the same ``{fields}`` in all three (tests/test_present.py checks both).
+The words of a department workbook are in workbook/texts.py; errors in core/error_catalogue.py;
+findings in core/findings.py.
+"""
+from __future__ import annotations
+
+import string
+
+DEFAULT_LANGUAGE = "fi"
+LANGUAGES = ("fi", "sv", "en")
+
+MESSAGES: dict[str, tuple[str, str, str]] = {
+    # ------------------------------------------------------------------ column headers of every table
+    "col.round": ("Kierros", "Omgång", "Round"),
+    "col.severity": ("Vakavuus", "Allvar", "Severity"),
+    "col.code": ("Koodi", "Kod", "Code"),
+    "col.location": ("Sijainti", "Plats", "Location"),
+    "col.id": ("ID", "ID", "ID"),
+    "col.department": ("Vastuutaho", "Ansvarig", "Department"),
+    "col.file": ("Tiedosto", "Fil", "File"),
+    "col.sheet": ("Taulukko", "Blad", "Sheet"),
+    "col.cell": ("Solu", "Cell", "Cell"),
+    "col.finding": ("Havainto", "Fynd", "Finding"),
+    "col.hint": ("Mitä tehdä", "Vad göra", "What to do"),
+    "col.status": ("Tila", "Status", "Status"),
+    "col.graded": ("Arvioitu", "Bedömda", "Graded"),
+    "col.actions": ("Toimenpiteitä", "Åtgärder", "Actions"),
+    "col.errors": ("Virheitä", "Fel", "Errors"),
+    "col.warnings": ("Varoituksia", "Varningar", "Warnings"),
+    "col.received": ("Vastaanotettu", "Mottagen", "Received"),
+    "col.saved": ("Tallennettu", "Sparad", "Saved"),
+    "col.rows": ("Rivejä", "Rader", "Rows"),
+    "total": ("Yhteensä", "Totalt", "Total"),
+    "no-findings": ("Ei havaintoja.", "Inga fynd.", "No findings."),
+    # ------------------------------------------------------------------ severities and states
+    "severity.error": ("virhe", "fel", "error"),
+    "severity.warning": ("varoitus", "varning", "warning"),
+    "severity.info": ("tieto", "info", "info"),
+    "state.returned": ("palautettu", "returnerad", "returned"),
+    "state.missing": ("puuttuu", "saknas", "missing"),
+    "state.errors": ("virheitä", "fel", "errors"),
+    "state.imported": ("tuotu taulukosta", "importerad", "imported"),
+    # ------------------------------------------------------------------ the command line
+    "cli.error": ("Virhe", "Fel", "Error"),
+    "cli.interrupted": ("Keskeytetty.", "Avbrutet.", "Interrupted."),
+    "cli.unexpected": ("Odottamaton virhe: {e} — tiedot tallennettu: {log}; ilmoita kehittäjille.",
+                       "Oväntat fel: {e} — detaljer sparade: {log}; meddela utvecklarna.",
+                       "Unexpected error: {e} — details saved to {log}; please report it."),
+    "cli.round-opened": ("Kierros {id} avattu (asteikko {scale}).", "Omgång {id} öppnad (skala {scale}).",
+                         "Round {id} opened (scale {scale})."),
+    "cli.round-imported": ("tuotu", "importerad", "imported"),
+    "cli.generated": ("Kierros {r}: {n} työkirjaa kansioon {d}", "Omgång {r}: {n} arbetsböcker i {d}",
+                      "Round {r}: {n} workbooks in {d}"),
+    "cli.sync-master": ("Koontityökirja: {p}", "Sammanställning: {p}", "Master workbook: {p}"),
+    "cli.status-totals": ("Palautettu {a}/{b}, arvioitu {c}/{d} toimenpidettä.",
+                          "Returnerade {a}/{b}, bedömda {c}/{d} åtgärder.",
+                          "Returned {a}/{b}, graded {c}/{d} actions."),
+    "cli.report-empty": ("Kierroksella {r} ei ole vielä palautuksia; raportti kertoo sen.",
+                         "Omgång {r} har ännu inga returer; rapporten säger det.",
+                         "Round {r} has no returns yet; the report says so."),
+    "cli.report-written": ("Raportti kirjoitettu: {p}", "Rapporten skriven: {p}", "Report written: {p}"),
+    "cli.addin-written": ("Apuohjelma kirjoitettu: {p}", "Tillägget skrivet: {p}", "Add-in written: {p}"),
+    "cli.addin-installed": ("Asennettu: {p}. Käynnistä Excel uudelleen; Seuranta-välilehti tulee näkyviin.",
+                            "Installerat: {p}. Starta om Excel; fliken Seuranta visas.",
+                            "Installed: {p}. Restart Excel; the Seuranta tab appears."),
+    "cli.addin-python": ("Python, jota painikkeet käyttävät: {i}", "Python som knapparna använder: {i}",
+                         "Python the buttons run: {i}"),
+    "cli.addin-no-python": ("Pythonia ei kirjattu (tässä käyttöjärjestelmässä ei ole Exceliä): anna Excel-koneen "
+                            "Python valitsimella --interpreter tai aja 'seuranta addin install' Excel-koneella.",
+                            "Ingen Python angiven (det här systemet har inget Excel): ange Excel-datorns Python med "
+                            "--interpreter eller kör 'seuranta addin install' på Excel-datorn.",
+                            "No Python recorded (this OS has no Excel): pass the Excel machine's Python with "
+                            "--interpreter, or run 'seuranta addin install' on the Excel machine."),
+    # ------------------------------------------------------------------ check and sync (CLI and add-in)
+    "check.accepted": ("hyväksytty", "godkänd", "accepted"),
+    "check.errors": ("virheitä", "fel", "errors"),
+    "check.errors-n": ("virheitä: {n}", "fel: {n}", "errors: {n}"),
+    "sync.summary": ("Kierros {r}: {n} tiedostoa, {new} uutta palautusta, {same} ennallaan, {rej} hylätty.",
+                     "Omgång {r}: {n} filer, {new} nya returer, {same} oförändrade, {rej} avvisade.",
+                     "Round {r}: {n} files, {new} new returns, {same} unchanged, {rej} refused."),
+    # ------------------------------------------------------------------ strategy import
+    "init.detected": ("Rakenne tunnistettiin otsikoista: {l}", "Layouten identifierades: {l}",
+                      "Layout detected from the headers: {l}"),
+    "init.layout": ("Rakenne: {l}", "Layout: {l}", "Layout: {l}"),
+    "init.created": ("Projekti luotu", "Projekt skapat", "Project created"),
+    "init.reimported": ("Tuotiin uudelleen", "Omimporterat", "Re-imported"),
+    "init.counts": ("{verb} {root}: {a} toimenpidettä, {g} tavoitetta, {f} painopistettä",
+                    "{verb} {root}: {a} åtgärder, {g} mål, {f} fokusområden",
+                    "{verb} {root}: {a} actions, {g} goals, {f} focus areas"),
+    "init.departments": ("Vastuutahot ({n}): {d}", "Ansvariga ({n}): {d}", "Departments ({n}): {d}"),
+    "init.past-round": ("Aiempi kierros {r} tuotu ({c})", "Tidigare omgång {r} importerad ({c})",
+                        "Past round {r} imported ({c})"),
+    "init.past-round-title": ("Tuotu: {f}", "Importerad: {f}", "Imported: {f}"),
+    # ------------------------------------------------------------------ master.xlsx
+    "master.title": ("Strategian seuranta", "Uppföljning av strategin", "Strategy follow-up"),
+    "master.wide": ("Toimenpiteet", "Åtgärder", "Actions"),
+    "master.long": ("Kaikki arviot", "Alla bedömningar", "All entries"),
+    "master.returns": ("Palautukset", "Returer", "Returns"),
+    "master.findings": ("Havainnot", "Fynd", "Findings"),
+    "master.grade": ("arvio", "bedömning", "grade"),
+    "master.label": ("selite", "beskrivning", "label"),
+    "master.comment": ("kommentti", "kommentar", "comment"),
+    "master.source": ("lähde", "källa", "source"),
+    "master.open": ("Avaa kohta", "Öppna", "Open"),
+    # ------------------------------------------------------------------ reports
+    "report.title": ("Strategian seuranta", "Uppföljning av strategin", "Strategy follow-up"),
+    "report.round": ("Kierros", "Omgång", "Round"),
+    "report.previous": ("Edellinen kierros", "Föregående omgång", "Previous round"),
+    "report.no_previous": ("ei edellistä kierrosta", "ingen föregående omgång", "no previous round"),
+    "report.not_comparable": ("asteikot eivät ole vertailukelpoisia", "skalorna är inte jämförbara",
+                              "the scales cannot be compared"),
+    "report.deadline": ("Määräaika", "Sista dag", "Deadline"),
+    "report.made": ("Raportti laadittu", "Rapporten skapad", "Report made"),
+    "report.scale": ("Asteikko", "Skala", "Scale"),
+    "report.no_returns": ("Kierrokselle {r} ei ole vielä yhtään palautusta: taulukoissa ei ole arvioita.",
+                          "Omgång {r} har ännu inga returer: tabellerna har inga bedömningar.",
+                          "Round {r} has no returns yet: the tables hold no grades."),
+    "report.missing": ("Palauttamatta ({n}): {d}", "Inte returnerat ({n}): {d}", "Not returned ({n}): {d}"),
+    "report.returned": ("Palauttanut {a}/{b} vastuutahoa, arvioitu {c}/{d} toimenpidettä.",
+                        "{a}/{b} ansvariga har returnerat, {c}/{d} åtgärder bedömda.",
+                        "{a}/{b} departments returned, {c}/{d} actions graded."),
+    "report.by_fa": ("Painopisteittäin", "Per fokusområde", "By focus area"),
+    "report.by_dept": ("Vastuutahoittain", "Per ansvarig", "By department"),
+    "report.shares_fa": ("Arvioiden osuudet painopisteittäin", "Bedömningarnas andelar per fokusområde",
+                         "Grade shares by focus area"),
+    "report.shares_dept": ("Arvioiden osuudet vastuutahoittain", "Bedömningarnas andelar per ansvarig",
+                           "Grade shares by department"),
+    "report.focus_area": ("Painopiste", "Fokusområde", "Focus area"),
+    "report.grouping": ("Ryhmittely", "Gruppering", "Grouping"),
+    "report.group": ("Ryhmä", "Grupp", "Group"),
+    "report.all": ("Kaikki", "Alla", "All"),
+    "report.no_grade": ("Ei arviota", "Ingen bedömning", "No grade"),
+    "report.average": ("Keskiarvo", "Medelvärde", "Average"),
+    "report.done": ("Valmiina ({v})", "Klara ({v})", "Done ({v})"),
+    "report.improved": ("Parani", "Bättre", "Improved"),
+    "report.same": ("Ennallaan", "Oförändrad", "Same"),
+    "report.worse": ("Heikkeni", "Sämre", "Worse"),
+    "report.changes": ("Muutokset edellisestä kierroksesta", "Förändringar sedan föregående omgång",
+                       "Changes from the previous round"),
+    "report.changes_sheet": ("Muutokset", "Förändringar", "Changes"),
+    "report.summary_sheet": ("Yhteenveto", "Sammanfattning", "Summary"),
+    "report.list_sheet": ("Toimenpiteet", "Åtgärder", "Actions"),
+    "report.no_moves": ("Yhdenkään toimenpiteen arvio ei muuttunut.", "Ingen bedömning ändrades.",
+                        "No grade changed."),
+    "report.moves_line": ("{i} parani, {s} ennallaan, {w} heikkeni ({c} verrattavissa, {n} ilman vertailuparia).",
+                          "{i} bättre, {s} oförändrade, {w} sämre ({c} jämförbara, {n} utan jämförelse).",
+                          "{i} improved, {s} same, {w} worse ({c} compared, {n} without a pair)."),
+    "report.list": ("Toimenpiteet painopisteittäin", "Åtgärder per fokusområde", "Actions by focus area"),
+    "report.goal": ("Tavoite", "Mål", "Goal"),
+    "report.action": ("Toimenpide", "Åtgärd", "Action"),
+    "report.grade": ("Arvio", "Bedömning", "Grade"),
+    "report.label": ("Selite", "Beskrivning", "Label"),
+    "report.comment": ("Kommentti", "Kommentar", "Comment"),
+    "report.before": ("Aiempi", "Tidigare", "Before"),
+    "report.now": ("Nyt", "Nu", "Now"),
+    "report.direction": ("Suunta", "Riktning", "Direction"),
+    "report.up": ("parani", "bättre", "improved"),
+    "report.down": ("heikkeni", "sämre", "worse"),
+    "report.shares_note": ("Osuudet lasketaan kaikista toimenpiteistä; valmiina = asteikon ylin arvo ({v}).",
+                           "Andelarna räknas av alla åtgärder; klara = skalans högsta steg ({v}).",
+                           "Shares are of all actions; done = the scale's top step ({v})."),
+    # ------------------------------------------------------------------ the Excel add-in
+    "addin.findings-sheet": ("Havainnot", "Fynd", "Findings"),
+    "addin.status-sheet": ("Tilanne", "Läge", "Status"),
+    "addin.reading": ("Seuranta: luetaan {i}/{n} {name}", "Seuranta: läser {i}/{n} {name}",
+                      "Seuranta: reading {i}/{n} {name}"),
+    "addin.unexpected": ("Odottamaton virhe: {e}\n\nLisätiedot: {log}", "Oväntat fel: {e}\n\nDetaljer: {log}",
+                         "Unexpected error: {e}\n\nDetails: {log}"),
+    "addin.project-folder": ("Projektikansio: {p}", "Projektmapp: {p}", "Project folder: {p}"),
+    # ------------------------------------------------------------------ the demo
+    "demo.import-findings": ("tuonnin havainnot: ", "importfynd: ", "import findings: "),
+    "demo.mistakes": ("Tahalliset virheet, jotta havainnot näkyvät:", "Avsiktliga fel, så att fynden syns:",
+                      "Deliberate mistakes, so that the findings show:"),
+    "demo.done": ("Valmis. Avaa {x} tai {d}; koontityökirja: {m}", "Klart. Öppna {x} eller {d}; sammanställning: {m}",
+                  "Done. Open {x} or {d}; master workbook: {m}"),
+    "demo.try": ("Kokeile: seuranta status --project {p}", "Prova: seuranta status --project {p}",
+                 "Try: seuranta status --project {p}"),
+}
+
+
+def text(key: str, lang: str = DEFAULT_LANGUAGE, **fields: object) -> str:
+    """The message ``key`` in ``lang`` (Finnish for an unknown language), formatted with ``fields``."""
+    entry = MESSAGES[key]
+    template = entry[LANGUAGES.index(lang)] if lang in LANGUAGES else entry[0]
+    return template.format(**fields) if fields else template
+
+
+def fields_of(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -1,0 +1,66 @@
+"""The columns of a department workbook and the layout they come from (workbook_templates/layout.toml)."""
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from xlsxwriter.utility import xl_col_to_name
+
+from seuranta_xl.core import identity as idn
+from seuranta_xl.core.model import Config, Scale
+from seuranta_xl.present.rowheight import row_height as estimate_row_height
+
+INLINE_LIST_MAX = 255  # Excel repairs a file whose inline list formula is longer than this
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    index: int          # 0-based
+    width: float
+    kind: str           # structure | reference | input | status
+
+    @property
+    def letter(self) -> str:
+        return xl_col_to_name(self.index)
+
+
+@functools.cache
+def layout() -> dict:
+    text = resources.files("seuranta_xl.workbook_templates").joinpath("layout.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def columns_for(config: Config, with_indicator: bool, with_previous: bool, scale: Scale) -> list[Column]:
+    titles = idn.TITLES[config.language]
+    widths = layout()["widths"]
+    labelled = any(s.label != s.value for s in scale.steps)
+    keys: list[tuple[str, str]] = [(k, "structure") for k in idn.STRUCTURE_KEYS
+                                   if k != "indicator" or with_indicator]
+    if with_previous:
+        keys += [(k, "reference") for k in idn.REFERENCE_KEYS]
+    keys += [(k, "input") for k in idn.INPUT_KEYS] + [(k, "status") for k in idn.STATUS_KEYS]
+    input_titles = {"grade": config.columns.grade, "comment": config.columns.comment}
+    cols = []
+    for i, (key, kind) in enumerate(keys):
+        width = widths["grade_labelled"] if key == "grade" and labelled else widths[key]
+        cols.append(Column(key, input_titles.get(key) or titles[key], i, width, kind))
+    return cols
+
+
+def inline_list(scale: Scale) -> list[str] | None:
+    """The dropdown items as an inline list, or None when they must come from a range (the quoted,
+    comma-joined formula over 255 characters, or an item holding a comma or a quote, which an inline
+    list cannot carry)."""
+    items = [s.display for s in scale.steps]
+    if len(",".join(items)) + 2 > INLINE_LIST_MAX or any("," in i or '"' in i for i in items):
+        return None
+    return items
+
+
+def row_height(cells: list[tuple[str, float]]) -> float:
+    """An estimated height (points) for a data row of wrapped ``(text, column width)`` cells."""
+    return estimate_row_height(cells, font_size=layout()["font_size"], min_lines=layout()["rows"]["min_lines"])

@@ -1,0 +1,395 @@
+"""Writing one department workbook (XlsxWriter): the data sheet with its title block, locked
+structure, dropdown and status formulas; the instructions; the hidden lists and the very hidden
+identity sheet (identity.META_SHEET: key/value rows for identity.META_KEYS and, from
+identity.META_ROWS_START, the row ids and row hashes, all as strings — the workbook contract).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import xlsxwriter
+import xlsxwriter.worksheet
+
+from seuranta_xl.core import identity as idn
+from seuranta_xl.core.filenames import safe_sheet_name
+from seuranta_xl.core.model import ActionRow, Config, Round
+from seuranta_xl.present.i18n import fmt_date
+from seuranta_xl.workbook.columns import columns_for, inline_list, layout, row_height
+from seuranta_xl.workbook.texts import texts
+
+
+@dataclass(frozen=True)
+class WorkbookSpec:
+    """Everything one department workbook needs; built once per department."""
+
+    config: Config
+    round: Round
+    department: str
+    rows: list[ActionRow]
+    with_indicator: bool
+    previous: dict[str, tuple[str | None, str | None]] | None  # None: no previous round
+
+
+def sheet_password(project_id: str) -> str:
+    """The protection password of a project's workbooks (documented in docs/workbook.md).
+
+    Protection only keeps a well-meaning person from editing the wrong cell; the security is the
+    signature. The coordinator can always compute it: ``python -c "from seuranta_xl.workbook.writer import
+    sheet_password; print(sheet_password('<project_id>'))"`` (project_id is in seuranta.toml).
+    """
+    return "sx-" + hashlib.sha256(f"seuranta-xl:{project_id}".encode()).hexdigest()[:10]
+
+
+def _q(text: str) -> str:
+    """A string literal for an Excel formula."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Worksheet(xlsxwriter.worksheet.Worksheet):
+    """Skips XlsxWriter's 30 regex passes per formula that expand Excel 365 function names: the
+    formulas here use only classic functions (IF, AND, OR, TRIM, ISNA, MATCH, IFERROR, COUNTIF).
+    That pass was 40 % of the write time."""
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        return formula[1:] if formula.startswith("=") else formula
+
+
+class _ProtectedWorkbook(xlsxwriter.Workbook):
+    """XlsxWriter has no workbook (structure) protection; add <workbookProtection> after <workbookPr>."""
+
+    structure_password_hash: str | None = None
+
+    def _write_workbook_pr(self) -> None:
+        super()._write_workbook_pr()
+        if self.structure_password_hash:
+            self._xml_empty_tag("workbookProtection", [("workbookPassword", self.structure_password_hash),
+                                                       ("lockStructure", "1")])
+
+
+def _password_hash(password: str) -> str:
+    """The legacy 16-bit hash Excel stores for sheet and workbook protection (ECMA-376 §18.2.29)."""
+    digest = 0
+    for ch in password[::-1]:
+        digest = ((digest >> 14) & 0x01) | ((digest << 1) & 0x7FFF)
+        digest ^= ord(ch)
+    digest = ((digest >> 14) & 0x01) | ((digest << 1) & 0x7FFF)
+    digest ^= len(password) ^ 0xCE4B
+    return f"{digest:X}"
+
+
+class _Writer:
+    def __init__(self, spec: WorkbookSpec, path: Path):
+        self.s = spec
+        self.lang = spec.config.language
+        self.t = texts(self.lang)
+        self.titles = idn.TITLES[self.lang]
+        self.lay = layout()
+        self.scale = spec.round.scale
+        self.cols = columns_for(spec.config, spec.with_indicator, spec.previous is not None, self.scale)
+        self.col = {c.key: c for c in self.cols}
+        self.header0 = self.lay["header_row"] - 1                 # 0-based header row
+        self.first0 = self.header0 + 1                            # 0-based first data row
+        self.last0 = self.first0 + len(spec.rows) - 1            # 0-based last data row
+        self.password = sheet_password(spec.config.project_id)
+        self.data_name = safe_sheet_name(self.titles["data_sheet"])
+        self.wb = _ProtectedWorkbook(str(path), {"in_memory": True, "strings_to_numbers": False,
+                                                 "strings_to_formulas": False, "strings_to_urls": False})
+        self.wb.structure_password_hash = _password_hash(self.password)
+        self.f = self._formats()
+
+    # ------------------------------------------------------------ formats
+    def _formats(self) -> dict:
+        c = self.lay["colours"]
+        base = {"font_name": self.lay["font"], "font_size": self.lay["font_size"], "valign": "top"}
+        cell = {**base, "text_wrap": True, "border": 1, "border_color": c["border"]}
+        head = {**cell, "bold": True, "valign": "vcenter", "font_color": c["header_fg"]}
+        add = self.wb.add_format
+        return {
+            "title": add({**base, "bold": True, "font_size": self.lay["title_size"], "font_color": c["title_fg"]}),
+            "sub": add({**base, "bold": True}),
+            "plain": add(base),
+            "hint": add({**base, "italic": True, "font_color": c["reference_fg"]}),
+            "count": add({**base, "bold": True, "bg_color": c["count_bg"], "border": 1,
+                          "border_color": c["border"], "valign": "vcenter"}),
+            "head": add({**head, "bg_color": c["header_bg"]}),
+            "head_ref": add({**head, "bg_color": c["reference_header_bg"]}),
+            "head_input": add({**head, "bg_color": c["input_header_bg"]}),
+            "text": add(cell),
+            "id": add({**cell, "bold": True}),
+            "ref": add({**cell, "bg_color": c["reference_bg"], "font_color": c["reference_fg"]}),
+            "input": add({**cell, "locked": False, "bg_color": c["input_bg"]}),
+            "input_grade": add({**cell, "locked": False, "bg_color": c["input_bg"], "align": "center"}),
+            "status": add({**cell, "align": "center"}),
+            "missing": add({"bg_color": c["missing_bg"]}),
+            "status_bad": add({"bold": True, "font_color": c["missing_fg"]}),
+            "done": add({"bg_color": self.scale.top.colour}),
+            "steps": [add({"bg_color": st.colour}) for st in self.scale.steps],
+            "scale_cell": [add({**cell, "bg_color": st.colour}) for st in self.scale.steps],
+        }
+
+    # ------------------------------------------------------------ the whole file
+    def write(self) -> None:
+        ws = self.wb.add_worksheet(self.data_name, worksheet_class=_Worksheet)
+        instr = self.wb.add_worksheet(safe_sheet_name(self.titles["instructions"]))
+        lists = self.wb.add_worksheet(idn.LISTS_SHEET)
+        meta = self.wb.add_worksheet(idn.META_SHEET)
+        self.wb.set_properties({"title": f"{self.s.round.title} – {self.s.department}",
+                                "company": self.s.config.organisation, "comments": "seuranta-xl"})
+        self._lists(lists)
+        self._data(ws)
+        self._instructions(instr)
+        self._meta(meta)
+        ws.activate()
+        self.wb.close()
+
+    # ------------------------------------------------------------ data sheet
+    def _data(self, ws) -> None:
+        self._title_block(ws)
+        self._header(ws)
+        self._rows(ws)
+        if self.s.rows:
+            self._validations(ws)
+            self._conditional_formats(ws)
+        last_col = self.cols[-1].index
+        ws.freeze_panes(self.first0, 1)
+        ws.autofilter(self.header0, 0, max(self.last0, self.first0), last_col)
+        ws.protect(self.password, {"autofilter": True, "sort": True, "format_columns": True,
+                                   "format_rows": True})
+        self._print_setup(ws)
+
+    def _status_range(self) -> str:
+        c = self.col["status"].letter
+        return f"${c}${self.first0 + 1}:${c}${self.last0 + 1}"
+
+    def _title_block(self, ws) -> None:
+        s, t, f = self.s, self.t, self.f
+        heading = f"{s.config.organisation} – {s.round.title or s.round.id}"
+        ws.write_string(0, 0, heading, f["title"])
+        ws.set_row(0, 22)
+        ws.write_string(1, 0, t["department"].format(department=s.department), f["sub"])
+        deadline = (t["deadline"].format(date=fmt_date(s.round.deadline, self.lang)) if s.round.deadline
+                    else t["no_deadline"])
+        ws.write_string(2, 0, deadline, f["plain"])
+        n = len(s.rows)
+        prefix, _, suffix = t["count"].partition("{done}")
+        suffix = suffix.format(total=n)
+        last = min(2, len(self.cols) - 1)
+        ws.merge_range(3, 0, 3, last, "", f["count"])
+        ws.set_row(3, 20)
+        if n:
+            rng = self._status_range()
+            done = (f'ROWS({rng})-COUNTIF({rng},{_q(t["status_missing"])})'
+                    f'-COUNTIF({rng},{_q(t["status_invalid"])})')
+            formula = f'={_q(prefix) + "&" if prefix else ""}({done})&{_q(suffix)}'
+            ws.write_formula(3, 0, formula, f["count"], t["count"].format(done=0, total=n))
+        else:
+            ws.write_string(3, 0, t["count"].format(done=0, total=0), f["count"])
+        ws.write_string(3, last + 1, t["fill_hint"].format(
+            grade=self.col["grade"].title, comment=self.col["comment"].title,
+            instructions=safe_sheet_name(self.titles["instructions"])), f["hint"])
+
+    def _header(self, ws) -> None:
+        style = {"structure": "head", "reference": "head_ref", "input": "head_input", "status": "head"}
+        for c in self.cols:
+            ws.set_column(c.index, c.index, c.width)
+            ws.write_string(self.header0, c.index, c.title, self.f[style[c.kind]])
+        ws.set_row(self.header0, 30)
+
+    def _rows(self, ws) -> None:
+        f, t = self.f, self.t
+        col = self.col
+        grade, comment = col["grade"], col["comment"]
+        status_formula = self._status_formula()
+        prev = self.s.previous
+        for i, row in enumerate(self.s.rows):
+            r = self.first0 + i
+            texts = idn.locked_texts(row, self.s.with_indicator)
+            sized = []
+            for c, text in zip(self.cols, texts, strict=False):
+                ws.write_string(r, c.index, text, f["id"] if c.key == "id" else f["text"])
+                sized.append((text, c.width))
+            if prev is not None:
+                pg, pc = prev.get(row.id, (None, None))
+                ws.write_string(r, col["prev_grade"].index, pg or "", f["ref"])
+                ws.write_string(r, col["prev_comment"].index, pc or "", f["ref"])
+                sized += [(pg or "", col["prev_grade"].width), (pc or "", col["prev_comment"].width)]
+            ws.set_row(r, row_height(sized))
+            ws.write_blank(r, grade.index, None, f["input_grade"])
+            ws.write_blank(r, comment.index, None, f["input"])
+            ws.write_formula(r, col["status"].index, status_formula.format(n=r + 1), f["status"],
+                             t["status_missing"])
+
+    def _lists_refs(self) -> tuple[str, str]:
+        k = len(self.scale.steps)
+        sheet = f"'{idn.LISTS_SHEET}'"
+        return f"{sheet}!$A$1:$A${k}", f"{sheet}!$B$1:$B${k}"
+
+    def _status_formula(self) -> str:
+        """A template with {n} for the row: missing / check / comment missing / ok, in words."""
+        t = self.t
+        displays, values = self._lists_refs()
+        g = f"TRIM({self.col['grade'].letter}{{n}}&\"\")"
+        c = f"TRIM({self.col['comment'].letter}{{n}}&\"\")"
+        ok = _q(t["status_ok"])
+        rule = self.s.config.comments.required_at_or_below
+        rank = self.scale.rank(rule) if rule else None
+        if rank is not None:
+            pos = f"IFERROR(MATCH({g},{displays},0),MATCH({g},{values},0))"
+            ok = f'IF(AND({pos}<={rank + 1},{c}=""),{_q(t["status_comment"])},{ok})'
+        return (f'=IF({g}="",{_q(t["status_missing"])},'
+                f'IF(AND(ISNA(MATCH({g},{displays},0)),ISNA(MATCH({g},{values},0))),'
+                f'{_q(t["status_invalid"])},{ok}))')
+
+    def _validations(self, ws) -> None:
+        t, cfg = self.t, self.s.config
+        instructions = safe_sheet_name(self.titles["instructions"])
+        values = ", ".join(self.scale.values)
+        items = inline_list(self.scale)
+        source = items if items is not None else "=" + self._lists_refs()[0]
+        g = self.col["grade"].index
+        ws.data_validation(self.first0, g, self.last0, g, {
+            "validate": "list", "source": source, "ignore_blank": True, "dropdown": True,
+            "input_title": _clip(t["grade_prompt_title"], 32),
+            "input_message": _clip(t["grade_prompt"].format(values=values, instructions=instructions), 255),
+            "error_title": _clip(t["grade_error_title"], 32),
+            "error_message": _clip(t["grade_error"].format(values=values), 255),
+            "error_type": "stop",
+        })
+        c = self.col["comment"].index
+        mx = cfg.comments.max_length
+        ws.data_validation(self.first0, c, self.last0, c, {
+            "validate": "length", "criteria": "<=", "value": mx, "ignore_blank": True,
+            "input_title": _clip(t["comment_prompt_title"], 32),
+            "input_message": _clip(t["comment_prompt"].format(max=mx), 255),
+            "error_title": _clip(t["comment_error_title"], 32),
+            "error_message": _clip(t["comment_error"].format(max=mx), 255),
+            "error_type": "stop",
+        })
+
+    def _conditional_formats(self, ws) -> None:
+        f, t = self.f, self.t
+        g = self.col["grade"]
+        top = f"${g.letter}{self.first0 + 1}"
+        cell = f'TRIM({top}&"")'
+        rng = (self.first0, g.index, self.last0, g.index)
+        ws.conditional_format(*rng, {"type": "formula", "criteria": f'={cell}=""', "format": f["missing"]})
+        for step, fmt in zip(self.scale.steps, f["steps"], strict=True):
+            crit = f"=OR({cell}={_q(step.display)},{cell}={_q(step.value)})"
+            ws.conditional_format(*rng, {"type": "formula", "criteria": crit, "format": fmt})
+        st = self.col["status"]
+        ws.conditional_format(self.first0, st.index, self.last0, st.index, {
+            "type": "formula", "criteria": f'=${st.letter}{self.first0 + 1}<>{_q(t["status_ok"])}',
+            "format": f["status_bad"]})
+        ws.conditional_format(3, 0, 3, 0, {
+            "type": "formula", "criteria": f'=COUNTIF({self._status_range()},{_q(t["status_ok"])})='
+                                           f'{len(self.s.rows)}', "format": f["done"]})
+
+    def _print_setup(self, ws) -> None:
+        def amp(text: str) -> str:
+            return text.replace("&", "&&")
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(self.header0)
+        ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.7)
+        ws.set_header(f"&L{amp(self.s.config.organisation)}&R{amp(self.s.round.title or self.s.round.id)}")
+        ws.set_footer(f"&L{amp(self.s.department)}&R{self.t['footer']}")
+        ws.print_area(0, 0, max(self.last0, self.first0), self.cols[-1].index)
+
+    # ------------------------------------------------------------ other sheets
+    def _lists(self, ws) -> None:
+        for i, step in enumerate(self.scale.steps):
+            ws.write_string(i, 0, step.display)
+            ws.write_string(i, 1, step.value)
+        ws.hide()
+        ws.protect(self.password)
+
+    def _instructions(self, ws) -> None:
+        s, t, f = self.s, self.t, self.f
+        ws.set_column(0, 0, 16)
+        ws.set_column(1, 1, 100)
+        wrap = self.wb.add_format({"font_name": self.lay["font"], "font_size": self.lay["font_size"],
+                                   "text_wrap": True, "valign": "top"})
+        head = self.wb.add_format({"font_name": self.lay["font"], "font_size": 12, "bold": True,
+                                   "font_color": self.lay["colours"]["title_fg"]})
+        bullet = self.wb.add_format({"font_name": self.lay["font"], "font_size": self.lay["font_size"],
+                                     "align": "right", "valign": "top", "indent": 1})
+        names = {"data_sheet": self.data_name, "grade": self.col["grade"].title,
+                 "comment": self.col["comment"].title, "status": self.col["status"].title}
+        r = 0
+        ws.write_string(r, 0, t["instr_title"].format(title=s.round.title or s.round.id), f["title"])
+        r += 1
+        ws.write_string(r, 0, f"{s.config.organisation} · {t['instr_round'].format(round_id=s.round.id)}", f["hint"])
+        r += 2
+        ws.merge_range(r, 0, r, 1, t["instr_intro"].format(department=s.department), wrap)
+        ws.set_row(r, 30)
+        r += 2
+
+        def section(title: str, lines: list[str]) -> None:
+            nonlocal r
+            ws.write_string(r, 0, title, head)
+            r += 1
+            for line in lines:
+                ws.write_string(r, 0, "•", bullet)
+                ws.write_string(r, 1, line, wrap)
+                r += 1
+            r += 1
+
+        fill = [line.format(**names) for line in t["instr_fill"]]
+        if s.previous is None:
+            fill = fill[:-1]
+        section(t["instr_fill_head"], fill)
+        ws.write_string(r, 0, t["instr_scale_head"].format(scale=self.scale.name), head)
+        r += 1
+        if self.scale.description:
+            ws.write_string(r, 1, self.scale.description, f["hint"])
+            r += 1
+        ws.write_string(r, 0, t["instr_value"], f["head"])
+        ws.write_string(r, 1, t["instr_label"], f["head"])
+        r += 1
+        for step, fmt in zip(self.scale.steps, f["scale_cell"], strict=True):
+            ws.write_string(r, 0, step.value, fmt)
+            ws.write_string(r, 1, step.label, f["text"])
+            r += 1
+        r += 1
+        deadline = (t["deadline"].format(date=fmt_date(s.round.deadline, self.lang)) if s.round.deadline
+                    else t["no_deadline"])
+        section(t["instr_deadline_head"], [deadline])
+        section(t["instr_return_head"], list(t["instr_return"]))
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.protect(self.password)
+
+    def _meta(self, ws) -> None:
+        s = self.s
+        ident = idn.identity_for(s.config.project_id, s.round.id, s.department, s.rows, s.with_indicator)
+        values = {
+            "project_id": s.config.project_id, "round_id": s.round.id, "department": s.department,
+            "template_version": ident.template_version, "fingerprint": ident.fingerprint,
+            "signature": ident.sign(s.config.secret), "header_row": str(self.header0 + 1),
+            "first_data_row": str(self.first0 + 1), "data_sheet": self.data_name,
+            "columns": json.dumps({c.key: c.letter for c in self.cols}, ensure_ascii=False),
+        }
+        for i, key in enumerate(idn.META_KEYS):
+            ws.write_string(i, 0, key)
+            ws.write_string(i, 1, values[key])
+        for i, (rid, h) in enumerate(zip(ident.row_ids, ident.row_hashes, strict=True)):
+            ws.write_string(idn.META_ROWS_START - 1 + i, 0, rid)
+            ws.write_string(idn.META_ROWS_START - 1 + i, 1, h)
+        ws.very_hidden()
+        ws.protect(self.password)
+
+
+def write_workbook(path: Path, spec: WorkbookSpec) -> None:
+    """Write one department workbook to ``path``."""
+    _Writer(spec, path).write()
+
+
