@@ -211,7 +211,8 @@ Public Function PythonPathTail(ByVal setting As String) As String
 End Function
 
 ' ------------------------------------------------------------------------------------ messages
-' In the user's language (SEURANTA_LANG: fi, sv or en, as the Python side reads it; Finnish by default).
+' In SEURANTA_LANG's language (fi, sv or en; Finnish by default). These two are shown before Python
+' runs, so the remembered project's language, which the Python side speaks first, is not known here.
 
 Public Function SeurantaLanguage() As String
     Select Case LCase$(Environ("SEURANTA_LANG"))

@@ -58,23 +58,12 @@ def template_path() -> Path:
 
 def _missing_template(template: Path):
     from seuranta_xl.core.errors import UserError
-    return UserError(f"xlwingsin add-in-pohjaa ei löydy: {template}", f"xlwings' add-in template is missing: {template}",
-                     f"xlwings tilläggsmall saknas: {template}",
-                     hint_fi="Asenna xlwings uudelleen (pip install --force-reinstall xlwings).",
-                     hint_en="Reinstall xlwings (pip install --force-reinstall xlwings).",
-                     hint_sv="Installera om xlwings (pip install --force-reinstall xlwings).")
+    return UserError("addin-template-missing", path=str(template))
 
 
 def _runtime_changed(exc: RuntimeMismatch):
     from seuranta_xl.core.errors import UserError
-    v = xlwings_version()
-    return UserError(f"Asennetun xlwingsin ({v}) VBA-ajoympäristö ei ole se, jota seuranta-xl osaa suojata ({exc})",
-                     f"The VBA runtime of the installed xlwings ({v}) is not the one seuranta-xl knows how to "
-                     f"secure ({exc})",
-                     f"VBA-körmiljön i den installerade xlwings ({v}) är inte den som seuranta-xl kan skydda ({exc})",
-                     hint_fi="Asenna seuranta-xl:n kanssa testattu xlwings: pip install --force-reinstall seuranta-xl.",
-                     hint_en="Install the xlwings seuranta-xl was tested with: pip install --force-reinstall seuranta-xl.",
-                     hint_sv="Installera den xlwings som seuranta-xl testats med: pip install --force-reinstall seuranta-xl.")
+    return UserError("addin-runtime-unknown", version=xlwings_version(), what=str(exc))
 
 
 def vba_project(macros: Traversable | None = None) -> bytes:
@@ -128,12 +117,7 @@ def build_xlam(out: Path, macros: Traversable | None = None, interpreter: str | 
     try:
         write_atomic(out, data)
     except OSError as exc:
-        raise UserError(f"Apuohjelmaa ei voitu kirjoittaa: {exc.strerror or exc}",
-                        f"Could not write the add-in: {exc.strerror or exc}",
-                        f"Tillägget kunde inte skrivas: {exc.strerror or exc}",
-                        hint_fi="Sulje seuranta.xlam Excelistä tai valitse toinen --out.",
-                        hint_en="Close seuranta.xlam in Excel or choose another --out.",
-                        hint_sv="Stäng seuranta.xlam i Excel eller välj en annan --out.") from None
+        raise UserError("addin-not-written", path=str(out), reason=exc.strerror or str(exc)) from None
     return out
 
 
@@ -145,12 +129,7 @@ def _excel_addin_dir() -> Path:
     try:
         return Path(get_addin_dir())
     except Exception as exc:  # noqa: BLE001 - whatever Excel or COM says, one line to the user
-        raise UserError(f"Exceliltä ei saatu sen apuohjelmakansiota: {exc}",
-                        f"Excel did not tell its add-in folder: {exc}",
-                        f"Excel angav inte sin tilläggsmapp: {exc}",
-                        hint_fi="Käynnistä Excel kerran, sulje se ja aja komento uudelleen.",
-                        hint_en="Start Excel once, quit it and run the command again.",
-                        hint_sv="Starta Excel en gång, avsluta det och kör kommandot igen.") from None
+        raise UserError("addin-folder-unknown", reason=str(exc)) from None
 
 
 def _close_open_copies(name: str) -> None:
@@ -184,12 +163,7 @@ def install_xlam(xlam: Path | None = None, platform: str | None = None, addin_di
 
     platform = platform or sys.platform
     if not (platform.startswith("win") or platform == "darwin"):
-        raise UserError("Exceliä ei ole tällä koneella; apuohjelman voi asentaa vain Windowsissa tai macOS:ssä",
-                        "Excel is not on this machine; the add-in installs on Windows or macOS only",
-                        "Excel finns inte på den här datorn; tillägget kan installeras bara i Windows eller macOS",
-                        hint_fi="Rakenna se komennolla 'seuranta addin build' ja kopioi seuranta.xlam Excel-koneelle.",
-                        hint_en="Build it with 'seuranta addin build' and copy seuranta.xlam to a machine with Excel.",
-                        hint_sv="Bygg det med 'seuranta addin build' och kopiera seuranta.xlam till en dator med Excel.")
+        raise UserError("addin-no-excel")
     if xlam is None:
         data, name = xlam_bytes(interpreter=interpreter or default_interpreter(platform)), "seuranta.xlam"
     else:
@@ -200,11 +174,7 @@ def install_xlam(xlam: Path | None = None, platform: str | None = None, addin_di
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, data)
     except OSError as exc:
-        raise UserError(f"Apuohjelmaa ei voitu kirjoittaa: {target}: {exc.strerror or exc}",
-                        f"Could not write the add-in: {target}: {exc.strerror or exc}",
-                        f"Tillägget kunde inte skrivas: {target}: {exc.strerror or exc}",
-                        hint_fi="Sulje Excel ja aja komento uudelleen.", hint_en="Quit Excel and run the command again.",
-                        hint_sv="Avsluta Excel och kör kommandot igen.") from None
+        raise UserError("addin-not-written", path=str(target), reason=exc.strerror or str(exc)) from None
     if platform == "darwin":
         _install_applescript()
     return target

@@ -20,10 +20,4 @@ def check_built_with(built_with: str | None, installed: str | None = None) -> No
     installed = installed or installed_xlwings()
     if built_with == installed:
         return
-    raise UserError(
-        f"Apuohjelma on rakennettu xlwingsin versiolle {built_with}, mutta asennettuna on {installed}.",
-        f"The add-in was built for xlwings {built_with}, but {installed} is installed.",
-        f"Tillägget byggdes för xlwings {built_with}, men {installed} är installerat.",
-        hint_fi="Aja komento 'seuranta addin install' uudelleen ja käynnistä Excel uudelleen.",
-        hint_en="Run 'seuranta addin install' again and restart Excel.",
-        hint_sv="Kör kommandot 'seuranta addin install' igen och starta om Excel.")
+    raise UserError("addin-xlwings-changed", built=built_with, installed=installed)
