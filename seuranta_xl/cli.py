@@ -356,25 +356,38 @@ def addin():
 @addin.command("build")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default="seuranta.xlam",
               show_default=True, help="Where to write the add-in.")
+@click.option("--interpreter", default=None, metavar="PATH",
+              help="The Python the buttons run, on the Excel machine (default: this Python on Windows/macOS).")
 @handle_errors
-def addin_build(out_path):
+def addin_build(out_path, interpreter):
     """Build seuranta.xlam from macros/ and xlwings' runtime / Rakenna apuohjelma."""
     from seuranta_xl.addin.build import build_xlam
+    from seuranta_xl.addin.settings import default_interpreter
 
-    path = build_xlam(out_path)
-    out.print(text("cli.addin-written", cli_language(), p=path))
+    interpreter = interpreter or default_interpreter()
+    path = build_xlam(out_path, interpreter=interpreter)
+    out.print(text("cli.addin-written", cli_language(), p=path), markup=False)
+    out.print(_interpreter_note(interpreter), markup=False)
+
+
+def _interpreter_note(interpreter: str | None) -> str:
+    if interpreter:
+        return text("cli.addin-python", cli_language(), i=interpreter)
+    return text("cli.addin-no-python", cli_language())
 
 
 @addin.command("install")
 @click.option("--file", "xlam", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="An add-in built earlier; default: build a fresh one.")
+              help="An add-in built earlier (as built); default: build a fresh one for this Python.")
 @handle_errors
 def addin_install(xlam):
-    """Copy seuranta.xlam to Excel's add-in folder (Windows, macOS) / Asenna apuohjelma."""
+    """Install seuranta.xlam into Excel's add-in folder (Windows, macOS) / Asenna apuohjelma."""
     from seuranta_xl.addin.build import install_xlam
 
     path = install_xlam(xlam)
-    out.print(text("cli.addin-installed", cli_language(), p=path))
+    out.print(text("cli.addin-installed", cli_language(), p=path), markup=False)
+    if xlam is None:
+        out.print(_interpreter_note(sys.executable), markup=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

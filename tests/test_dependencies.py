@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 # Run by LibreOffice's own Python (/usr/bin/python3 with uno), never by the project's: its `uno` and
 # `com.sun.star` come with LibreOffice, not from PyPI.
-LIBREOFFICE_SCRIPTS = {REPO / "tests" / "lo_fill.py"}
+LIBREOFFICE_SCRIPTS = {REPO / "tests" / "lo_fill.py", REPO / "tests" / "lo_basic.py"}
 OWN = {"seuranta_xl", "tests"}
 
 

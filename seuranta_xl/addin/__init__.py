@@ -242,13 +242,16 @@ def _write_sheet(app, name: str, rows: list[list]) -> None:
 
 def _excel_entry(func):
     @functools.wraps(func)
-    def wrapper(*args):
+    def wrapper(*args, built_with: str | None = None):   # built_with: the add-in's xlwings (guard.py)
         import xlwings as xw
+
+        from seuranta_xl.addin.guard import check_built_with
         app = None
         lang = language()
         try:
             book = xw.Book.caller()
             app = book.app
+            check_built_with(built_with)
             func(book, *args)
         except UserError as exc:
             if app is not None:

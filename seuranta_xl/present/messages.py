@@ -68,6 +68,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "cli.addin-installed": ("Asennettu: {p}. Käynnistä Excel uudelleen; Seuranta-välilehti tulee näkyviin.",
                             "Installerat: {p}. Starta om Excel; fliken Seuranta visas.",
                             "Installed: {p}. Restart Excel; the Seuranta tab appears."),
+    "cli.addin-python": ("Python, jota painikkeet käyttävät: {i}", "Python som knapparna använder: {i}",
+                         "Python the buttons run: {i}"),
+    "cli.addin-no-python": ("Pythonia ei kirjattu (tässä käyttöjärjestelmässä ei ole Exceliä): anna Excel-koneen "
+                            "Python valitsimella --interpreter tai aja 'seuranta addin install' Excel-koneella.",
+                            "Ingen Python angiven (det här systemet har inget Excel): ange Excel-datorns Python med "
+                            "--interpreter eller kör 'seuranta addin install' på Excel-datorn.",
+                            "No Python recorded (this OS has no Excel): pass the Excel machine's Python with "
+                            "--interpreter, or run 'seuranta addin install' on the Excel machine."),
     # ------------------------------------------------------------------ check and sync (CLI and add-in)
     "check.accepted": ("hyväksytty", "godkänd", "accepted"),
     "check.errors": ("virheitä", "fel", "errors"),
