@@ -32,6 +32,7 @@ T = {
     "long": {"fi": "Kaikki arviot", "sv": "Alla bedömningar", "en": "All entries"},
     "returns": {"fi": "Palautukset", "sv": "Returer", "en": "Returns"},
     "findings": {"fi": "Havainnot", "sv": "Fynd", "en": "Findings"},
+    "history": {"fi": "Versiot", "sv": "Versioner", "en": "Versions"},
     "grade": {"fi": "arvio", "sv": "bedömning", "en": "grade"},
     "label": {"fi": "selite", "sv": "beskrivning", "en": "label"},
     "comment": {"fi": "kommentti", "sv": "kommentar", "en": "comment"},
@@ -81,6 +82,7 @@ def build_master(views: list[RoundView], lang: str, master_dir: Path) -> bytes:
     long = _long_sheet(wb, views, lang)
     _returns_sheet(wb, views, lang, head)
     _findings_sheet(wb, views, lang, head, wrap, link, master_dir)
+    _history_sheet(wb, views, lang, head, wrap)
     wb.close()
     return splice_rows(buf.getvalue(), {"xl/worksheets/sheet1.xml": (wide, wide_wrap),
                                         "xl/worksheets/sheet2.xml": (long, set())})
@@ -179,7 +181,7 @@ def _returns_sheet(wb, views: list[RoundView], lang: str, head) -> None:
             if not recs:
                 _s(ws, r, 2, pick(T["missing"], lang))
                 continue
-            rec = recs[-1]
+            rec = recs[-1]           # the version in force
             _s(ws, r, 2, pick(T["imported" if v.round.imported else "returned"], lang))
             _s(ws, r, 3, rec.file_name)
             _s(ws, r, 4, rec.saved_at)
@@ -216,6 +218,27 @@ def _findings_sheet(wb, views: list[RoundView], lang: str, head, wrap, link, mas
             _s(ws, r, 8, f.message(lang), wrap)
             _s(ws, r, 9, f.hint(lang), wrap)
     for c, w in enumerate([12, 10, 20, 26, 32, 14, 8, 9, 60, 50]):
+        ws.set_column(c, c, w)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(r, 1), len(cols) - 1)
+
+
+def _history_sheet(wb, views: list[RoundView], lang: str, head, wrap) -> None:
+    """Every version every sync saw, per round and department: the history behind the current state."""
+    from seuranta_xl.present.versions import HEAD, sorted_versions, version_cells
+    ws = wb.add_worksheet(pick(T["history"], lang))
+    cols = [pick(T["round"], lang)] + [pick(HEAD[k], lang) for k in
+                                       ("department", "file", "saved", "first_seen", "state", "errors", "findings")]
+    for c, title in enumerate(cols):
+        ws.write_string(0, c, title, head)
+    r = 0
+    for v in views:
+        for version in sorted_versions(v.state.versions):
+            r += 1
+            _s(ws, r, 0, v.round.id)
+            for c, text in enumerate(version_cells(version, lang), start=1):
+                _s(ws, r, c, text, wrap if c == 7 else None)
+    for c, w in enumerate([12, 28, 34, 20, 18, 26, 8, 40]):
         ws.set_column(c, c, w)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(r, 1), len(cols) - 1)
