@@ -91,3 +91,14 @@ def test_every_module_is_in_a_layer():
 def test_top_level_holds_only_the_entry_points():
     top = {p.stem for p in PKG.glob("*.py")} - {"__init__", "__main__"}
     assert top <= {"cli", "demo"}, sorted(top - {"cli", "demo"})
+
+
+def test_functions_of_validation_merge_and_returns_fit_on_a_screen():
+    """No function over 60 lines where a return is judged and merged (issue 11)."""
+    paths = [PKG / "core" / n for n in ("validate.py", "rows.py", "outside.py", "merge.py", "versions.py",
+                                         "standalone.py")] + sorted((PKG / "returns").glob("*.py"))
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                assert length <= 60, f"{path.relative_to(PKG)}: {node.name} has {length} lines"
