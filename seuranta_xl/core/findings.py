@@ -254,8 +254,8 @@ _CODES: list[Code] = [
        "Nothing to do."),
     # ------------------------------------------------------------------ merge
     _c("duplicate-return", W, ("merge",),
-       "Vastuutaholla on {count} voimassa olevaa versiota; {newest} on voimassa ({why_fi}); {others} täyttää {filled} solua, jotka se jättää tyhjiksi",
-       "Den ansvariga har {count} gällande versioner; {newest} gäller ({why_sv}); {others} fyller {filled} celler som den lämnar tomma",
+       "Vastuutaholla on kansiossa {count} mukana olevaa versiota; {newest} on voimassa ({why_fi}); {others} täyttää {filled} solua, jotka se jättää tyhjiksi",
+       "Den ansvariga har {count} versioner med i mappen; {newest} gäller ({why_sv}); {others} fyller {filled} celler som den lämnar tomma",
        "The department has {count} current versions; {newest} is in force ({why_en}); {others} fills {filled} cells it leaves empty",
        "Jos vanhempi versio ei enää päde, poista se palautuskansiosta tai aja seuranta returns withdraw TIEDOSTO.",
        "Om en äldre version inte längre gäller, ta bort den ur returmappen eller kör seuranta returns withdraw FIL.",

@@ -81,7 +81,7 @@ class Version:
     preferred_at: str | None = None
     present: bool = True                # in the folder at the latest sync (or presence unknown)
     in_force: bool = False
-    why: str | None = None              # for the version in force: BY_PREFERENCE / BY_SAVED_TIME / BY_ARRIVAL
+    why: str | None = None              # in force among several: BY_PREFERENCE / BY_SAVED_TIME / BY_ARRIVAL
 
     @property
     def errors(self) -> int:
@@ -181,7 +181,7 @@ def order_current(current: list[Version]) -> list[Version]:
     else:
         top = ordered[-1]
         same_time = len(ordered) > 1 and (ordered[-2].saved or _EPOCH) == (top.saved or _EPOCH)
-        top.why = BY_ARRIVAL if same_time else BY_SAVED_TIME
+        top.why = None if len(ordered) == 1 else (BY_ARRIVAL if same_time else BY_SAVED_TIME)
     top.in_force = True
     return ordered
 

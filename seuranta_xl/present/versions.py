@@ -6,7 +6,7 @@ from seuranta_xl.core.versions import BY_ARRIVAL, BY_PREFERENCE, BY_SAVED_TIME, 
 from seuranta_xl.present.i18n import pick
 
 STATE = {
-    "current": {"fi": "voimassa oleva", "sv": "gällande", "en": "current"},
+    "current": {"fi": "mukana", "sv": "med", "en": "current"},
     "in_force": {"fi": "voimassa", "sv": "gäller", "en": "in force"},
     "superseded": {"fi": "korvattu", "sv": "ersatt", "en": "superseded"},
     "withdrawn": {"fi": "vedetty pois", "sv": "återkallad", "en": "withdrawn"},
@@ -44,7 +44,8 @@ DECIDED = {
 
 def state_label(v: Version, lang: str) -> str:
     if v.in_force:
-        return f"{pick(STATE['in_force'], lang)} ({pick(WHY[v.why or BY_SAVED_TIME], lang)})"
+        why = f" ({pick(WHY[v.why], lang)})" if v.why else ""
+        return pick(STATE["in_force"], lang) + why
     return pick(STATE[v.state], lang)
 
 
