@@ -11,7 +11,8 @@ Which versions are current and in which order is core/versions.py's rule. Here, 
 - several current versions: duplicate-return on the one in force (how many values the others fill);
   a version that arrived after a newer one: stale-return (how many of its values are in force);
 - the findings of the version in force are current; those of an older current version only where
-  that version can still matter (a field no newer version gives), its file-level findings are history;
+  that version can still matter (a value it holds in a field no newer version gives: not its missing
+  values), its file-level findings are history;
 - a department without any current file: missing-return (live rounds only).
 """
 from __future__ import annotations
@@ -159,11 +160,16 @@ def _cleared(d: _Dept, aid: str, name: str, win: int, value: str) -> list[Findin
     return out
 
 
+# An older version's missing value never describes the current state: a newer version gives the value,
+# or its own finding says the same.
+_SAYS_NOTHING_OLDER = frozenset({"missing-grade", "missing-comment"})
+
+
 def _matters(d: _Dept, i: int, f: Finding) -> bool:
     """Whether a finding of version i still describes the current state (see the module docstring)."""
     if i == len(d.versions) - 1:
         return True
-    if f.action_id is None:
+    if f.action_id is None or f.code in _SAYS_NOTHING_OLDER:
         return False
     e = d.entries[i].get(f.action_id)
     names = [n for n in FIELDS if e is not None and f.cell is not None and f.cell == _cell(e, n)] or list(FIELDS)

@@ -305,6 +305,20 @@ def b_row_duplicated(c: Corpus) -> Path:
     return c.fill(edit)
 
 
+def b_header_renamed(c: Corpus) -> Path:
+    def edit(wb, ws, meta, cols):
+        ws[f"{cols['comment']}{meta['header_row']}"] = "Kommentit"
+    return c.fill(edit)
+
+
+def b_header_renamed_and_moved(c: Corpus) -> Path:
+    def edit(wb, ws, meta, cols):
+        ws.protection.sheet = False
+        ws[f"{cols['comment']}{meta['header_row']}"] = "Kommentit"
+        ws.insert_cols(2)
+    return c.fill(edit)
+
+
 def b_protection_removed(c: Corpus) -> Path:
     def edit(wb, ws, meta, cols):
         ws.protection.sheet = False
@@ -679,6 +693,17 @@ def s_duplicate_and_stale(c: Corpus) -> Path:
     return c.kit.returns
 
 
+def s_stale(c: Corpus) -> Path:
+    """The newer version is synced first; the older arrives at the next sync."""
+    from seuranta_xl.returns.sync import sync_folder
+    newer = c.kit.fill(HKP, name="uusi.xlsx", edit=_first_grade(c, 5))
+    set_saved_time(newer, dt.datetime(2023, 10, 2, 12, 0))
+    sync_folder(c.kit.proj, c.kit.returns)
+    older = c.kit.fill(HKP, name="vanha.xlsx", edit=_first_grade(c, 1))
+    set_saved_time(older, dt.datetime(2023, 9, 30, 8, 0))
+    return c.kit.returns
+
+
 def s_value_cleared(c: Corpus) -> Path:
     first = c.kit.fill(HKP, name="a_eka.xlsx")
     set_saved_time(first, dt.datetime(2023, 9, 1))
@@ -769,6 +794,10 @@ CASES: list[Case] = [
     Case("row-duplicated", b_row_duplicated, {"duplicate-row": 1, "protection-removed": 1},
          note="the same action twice with different grades: a conflict, neither merged"),
     Case("protection-removed", b_protection_removed, {"protection-removed": 1}),
+    Case("header-renamed", b_header_renamed, {"header-renamed": 1}, note="one renamed title: read by its place"),
+    Case("header-renamed-and-moved", b_header_renamed_and_moved,
+         {"columns-moved": 1, "column-missing": 1, "protection-removed": 1, "content-outside-inputs": 1},
+         note="moved and one title gone: that column is not read (its typed cells are named), the others are"),
     # sheets
     Case("sheet-renamed", b_sheet_renamed, {"sheet-renamed": 1}, note="read by its titles: a warning"),
     Case("sheet-added", b_sheet_added, {"content-outside-inputs": 1}),
@@ -821,6 +850,8 @@ CASES: list[Case] = [
          sync_args=("--round", "2024-kevat")),
     Case("sync-duplicate-stale", s_duplicate_and_stale, {"duplicate-return": 1, "conflicting-versions": 1, **MISSING},
          mode="sync", fresh=True, note="both arrive in one sync: not stale; they disagree on one grade"),
+    Case("sync-stale", s_stale, {"duplicate-return": 1, "stale-return": 1, "conflicting-versions": 1, **MISSING},
+         mode="sync", fresh=True, note="the older version arrives at a later sync"),
     Case("sync-value-cleared", s_value_cleared,
          {"value-cleared": 2, "missing-grade": 1, "duplicate-return": 1, **MISSING}, mode="sync", fresh=True),
     Case("sync-rows-not-merged", s_rows_not_merged, {"invalid-grade": 1, "rows-not-merged": 1, **MISSING},
