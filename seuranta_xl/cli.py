@@ -24,7 +24,7 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_STATE_STYLE = {"returned": "green", "missing": "yellow", "errors": "bold red"}
+_STATE_STYLE = {"returned": "green", "missing": "yellow", "errors": "bold red", "rejected": "bold red"}
 FINDING_COLUMNS = ("severity", "code", "location", "id", "finding", "hint")
 STATUS_COLUMNS = ("department", "status", "graded", "errors", "file")
 
@@ -198,23 +198,83 @@ def generate(round_id, out_dir, project_dir):
 # ---------------------------------------------------------------------------------------- returns
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--round", "round_id", help="Round id; default: the latest live round (as sync).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
-@project_option
+@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Project folder / Projektikansio (default: the current folder; outside any project the "
+                   "files are checked without the signature).")
 @handle_errors
-def check(files, as_json, project_dir):
+def check(files, round_id, as_json, project_dir):
     """Validate returned workbooks without merging / Tarkista palautukset yhdistämättä."""
-    from seuranta_xl.returns.sync import check_files
+    from seuranta_xl.returns.check import check_files, check_standalone
+    from seuranta_xl.store.project import Project
 
-    results, lang = check_files(Path(project_dir), list(files))
+    standalone = project_dir is None and not Project(Path(".")).config_path.exists()
+    if standalone:
+        results, lang = check_standalone(list(files)), cli_language()
+    else:
+        results, lang = check_files(Path(project_dir or "."), list(files), round_id=round_id)
     findings = [f for v in results for f in v.findings]
     if as_json:
-        emit_json(findings_document(findings, lang, files=len(results)))
+        emit_json(findings_document(findings, lang, files=len(results), signature_verified=not standalone))
     else:
         for v in results:
             verdict = text("check.accepted" if v.accepted and not v.n_errors else "check.errors", lang)
             out.print(f"{v.file_name}: {v.department or '?'} — {verdict}")
         print_findings(findings, lang)
+        if standalone:
+            out.print(text("check.standalone", lang))
     exit_for(findings)
+
+
+@main.group("returns", invoke_without_command=True)
+@click.option("--round", "round_id", help="Round id; default: the latest round.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@project_option
+@click.pass_context
+@handle_errors
+def returns_cmd(ctx, round_id, as_json, project_dir):
+    """Every version of every return: current / superseded / withdrawn / rejected / Palautusten versiot."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from seuranta_xl.present.versions import versions_table
+    from seuranta_xl.returns.history import round_history, version_document
+
+    view, lang = round_history(Path(project_dir), round_id)
+    if as_json:
+        emit_json({"round": view.round.id, "versions": [version_document(v) for v in view.state.versions]})
+        return
+    out.print(versions_table(view.round.id, view.state.versions, lang))
+
+
+def _decision(kind: str, file, round_id, undo, project_dir) -> None:
+    from seuranta_xl.present.versions import decision_line
+    from seuranta_xl.returns.history import decide
+
+    decision, lang = decide(Path(project_dir), kind, Path(file), round_id=round_id, undo=undo)
+    out.print(decision_line(decision, lang))
+
+
+@returns_cmd.command("withdraw")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--round", "round_id", help="Round id; default: the latest round.")
+@click.option("--undo", is_flag=True, help="Take the withdrawal back (the version counts again).")
+@project_option
+@handle_errors
+def returns_withdraw(file, round_id, undo, project_dir):
+    """A version that must not count (kept in the ledger) / Vedä versio pois."""
+    _decision("withdraw", file, round_id, undo, project_dir)
+
+
+@returns_cmd.command("prefer")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--round", "round_id", help="Round id; default: the latest round.")
+@click.option("--undo", is_flag=True, help="Take the preference back (the version order decides again).")
+@project_option
+@handle_errors
+def returns_prefer(file, round_id, undo, project_dir):
+    """Settle two current versions that disagree: this one is in force / Valitse voimassa oleva versio."""
+    _decision("prefer", file, round_id, undo, project_dir)
 
 
 @main.command()
@@ -227,7 +287,6 @@ def sync(folder, round_id, as_json, project_dir):
     """Validate all returns, record them and rebuild master.xlsx / Yhdistä palautukset."""
     from rich.progress import Progress
 
-    from seuranta_xl.core.errors import MasterLockedError
     from seuranta_xl.returns.sync import sync_folder
 
     bar = Progress(console=err, transient=True, disable=as_json)
@@ -237,10 +296,7 @@ def sync(folder, round_id, as_json, project_dir):
         def progress(i: int, n: int, name: str) -> None:
             bar.update(task, completed=i, total=n, description=name[:40])
 
-        try:
-            result = sync_folder(Path(project_dir), folder, round_id, progress=progress)
-        except MasterLockedError:
-            raise
+        result = sync_folder(Path(project_dir), folder, round_id, progress=progress)
     lang = result.language
     if as_json:
         emit_json(findings_document(result.findings, lang, **result.summary()))
@@ -259,11 +315,12 @@ def sync(folder, round_id, as_json, project_dir):
 @handle_errors
 def status(round_id, as_json, project_dir):
     """Who has returned, what is missing / Kuka on palauttanut, mitä puuttuu."""
-    from seuranta_xl.returns.sync import round_status
+    from seuranta_xl.returns.status import round_status
 
     view, rows, lang = round_status(Path(project_dir), round_id)
-    counts = {"departments": len(rows), "returned": sum(r.state != "missing" for r in rows),
-              "missing": sum(r.state == "missing" for r in rows), "with_errors": sum(r.state == "errors" for r in rows),
+    counts = {"departments": len(rows), "returned": sum(r.state in ("returned", "errors") for r in rows),
+              "missing": sum(r.state in ("missing", "rejected") for r in rows),
+              "with_errors": sum(r.state in ("errors", "rejected") for r in rows),
               "actions": sum(r.actions for r in rows), "graded": sum(r.graded for r in rows)}
     if as_json:
         emit_json({"round": view.round.id, "departments": [r.__dict__ for r in rows], "counts": counts})

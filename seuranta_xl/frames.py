@@ -33,10 +33,10 @@ RESULT_COLUMNS = {"round_id": "string", "action_id": "string", "focus_area": "st
 FINDING_COLUMNS = {"round_id": "string", "severity": "category", "code": "string", "department": "string",
                    "file": "string", "sheet": "string", "cell": "string", "row": "Int64", "action_id": "string",
                    "message": "string", "hint": "string"}
-RETURN_COLUMNS = {"round_id": "string", "department": "string", "version": "Int64", "newest": "boolean",
-                  "return_id": "Int64", "file_name": "string", "file_hash": "string", "size": "Int64",
-                  "saved_at": "utc", "file_mtime": "utc", "received_at": "utc", "n_rows": "Int64",
-                  "n_errors": "Int64"}
+RETURN_COLUMNS = {"round_id": "string", "department": "string", "file_name": "string", "state": "string",
+                  "in_force": "boolean", "why": "string", "present": "boolean", "saved_at": "utc",
+                  "first_seen": "utc", "return_id": "Int64", "file_hash": "string", "size": "Int64",
+                  "n_rows": "Int64", "n_errors": "Int64"}
 
 
 @contextlib.contextmanager
@@ -126,13 +126,16 @@ def findings(project: str | os.PathLike[str], round_id: str | None = None, lang:
 
 
 def returns(project: str | os.PathLike[str], round_id: str | None = None) -> pd.DataFrame:
-    """The returns the round's state is merged from, per department oldest to newest (``version`` 1, 2…;
-    ``newest``: the version whose values win where it has them)."""
+    """Every version of the round's returns, as `seuranta returns` lists them (docs/returns.md): ``state``
+    current / superseded / withdrawn / rejected, ``in_force`` for the version whose values win, ``why``
+    when several are current (preferred / saved / arrival), ``present`` in the folder at the last sync."""
     view, _config = _view(project, round_id)
     rows = []
-    for dept in sorted(view.state.returns, key=str.casefold):
-        versions = view.state.returns[dept]
-        for n, rec in enumerate(versions, start=1):
-            rows.append({**rec.model_dump(exclude={"findings", "id"}), "return_id": rec.id, "version": n,
-                         "newest": n == len(versions)})
+    for v in view.state.versions:
+        rec = v.record
+        rows.append({"round_id": view.round.id, "department": v.department, "file_name": v.file_name,
+                     "state": v.state, "in_force": v.in_force, "why": v.why, "present": v.present,
+                     "saved_at": v.saved, "first_seen": v.first_seen, "return_id": rec.id if rec else None,
+                     "file_hash": v.file_hash, "size": rec.size if rec else None,
+                     "n_rows": rec.n_rows if rec else None, "n_errors": v.errors})
     return _typed(rows, RETURN_COLUMNS)

@@ -125,3 +125,16 @@ def test_frames_reads_through_the_store_only():
     assert not tops & {"sqlite3", "openpyxl", "python_calamine", "xlsxwriter"}, tops
     pkgs = {pkg for top, pkg in imports(PKG / "frames.py") if top == "seuranta_xl"}
     assert pkgs <= {"core", "store"}, pkgs
+
+
+
+
+def test_functions_of_validation_merge_and_returns_fit_on_a_screen():
+    """No function over 60 lines where a return is judged and merged (issue 11)."""
+    paths = [PKG / "core" / n for n in ("validate.py", "rows.py", "outside.py", "merge.py", "versions.py",
+                                         "standalone.py")] + sorted((PKG / "returns").glob("*.py"))
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                assert length <= 60, f"{path.relative_to(PKG)}: {node.name} has {length} lines"

@@ -110,12 +110,13 @@ def test_rounds_findings_and_returns(demo):
     assert sf.findings(root)["message"].iloc[0] == view.findings[0].message("fi")   # the project's language
 
     versions = sf.returns(root)
-    twice = versions[versions["department"] == "Hallinto- ja konsernipalvelut"]
-    assert list(twice["version"]) == [1, 2] and list(twice["newest"]) == [False, True]
+    twice = versions[versions["department"] == "Hallinto- ja konsernipalvelut"].sort_values("saved_at")
+    # The draft and the final file are both in the folder: both current, the later save in force.
+    assert list(twice["state"]) == ["current", "current"] and list(twice["in_force"]) == [False, True]
     assert twice["file_name"].iloc[1] == "2024-kevat_Hallinto- ja konsernipalvelut.xlsx"
     assert twice["saved_at"].iloc[0] == pd.Timestamp("2024-05-20 09:30", tz="UTC")
-    assert list(versions["return_id"]) == [r.id for d in sorted(view.state.returns, key=str.casefold)
-                                           for r in view.state.returns[d]]
+    assert list(versions["file_name"]) == [v.file_name for v in view.state.versions]
+    assert versions["in_force"].sum() == len(view.state.current)
 
 
 def test_a_scale_of_words_has_no_numbers_and_history_of_two_scales_is_text(tmp_path):

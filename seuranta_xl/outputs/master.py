@@ -55,6 +55,7 @@ def build_master(views: list[RoundView], lang: str, master_dir: Path) -> bytes:
     long = _long_sheet(wb, views, lang)
     _returns_sheet(wb, views, lang, head)
     _findings_sheet(wb, views, lang, head, wrap, link, master_dir)
+    _history_sheet(wb, views, lang, head, wrap)
     wb.close()
     return splice_rows(buf.getvalue(), {"xl/worksheets/sheet1.xml": (wide, wide_wrap),
                                         "xl/worksheets/sheet2.xml": (long, set())})
@@ -151,7 +152,7 @@ def _returns_sheet(wb, views: list[RoundView], lang: str, head) -> None:
             if not recs:
                 _s(ws, r, 2, state_label("missing", lang))
                 continue
-            rec = recs[-1]
+            rec = recs[-1]           # the version in force
             _s(ws, r, 2, state_label("imported" if v.round.imported else "returned", lang))
             _s(ws, r, 3, rec.file_name)
             _s(ws, r, 4, rec.saved_at)
@@ -182,6 +183,26 @@ def _findings_sheet(wb, views: list[RoundView], lang: str, head, wrap, link, mas
         ws.set_column(c, c, w)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(r, 1), len(FINDING_COLUMNS) - 1)
+
+
+def _history_sheet(wb, views: list[RoundView], lang: str, head, wrap) -> None:
+    """Every version every sync saw, per round and department: the history behind the current state."""
+    from seuranta_xl.present.versions import COLUMNS, sorted_versions, version_cells
+    ws = wb.add_worksheet(text("master.history", lang))
+    cols = headers(("round", *COLUMNS), lang)
+    for c, title in enumerate(cols):
+        ws.write_string(0, c, title, head)
+    r = 0
+    for v in views:
+        for version in sorted_versions(v.state.versions):
+            r += 1
+            _s(ws, r, 0, v.round.id)
+            for c, cell_text in enumerate(version_cells(version, lang), start=1):
+                _s(ws, r, c, cell_text, wrap if c == 7 else None)
+    for c, w in enumerate([12, 28, 34, 20, 18, 26, 8, 40]):
+        ws.set_column(c, c, w)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(r, 1), len(cols) - 1)
 
 
 def _link_target(f: Finding, folder: str | None, master_dir: Path) -> str | None:
