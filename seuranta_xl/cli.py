@@ -18,11 +18,12 @@ from pathlib import Path
 import click
 
 from seuranta_xl import __version__
-from seuranta_xl.console import clickgettext, helptext
-from seuranta_xl.console.params import DATE, argv_language, new_project_folder, project_root
-from seuranta_xl.console.printing import err, next_step, out, print_lines, say, width
+from seuranta_xl.commandline import clickgettext, helptext
+from seuranta_xl.commandline.params import DATE, argv_language, new_project_folder, project_if_any, project_root
+from seuranta_xl.commandline.printing import err, next_step, out, print_lines, say, width
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding, Severity, counted, findings_document, has_errors
+from seuranta_xl.present.console import is_utf, prepare_streams, write_utf8
 from seuranta_xl.present.i18n import fmt_date
 from seuranta_xl.present.messages import plural, text
 from seuranta_xl.present.terminal import (Layout, StatusRow, counts_text, deadline_text, example_round, finding_lines,
@@ -87,7 +88,8 @@ def findings_counts(findings: list[Finding], lang: str) -> str:
 
 
 def emit_json(document: dict) -> None:
-    click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+    # \uXXXX escapes where the console's code page cannot hold the text itself (still the same JSON)
+    click.echo(json.dumps(document, ensure_ascii=not is_utf(sys.stdout), indent=2, default=str))
 
 
 def exit_for(findings: list[Finding]) -> None:
@@ -106,6 +108,7 @@ class SeurantaGroup(click.Group):
     (--project) before click parses it, then Click's own texts and every help text are set to it."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        prepare_streams()   # a legacy console code page (cp1252, cp850) gets "?", never a crash
         argv = list(sys.argv[1:] if args is None else args)
         lang = argv_language(argv)
         clickgettext.install(lang)
@@ -261,18 +264,23 @@ def generate(round_id, department, out_dir, as_json, project_dir):
 # ---------------------------------------------------------------------------------------- returns
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="metavar.files")
+@round_option
 @all_option
 @json_option
-@project_option
+@click.option("--project", "project_dir", callback=project_if_any, metavar="metavar.folder")
 @handle_errors
-def check(files, show_all, as_json, project_dir):
+def check(files, round_id, show_all, as_json, project_dir):
     """Validate returned workbooks without merging (help: cmd.check)."""
-    from seuranta_xl.returns.sync import check_files
+    from seuranta_xl.returns.check import check_files, check_standalone
 
-    results, lang = check_files(project_dir, list(files))
+    standalone = project_dir is None          # outside any project: checked without the signature
+    if standalone:
+        results, lang = check_standalone(list(files)), cli_language()
+    else:
+        results, lang = check_files(project_dir, list(files), round_id=round_id)
     findings = [f for v in results for f in v.findings]
     if as_json:
-        emit_json(findings_document(findings, lang, files=len(results)))
+        emit_json(findings_document(findings, lang, files=len(results), signature_verified=not standalone))
         exit_for(findings)
     ok = 0
     for v in results:
@@ -283,10 +291,62 @@ def check(files, show_all, as_json, project_dir):
     out.print()
     print_findings(findings, lang, text("findings.where-all", lang), show_all)
     out.print()
+    if standalone:
+        say(text("check.standalone", lang))
     say(text("check.summary", lang, files=plural("files", len(results), lang), ok=ok, bad=len(results) - ok,
              counts=findings_counts(findings, lang)))
     next_step(text("next.check-fix" if has_errors(findings) else "next.sync", lang), lang)
     exit_for(findings)
+
+
+@main.group("returns", invoke_without_command=True)
+@round_option
+@json_option
+@project_option
+@click.pass_context
+@handle_errors
+def returns_cmd(ctx, round_id, as_json, project_dir):
+    """Every version of every return: current / superseded / withdrawn / rejected / Palautusten versiot."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from seuranta_xl.present.versions import versions_table
+    from seuranta_xl.returns.history import round_history, version_document
+
+    view, lang = round_history(Path(project_dir), round_id)
+    if as_json:
+        emit_json({"round": view.round.id, "versions": [version_document(v) for v in view.state.versions]})
+        return
+    out.print(versions_table(view.round.id, view.state.versions, lang))
+
+
+def _decision(kind: str, file, round_id, undo, project_dir) -> None:
+    from seuranta_xl.present.versions import decision_line
+    from seuranta_xl.returns.history import decide
+
+    decision, lang = decide(Path(project_dir), kind, Path(file), round_id=round_id, undo=undo)
+    out.print(decision_line(decision, lang))
+
+
+@returns_cmd.command("withdraw")
+@click.argument("file", type=click.Path(path_type=Path), metavar="metavar.file")
+@round_option
+@click.option("--undo", is_flag=True, help="Take the withdrawal back (the version counts again).")
+@project_option
+@handle_errors
+def returns_withdraw(file, round_id, undo, project_dir):
+    """A version that must not count (kept in the ledger) / Vedä versio pois."""
+    _decision("withdraw", file, round_id, undo, project_dir)
+
+
+@returns_cmd.command("prefer")
+@click.argument("file", type=click.Path(path_type=Path), metavar="metavar.file")
+@round_option
+@click.option("--undo", is_flag=True, help="Take the preference back (the version order decides again).")
+@project_option
+@handle_errors
+def returns_prefer(file, round_id, undo, project_dir):
+    """Settle two current versions that disagree: this one is in force / Valitse voimassa oleva versio."""
+    _decision("prefer", file, round_id, undo, project_dir)
 
 
 @main.command()
@@ -300,7 +360,6 @@ def sync(folder, round_id, show_all, as_json, project_dir):
     """Validate all returns, record them and rebuild master.xlsx (help: cmd.sync)."""
     from rich.progress import Progress
 
-    from seuranta_xl.core.errors import MasterLockedError
     from seuranta_xl.returns.sync import sync_folder
 
     bar = Progress(console=err, transient=True, disable=as_json)
@@ -310,10 +369,7 @@ def sync(folder, round_id, show_all, as_json, project_dir):
         def progress(i: int, n: int, name: str) -> None:
             bar.update(task, completed=i, total=n, description=name[:40])
 
-        try:
-            result = sync_folder(project_dir, folder, round_id, progress=progress)
-        except MasterLockedError:
-            raise
+        result = sync_folder(project_dir, folder, round_id, progress=progress)
     lang = result.language
     if as_json:
         emit_json(findings_document(result.findings, lang, **result.summary()))
@@ -337,7 +393,7 @@ def status_rows(view, rows) -> list[StatusRow]:
         mine = [f for f in found if f.department == r.department]
         errors = sum(1 for f in mine if f.severity is Severity.ERROR)
         warnings = sum(1 for f in mine if f.severity is Severity.WARNING)
-        state = "missing" if r.state == "missing" else ("errors" if errors else "returned")
+        state = r.state if r.state in ("missing", "rejected") else ("errors" if errors else "returned")
         out_rows.append(StatusRow(r.department, state, r.graded, r.actions, errors, warnings, r.file))
     return out_rows
 
@@ -346,9 +402,9 @@ def _status_json(project_dir: Path, view, rows, srows: list[StatusRow], findings
                  today: dt.date) -> dict:
     found = counted(findings)
     deadline = view.round.deadline
-    counts = {"departments": len(srows), "returned": sum(r.state != "missing" for r in srows),
-              "missing": sum(r.state == "missing" for r in srows),
-              "with_errors": sum(r.state == "errors" for r in srows),
+    counts = {"departments": len(srows), "returned": sum(r.state in ("returned", "errors") for r in srows),
+              "missing": sum(r.state in ("missing", "rejected") for r in srows),
+              "with_errors": sum(r.state in ("errors", "rejected") for r in srows),
               "actions": sum(r.actions for r in srows), "graded": sum(r.graded for r in srows),
               "errors": sum(f.severity is Severity.ERROR for f in found),
               "warnings": sum(f.severity is Severity.WARNING for f in found),
@@ -370,7 +426,7 @@ def _status_json(project_dir: Path, view, rows, srows: list[StatusRow], findings
 @handle_errors
 def status(round_id, department, show_all, as_json, project_dir):
     """Who has returned, what is missing (help: cmd.status)."""
-    from seuranta_xl.returns.sync import round_status
+    from seuranta_xl.returns.status import round_status
     from seuranta_xl.store.roundview import resolve_department
 
     view, rows, lang = round_status(project_dir, round_id)
@@ -394,14 +450,14 @@ def status(round_id, department, show_all, as_json, project_dir):
         say(text("findings.title", lang, counts=findings_counts(findings, lang)), style="head")
         print_findings(findings, lang, text("findings.where-status", lang), show_all)
         out.print()
-    say(text("status.totals", lang, a=sum(r.state != "missing" for r in srows), b=len(srows),
+    say(text("status.totals", lang, a=sum(r.state in ("returned", "errors") for r in srows), b=len(srows),
              c=sum(r.graded for r in srows), d=sum(r.actions for r in srows), counts=findings_counts(findings, lang)))
     next_step(_status_next(view, srows, findings, today, lang), lang)
     exit_for(findings)
 
 
 def _status_next(view, srows: list[StatusRow], findings: list[Finding], today: dt.date, lang: str) -> str:
-    missing = ", ".join(r.department for r in srows if r.state == "missing")
+    missing = ", ".join(r.department for r in srows if r.state in ("missing", "rejected"))
     if has_errors(findings):
         return text("next.check-fix", lang)
     if missing:
@@ -436,7 +492,7 @@ def export(round_id, fmt, out_path, as_json, project_dir):
     except OSError as exc:
         raise UserError("export-not-written", reason=exc.strerror or str(exc)) from None
     if written is not None:
-        sys.stdout.write(written)
+        write_utf8(written)   # the export is UTF-8 (with BOM for csv) whatever the console's code page
         return
     if as_json:
         emit_json({"project": str(project_dir), "round": view.round.id, "format": fmt, "file": str(target),
@@ -519,26 +575,38 @@ def addin():
 @addin.command("build")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default="seuranta.xlam",
               show_default=True, metavar="metavar.file")
+@click.option("--interpreter", default=None, metavar="metavar.file")
 @handle_errors
-def addin_build(out_path):
+def addin_build(out_path, interpreter):
     """Build seuranta.xlam (help: cmd.addin.build)."""
     from seuranta_xl.addin.build import build_xlam
+    from seuranta_xl.addin.settings import default_interpreter
 
-    path = Path(build_xlam(out_path)).absolute()
+    interpreter = interpreter or default_interpreter()
+    path = Path(build_xlam(out_path, interpreter=interpreter)).absolute()
     lang = cli_language()
     say(text("cli.addin-written", lang, p=path), keep=[str(path)])
+    out.print(_interpreter_note(interpreter), markup=False, highlight=False)     # a path, whole on its line
     next_step(text("next.addin-install", lang, p=path), lang, keep=[str(path)])
+
+
+def _interpreter_note(interpreter: str | None) -> str:
+    if interpreter:
+        return text("cli.addin-python", cli_language(), i=interpreter)
+    return text("cli.addin-no-python", cli_language())
 
 
 @addin.command("install")
 @click.option("--file", "xlam", type=click.Path(dir_okay=False, exists=True, path_type=Path), metavar="metavar.file")
 @handle_errors
 def addin_install(xlam):
-    """Copy seuranta.xlam to Excel's add-in folder (help: cmd.addin.install)."""
+    """Install seuranta.xlam into Excel's add-in folder (help: cmd.addin.install)."""
     from seuranta_xl.addin.build import install_xlam
 
     path = install_xlam(xlam)
-    out.print(text("cli.addin-installed", cli_language(), p=path))
+    out.print(text("cli.addin-installed", cli_language(), p=path), markup=False)
+    if xlam is None:
+        out.print(_interpreter_note(sys.executable), markup=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -51,13 +51,14 @@ def uno_python() -> str:
     raise RuntimeError(MISSING)
 
 
-def fill(jobs: list[dict], timeout: float = 300) -> list[dict]:
-    """Run fill jobs in one LibreOffice instance; returns one result dict per job."""
+def fill(jobs: list[dict], timeout: float = 300, env: dict[str, str] | None = None) -> list[dict]:
+    """Run fill jobs in one LibreOffice instance; returns one result dict per job. ``env``: variables
+    added to LibreOffice's environment (e.g. TZ=Europe/Helsinki, a Finnish department's clock)."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
         json.dump({"jobs": jobs}, fh, ensure_ascii=False)
         spec = fh.name
     proc = subprocess.run([uno_python(), str(FILL_SCRIPT), spec], capture_output=True, text=True,
-                          timeout=timeout)
+                          timeout=timeout, env={**os.environ, **(env or {})})
     Path(spec).unlink(missing_ok=True)
     results = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
     if len(results) != len(jobs):

@@ -14,7 +14,9 @@ from tests.returns_kit import ROUND, Kit
 from seuranta_xl import addin
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding
-from seuranta_xl.returns.sync import check_files, round_status, sync_folder
+from seuranta_xl.returns.check import check_files
+from seuranta_xl.returns.status import round_status
+from seuranta_xl.returns.sync import sync_folder
 
 HKP = "Hallinto"
 
@@ -296,7 +298,7 @@ def test_errors_are_one_alert_never_a_traceback(tmp_path, excel, monkeypatch, ad
     addin.show_status()                                  # no project known
     [(mode, text)] = excel.alerts
     assert mode == "critical" and "Projektikansio" in text and "Traceback" not in text
-    import seuranta_xl.returns.sync as sync
+    import seuranta_xl.returns.status as sync
 
     def boom(*a, **k):
         raise RuntimeError("levy täynnä")

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from oletools.olevba import VBA_Parser, decompress_stream
 
 from seuranta_xl import addin
-
 from seuranta_xl.addin import build as addin_build
+from seuranta_xl.addin import cfb, ovba, runtime
 from seuranta_xl.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -63,19 +63,19 @@ def read_back(xlam) -> dict[str, str]:
 # ------------------------------------------------------------------ ribbon ↔ VBA ↔ Python
 
 def test_every_runpython_names_an_entry_point():
+    """Each button calls CallPython "entry"[, arg]; CallPython is the one RunPython of our VBA."""
     calls = []
     for text in vba_sources().values():
         prefix = re.search(r'Private Const PY As String = "([^"]+)"', text)
-        calls += re.findall(r'RunPython PY & "(\w+)\(', text)
-        calls += re.findall(r'RunPython "import seuranta_xl\.addin; seuranta_xl\.addin\.(\w+)\(', text)
+        calls += re.findall(r'^\s*CallPython "(\w+)"', text, re.M)
         if prefix:
             assert prefix.group(1) == "import seuranta_xl.addin; seuranta_xl.addin."
     assert sorted(set(calls)) == sorted(addin.ENTRY_POINTS)
     for name in calls:
         assert callable(getattr(addin, name)), name
-    for text in vba_sources().values():   # no RunPython in any other form
-        code_calls = re.findall(r"^\s*RunPython\b.*$", text, re.M)
-        assert all(re.match(r'\s*RunPython PY & "\w+\(', c) for c in code_calls), code_calls
+    code_calls = [c for text in vba_sources().values() for c in re.findall(r"^\s*RunPython\b.*$", text, re.M)]
+    assert [c.strip() for c in code_calls] == [
+        'RunPython PY & entry & "(" & args & "built_with=" & PyStr(XLWINGS_VERSION) & ")"']
 
 
 def test_every_onaction_is_a_sub_and_every_sub_a_button():
@@ -88,31 +88,72 @@ def test_every_onaction_is_a_sub_and_every_sub_a_button():
     assert wired == {(m, s) for m, names in subs.items() for s in names}
 
 
-def test_buttons_have_finnish_labels_tips_and_office_icons():
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def excel_controls() -> dict[str, set[str]]:
+    """tests/data/excel_control_ids.tsv: Excel's own control ids (see tests/data/README.md)."""
+    out: dict[str, set[str]] = {}
+    for line in (DATA / "excel_control_ids.tsv").read_text("utf-8").splitlines()[1:]:
+        if line and not line.startswith("#") and line != "control\ttype":
+            name, kind = line.split("\t")
+            out.setdefault(name, set()).add(kind)
+    return out
+
+
+def test_buttons_have_finnish_labels_and_tips():
     labels = {b.get("label") for b in ribbon_buttons()}
     assert {"Tarkista työkirja", "Yhdistä palautukset", "Tilanne", "Raportti"} <= labels
     for b in ribbon_buttons():
-        assert b.get("screentip") and b.get("supertip") and re.fullmatch(r"[A-Za-z]+", b.get("imageMso"))
+        assert b.get("screentip") and b.get("supertip")
     ids = [b.get("id") for b in ribbon_buttons()]
     assert len(ids) == len(set(ids))
 
 
+def test_every_icon_is_one_of_excels_own_controls():
+    controls = excel_controls()
+    assert len(controls) > 1000 and "FileOpen" in controls
+    for name in ("TableSummary", "ReviewAcceptChange", "ImportExcel"):   # no Excel icon / Word's / Access's
+        assert name not in controls
+    root = ET.parse(MACROS / "customUI.xml").getroot()
+    icons = [e.get("imageMso") for e in root.iter() if e.get("imageMso") is not None]
+    assert len(icons) == len(ribbon_buttons())
+    for icon in icons:
+        assert icon in controls, f"imageMso={icon!r} is not in Excel's control list"
+
+
+def test_ribbon_is_valid_against_the_customui_schema():
+    import xmlschema
+    schema = xmlschema.XMLSchema(str(DATA / "customUI.xsd"))
+    schema.validate(str(MACROS / "customUI.xml"))
+    ribbon = (MACROS / "customUI.xml").read_text("utf-8")
+    assert not schema.is_valid(ribbon.replace('size="large"', 'size="huge"', 1))       # the check can fail
+    assert not schema.is_valid(ribbon.replace("<button ", "<buton ", 1))
+
+
+def test_callbacks_have_the_ribbon_signature():
+    """onAction callbacks: Sub name(control As IRibbonControl), public, in a standard module."""
+    for text in vba_sources().values():
+        for sub in re.findall(r"^(?:Public |Private )?Sub (Seuranta\w+)\(([^)]*)\)", text, re.M):
+            assert sub[1] == "control As IRibbonControl", sub
+    for text in vba_sources().values():
+        assert not re.search(r"^Private Sub \w+\(control As IRibbonControl\)", text, re.M)
+
+
 def test_vba_sources_fit_the_project_code_page():
     for name, text in vba_sources().items():
-        text.encode(f"cp{addin_build.CODEPAGE}")               # Excel stores VBA in the ANSI code page
-        assert name != addin_build.VBA_PROJECT_NAME           # a module named like the project does not compile
+        text.encode(f"cp{ovba.CODEPAGE}")               # Excel stores VBA in the ANSI code page
+        assert name != ovba.VBA_PROJECT_NAME           # a module named like the project does not compile
 
 
 # ------------------------------------------------------------------ the built .xlam
 
 def test_modules_read_back_equal_the_sources(read_back):
     for name, text in vba_sources().items():
-        assert read_back[name] == addin_build.crlf(text), name
-    runtime = {m.name: m.source for m in addin_build.xlwings_runtime()}
-    assert read_back["xlwings"] == runtime["xlwings"]
+        assert read_back[name] == ovba.crlf(text), name
+    shipped = {m.name: m.source for m in runtime.xlwings_runtime()}
+    assert read_back["xlwings"] == shipped["xlwings"] and read_back["Dictionary"] == shipped["Dictionary"]
     assert 'PROJECT_NAME As String = "seuranta"' in read_back["xlwings"]
-    xw_src = (addin_build.xlwings_dir() / "xlwings_custom_addin.bas").read_text("utf-8")
-    assert read_back["xlwings"].count("\r\n") == addin_build.crlf(xw_src).count("\r\n")
     assert "Public Function RunPython" in read_back["xlwings"]
     assert set(read_back) == {"ThisWorkbook", addin_build.SHEET_CODENAME, "xlwings", "Dictionary", *vba_sources()}
 
@@ -126,7 +167,7 @@ def test_package_parts(xlam):
         assert "addin.macroEnabled.main+xml" in types and "vnd.ms-office.vbaProject" in types
         assert 'codeName="ThisWorkbook"' in z.read("xl/workbook.xml").decode()
         assert f'codeName="{addin_build.SHEET_CODENAME}"' in z.read("xl/worksheets/sheet1.xml").decode()
-        assert "_seuranta.conf" in z.read("xl/workbook.xml").decode()
+        assert '<sheet name="seuranta.conf"' in z.read("xl/workbook.xml").decode()
         assert z.testzip() is None
 
 
@@ -138,7 +179,7 @@ def test_vba_project_is_source_only_and_consistent(xlam):
     listed = re.findall(r"^(?:Module|Class|Document)=(\w+)", project, re.M)
     streams = {e[1] for e in ole.listdir() if e[0] == "VBA"} - {"dir", "_VBA_PROJECT"}
     assert set(listed) == streams
-    assert f'Name="{addin_build.VBA_PROJECT_NAME}"' in project
+    assert f'Name="{ovba.VBA_PROJECT_NAME}"' in project
     dir_bytes = bytes(decompress_stream(bytearray(ole.openstream("VBA/dir").read())))
     offsets = [struct.unpack_from("<I", dir_bytes, m.start() + 6)[0]
                for m in re.finditer(rb"\x31\x00\x04\x00\x00\x00", dir_bytes)]
@@ -174,14 +215,28 @@ def test_build_is_deterministic(xlam, tmp_path):
 @settings(max_examples=60, deadline=None)
 @given(st.binary(max_size=9000) | st.text(alphabet="ab \r\nSub()", max_size=12000).map(str.encode))
 def test_compression_round_trips_through_oletools(data):
-    assert bytes(decompress_stream(bytearray(addin_build.compress(data)))) == data
+    assert bytes(decompress_stream(bytearray(ovba.compress(data)))) == data
 
 
 def test_cfb_writer_round_trip_with_large_and_small_streams():
     streams = {"A": b"x" * 5000, "S/b": b"y" * 10, "S/c": b"", "S/d": bytes(range(256)) * 40}
-    ole = olefile.OleFileIO(addin_build.write_cfb(streams))
+    ole = olefile.OleFileIO(cfb.write_cfb(streams))
     for path, data in streams.items():
         assert ole.openstream(path).read() == data
+
+
+# The bytes the single-file builder (before the split into ovba.py / cfb.py) wrote for these fixed
+# inputs: the split, and any later tidy-up, must not change one byte of the formats.
+GOLDEN_TEXT = bytes(range(256)) * 20 + b"Sub Foo()\r\n  x = 1\r\nEnd Sub\r\n" * 300
+GOLDEN_STREAMS = {"A": b"x" * 5000, "S/b": b"y" * 10, "S/c": b"", "S/d": bytes(range(256)) * 40}
+
+
+def test_compression_and_compound_file_bytes_unchanged_by_the_split():
+    import hashlib
+    assert hashlib.sha256(ovba.compress(GOLDEN_TEXT)).hexdigest() == \
+        "b36f2ae9fe17ddabe1e69116ab2d4284c328f14cd815a254f14bb92c214f4fc0"
+    assert hashlib.sha256(cfb.write_cfb(GOLDEN_STREAMS)).hexdigest() == \
+        "d5aae8460baf72c47b5d1a151137eea9034ebc0debf6daeb3ccc9602021df5bb"
 
 
 # ------------------------------------------------------------------ CLI

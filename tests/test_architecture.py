@@ -21,7 +21,7 @@ LAYERS: list[set[str]] = [
     {"store"},                                 # project folder, config, ledger, rounds, atomic writes
     {"strategy", "workbook", "outputs"},       # tables in, workbooks out, master/report/export out
     {"returns"},                               # reading, check, sync (writes the master)
-    {"addin", "demo", "console"},              # the Excel entry points, the demo, the CLI's click and rich side
+    {"addin", "demo", "frames", "commandline"},  # the Excel entry points, the demo, the pandas API, the CLI's click side
     {"cli"},                                   # the command line
 ]
 DATA_PACKAGES = {"data", "workbook_templates", "macros"}   # files only, no code that imports
@@ -112,5 +112,29 @@ def test_every_module_is_in_a_layer():
 
 
 def test_top_level_holds_only_the_entry_points():
+    """The command line, the demo and the public pandas API (seuranta_xl.frames) are the top-level modules."""
+    entry_points = {"cli", "demo", "frames"}
     top = {p.stem for p in PKG.glob("*.py")} - {"__init__", "__main__"}
-    assert top <= {"cli", "demo"}, sorted(top - {"cli", "demo"})
+    assert top <= entry_points, sorted(top - entry_points)
+
+
+def test_frames_reads_through_the_store_only():
+    """seuranta_xl.frames is a thin view: it reads the project as the CLI does (store.roundview) and
+    never the ledger's SQL or a workbook itself."""
+    tops = {top for top, _pkg in imports(PKG / "frames.py")}
+    assert not tops & {"sqlite3", "openpyxl", "python_calamine", "xlsxwriter"}, tops
+    pkgs = {pkg for top, pkg in imports(PKG / "frames.py") if top == "seuranta_xl"}
+    assert pkgs <= {"core", "store"}, pkgs
+
+
+
+
+def test_functions_of_validation_merge_and_returns_fit_on_a_screen():
+    """No function over 60 lines where a return is judged and merged (issue 11)."""
+    paths = [PKG / "core" / n for n in ("validate.py", "rows.py", "outside.py", "merge.py", "versions.py",
+                                         "standalone.py")] + sorted((PKG / "returns").glob("*.py"))
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                assert length <= 60, f"{path.relative_to(PKG)}: {node.name} has {length} lines"

@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from seuranta_xl.cli import main
-from seuranta_xl.console import clickgettext, helptext
+from seuranta_xl.commandline import clickgettext, helptext
 from seuranta_xl.core.error_catalogue import ERRORS
 from seuranta_xl.core.findings import CATALOGUE
 from seuranta_xl.core.identity import TITLES

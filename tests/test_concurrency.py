@@ -76,7 +76,9 @@ def test_two_syncs_at_once(project):
             drop_return(src, folder, n)
             n += 1
         a, b = cli("sync", "--project", str(root), str(folder)), cli("sync", "--project", str(root), str(folder))
-        results = [(p.wait(timeout=120), p.stdout.read(), p.stderr.read()) for p in (a, b)]
+        # communicate, not wait-then-read: a sync's findings table can outgrow the pipe's buffer
+        results = [(p.returncode, *p.communicate(timeout=120))[1:] for p in (a, b)]
+        results = [(p.returncode, out, err) for p, (out, err) in zip((a, b), results)]
         for code, out, err in results:
             assert "Traceback" not in err, err
             assert code in (0, 2), (code, err)
@@ -147,14 +149,15 @@ def test_sync_while_report_export_and_status_read(project):
                        ("export", cli("export", "--project", str(root), "--format", "json")),
                        ("status", cli("status", "--project", str(root), "--json"))]
             for name, proc in readers:
-                code, out, err = proc.wait(timeout=120), proc.stdout.read(), proc.stderr.read()
+                out, err = proc.communicate(timeout=120)
+                code = proc.returncode
                 assert "Traceback" not in err, (name, err)
                 assert code == 0, (name, code, err)
                 if name in ("export", "status"):
                     json.loads(out)
                 reads[name] += 1
-            code = sync.wait(timeout=120)
-            err = sync.stderr.read()
+            _, err = sync.communicate(timeout=120)
+            code = sync.returncode
             assert code == 0 and "Traceback" not in err, err
             CalamineWorkbook.from_path(str(tmp / f"raportti{i}.xlsx"))
     finally:

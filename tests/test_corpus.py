@@ -88,7 +88,7 @@ def test_case_in_a_real_process(name, shared):
 def test_libreoffice_saved_return_keeps_every_value(shared):
     """A return saved by LibreOffice is read exactly: grades, and the odd comment text as typed."""
     from tests.corpus.generate import ODD_TEXT
-    from seuranta_xl.returns.sync import check_files
+    from seuranta_xl.returns.check import check_files
 
     target = build(case("libreoffice-saved"), shared)
     [v], _ = check_files(shared.kit.proj, [target])
@@ -106,7 +106,7 @@ def test_xxe_never_leaks_a_local_file(shared):
 
 def test_odd_text_survives_check_exactly(shared):
     from tests.corpus.generate import ODD_TEXT
-    from seuranta_xl.returns.sync import check_files
+    from seuranta_xl.returns.check import check_files
 
     target = build(case("comment-odd-text"), shared)
     [v], _ = check_files(shared.kit.proj, [target])

@@ -42,7 +42,7 @@ def test_every_command_has_help_and_is_in_the_readme():
 
 
 def test_an_unexpected_error_is_one_line_and_a_log_not_a_traceback(tmp_path, monkeypatch):
-    import seuranta_xl.returns.sync as sync_module
+    import seuranta_xl.returns.status as sync_module
 
     def boom(*a, **k):
         raise RuntimeError("simulated bug")

@@ -19,7 +19,7 @@ from seuranta_xl.present.messages import fields_of
 
 PKG = Path(__file__).resolve().parents[1] / "seuranta_xl"
 REPO = PKG.parent
-ERROR_CLASSES = {"UserError", "MasterLockedError", "LayoutError"}
+ERROR_CLASSES = {"UserError", "MasterLockedError", "FileInUseError", "LayoutError"}
 
 
 def test_every_code_has_a_message_and_a_hint_in_every_language():
@@ -88,7 +88,7 @@ def test_the_old_inline_form_still_works_and_subclasses_keep_working():
     old = UserError("Jotain meni pieleen", "Something went wrong", hint_fi="Yritä uudelleen.")
     assert old.code is None and old.message("fi") == "Jotain meni pieleen"
     assert old.message("sv") == "Something went wrong" and old.hint("en") == "Yritä uudelleen."
-    locked = MasterLockedError("master-locked", name="master.xlsx")
+    locked = MasterLockedError("master-locked", path="master.xlsx")
     assert isinstance(locked, UserError) and "master.xlsx" in locked.one_line("sv")
     assert "Stäng filen" in locked.one_line("sv")
 

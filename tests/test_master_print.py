@@ -12,7 +12,6 @@ from seuranta_xl.present.i18n import local_time
 from seuranta_xl.present.rowheight import wrapped_lines
 from seuranta_xl.returns.sync import sync_folder
 from seuranta_xl.store.rounds import new_round
-from tests.builders import add_return, keuruu_strategy
 from tests.returns_kit import ROUND, Kit, set_saved_time
 
 SAVED = dt.datetime(2023, 9, 28, 14, 5, tzinfo=dt.timezone.utc)     # 17.05 in Helsinki (summer time)
@@ -58,15 +57,18 @@ def test_grade_alone_when_the_label_adds_no_words(master):
 
 def test_a_labelled_scale_shows_value_and_label_in_one_cell(tmp_path):
     kit = Kit(tmp_path, scale="1-5-kuvaus")
-    new_round(kit.proj, "r2", scale="1-5-kuvaus")
-    dept = "Kasvu ja hyvinvointi"
-    add_return(kit.project, "r2", dept, {r.id: ("3", None) for r in keuruu_strategy().rows_for(dept)})
-    sync_folder(kit.proj, kit.returns, round_id="r2")
+    kit.fill("Kasvu")
+    sync_folder(kit.proj, kit.returns)
+    new_round(kit.proj, "r2")
+    empty = tmp_path / "r2"
+    empty.mkdir()
+    sync_folder(kit.proj, empty, round_id="r2")
     wb = openpyxl.load_workbook(kit.project.master_path)
     wide = wb["Toimenpiteet"]
     head = [c.value for c in wide[1]]
-    values = {r[head.index("r2 arvio")].value for r in wide.iter_rows(min_row=2)} - {None}
-    assert values == {"3 Toteutus on aloitettu, ei vielä valmis"}
+    values = {r[head.index(f"{ROUND} arvio")].value for r in wide.iter_rows(min_row=2)} - {None}
+    labels = {st.display for st in kit.project.scale("1-5-kuvaus").steps}
+    assert values and values <= labels and "3 Toteutus on aloitettu, ei vielä valmis" in values
     # the earlier round's comment and source are grouped out of sight; its grade stays beside the latest
     col = wide.column_dimensions
     letters = {h: openpyxl.utils.get_column_letter(i + 1) for i, h in enumerate(head)}

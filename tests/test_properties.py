@@ -2,8 +2,9 @@
 
 1. Any text a department can type survives generate -> fill -> sync -> export unchanged, or changed only
    as reported: control characters XML cannot hold are removed, with illegal-characters.
-2. Any interleaving of returns (arrival order, sync batches, saved times) gives the state the
-   newest-wins rule says, modelled here independently of merge.py; the master shows that same state.
+2. Any sequence of add / replace / remove / withdraw / prefer of versions on real files gives the state
+   of the reference model (tests/test_versions_model.py, independent of merge.py) in the export and
+   the master.
 """
 from __future__ import annotations
 
@@ -18,12 +19,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from tests.builders import make_project, synthetic_strategy
 from tests.returns_kit import set_saved_time
+from tests.test_versions_model import Reference
 from seuranta_xl.cli import main
 from seuranta_xl.core.identity import META_SHEET
 from seuranta_xl.store.rounds import new_round
@@ -135,61 +137,85 @@ def test_any_text_survives_to_the_export(template, texts):
 
 
 # ------------------------------------------------------------------------------------------ 2
-GRADE = st.one_of(st.none(), st.integers(1, 5))
-COMMENT = st.one_of(st.none(), st.sampled_from(["hyvä", "kesken", "=1+1", "rivi\nrivi", "😀", "viivästyy"]))
-RETURN = st.fixed_dictionaries({
-    "dept": st.integers(0, 1),
-    "minute": st.integers(0, 10_000),
-    "values": st.lists(st.tuples(GRADE, COMMENT), min_size=3, max_size=3),
-})
+REAL_OP = st.one_of(
+    st.tuples(st.just("put"), st.sampled_from(["a.xlsx", "b.xlsx"]), st.integers(0, 30),
+              st.lists(st.tuples(st.one_of(st.none(), st.sampled_from("12345")),
+                                 st.one_of(st.none(), st.sampled_from(["hyvä", "=1+1", "rivi\nrivi", "😀"]))),
+                       min_size=3, max_size=3)),
+    st.tuples(st.just("remove"), st.sampled_from(["a.xlsx", "b.xlsx"])),
+    st.tuples(st.sampled_from(["withdraw", "reinstate", "prefer", "unprefer"]), st.integers(0, 4)),
+)
 
 
-def newest_wins(returns: list[dict]) -> dict[tuple[int, int], tuple[str | None, str | None]]:
-    """The rule, written out: per department, returns in saved order (ties: arrival order); per field,
-    the newest value that is not empty (an empty field never clears an older value)."""
-    state: dict[tuple[int, int], list] = {}
-    ordered = sorted(enumerate(returns), key=lambda it: (it[1]["minute"], it[0]))
-    for _, r in ordered:
-        for i, (grade, comment) in enumerate(r["values"]):
-            cur = state.setdefault((r["dept"], i), [None, None])
-            if grade is not None:
-                cur[0] = str(grade)
-            if comment is not None:
-                cur[1] = comment
-    return {k: tuple(v) for k, v in state.items()}
+def _real_step(project: Project, op: tuple, ref: Reference, folder: Path, kept: list[Path]) -> None:
+    """One operation on real files: a file saved into (or removed from) the returns folder, then sync;
+    or a decision through the CLI on a version found by its content (a copy kept aside)."""
+    kind = op[0]
+    if kind == "put":
+        _, name, minute, values = op
+        made = project.fill(0, {i: (int(g) if g else None, c) for i, (g, c) in enumerate(values)},
+                            dt.datetime(2023, 9, 1) + dt.timedelta(minutes=minute), folder.parent / "tmp")
+        data = made.read_bytes()
+        made.unlink()
+        known = [i for i, p in enumerate(kept) if p.read_bytes() == data]
+        (folder / name).write_bytes(data)
+        if known:
+            ref.folder[name] = known[0]
+        else:
+            kept.append(folder.parent / f"kept-{len(kept)}.xlsx")
+            kept[-1].write_bytes(data)
+            ref.seen.append((minute, list(values), len(ref.seen)))
+            ref.folder[name] = len(kept) - 1
+    elif kind == "remove":
+        (folder / op[1]).unlink(missing_ok=True)
+        ref.folder.pop(op[1], None)
+    elif op[1] < len(kept):
+        v = op[1]
+        current = v in ref.folder.values() and v not in ref.withdrawn
+        if kind == "prefer" and not current:
+            return               # refused by the command (only a current version can be preferred)
+        undo = kind in ("reinstate", "unprefer")
+        verb = {"reinstate": "withdraw", "unprefer": "prefer"}.get(kind, kind)
+        args = ["returns", verb, str(kept[v]), "--project", str(project.root)] + (["--undo"] if undo else [])
+        res = CliRunner().invoke(main, args)
+        assert res.exit_code == 0, res.output
+        if kind == "withdraw":
+            ref.withdrawn.add(v)
+        elif kind == "reinstate":
+            ref.withdrawn.discard(v)
+        elif kind == "prefer":
+            ref.preferred = [p for p in ref.preferred if p != v] + [v]
+        else:
+            ref.preferred = [p for p in ref.preferred if p != v]
+        return
+    sync_folder(project.root, folder)
 
 
-@given(returns=st.lists(RETURN, min_size=1, max_size=6, unique_by=lambda r: r["minute"]),
-       cuts=st.lists(st.integers(0, 6), max_size=3))
-def test_any_interleaving_gives_the_newest_wins_state(template, returns, cuts):
+@settings(max_examples=40)
+@given(ops=st.lists(REAL_OP, min_size=1, max_size=7))
+def test_any_sequence_of_versions_gives_the_reference_state_in_export_and_master(template, ops):
+    """Real workbooks through sync and `seuranta returns withdraw/prefer`: after every step the export
+    and the master show the state of the reference model of tests/test_versions_model.py."""
     root, sources, base = template
     project = Project(root, sources, base / "work-merge")
-    batches, start = [], 0
-    for cut in sorted({c for c in cuts if 0 < c < len(returns)}) + [len(returns)]:
-        batches.append(returns[start:cut])
-        start = cut
-    for b, batch in enumerate(batches):
-        folder = base / f"work-merge-in-{b}"
-        shutil.rmtree(folder, ignore_errors=True)
-        for r in batch:
-            project.fill(r["dept"], dict(enumerate(r["values"])),
-                         dt.datetime(2023, 9, 1) + dt.timedelta(minutes=r["minute"]), folder)
-        sync_folder(project.root, folder)
-    expected = newest_wins(returns)
-    rows, _ = project.export()
-    got = {}
-    for row in rows:
-        dept, i = int(row["department"][-2:]), int(row["action_id"].split("-")[1])
-        got[(dept, i)] = (None if row["grade"] is None else str(row["grade"]), row["comment"])
-    for key in got:
-        assert got[key] == expected.get(key, (None, None)), (key, returns, cuts)
-    # The master shows the same state: the wide sheet's grade and comment for round R1.
-    wb = CalamineWorkbook.from_path(str(project.root / "master.xlsx"))
-    wide = wb.get_sheet_by_name(wb.sheet_names[0]).to_python()
-    head = wide[0]
-    g, c = head.index("R1 arvio"), head.index("R1 kommentti")
-    for line in wide[1:]:
-        dept, i = int(str(line[0])[1:3]), int(str(line[0]).split("-")[1])
-        grade, comment = expected.get((dept, i), (None, None))
-        assert (str(int(line[g])) if line[g] != "" else None) == grade
-        assert (line[c] if line[c] != "" else None) == comment
+    folder = base / "work-merge-in"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(base / "tmp", ignore_errors=True)
+    folder.mkdir()
+    ref = Reference(actions=("D00-000", "D00-001", "D00-002"))
+    kept: list[Path] = []
+    for op in ops:
+        _real_step(project, op, ref, folder, kept)
+        if not ref.seen:
+            continue
+        rows, _ = project.export()
+        got = {r["action_id"]: (None if r["grade"] is None else str(r["grade"]), r["comment"])
+               for r in rows if r["department"].endswith("00")}
+        assert got == ref.values(), (op, ops)
+    if ref.seen:
+        wb = CalamineWorkbook.from_path(str(project.root / "master.xlsx"))
+        wide = wb.get_sheet_by_name(wb.sheet_names[0]).to_python()
+        g, c = wide[0].index("R1 arvio"), wide[0].index("R1 kommentti")
+        shown = {str(line[0]): (str(int(line[g])) if line[g] != "" else None, line[c] if line[c] != "" else None)
+                 for line in wide[1:] if str(line[0]).startswith("D00")}
+        assert shown == ref.values()

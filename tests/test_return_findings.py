@@ -15,7 +15,8 @@ from tests.returns_kit import Kit, set_saved_time
 from seuranta_xl.cli import main
 from seuranta_xl.core.identity import META_SHEET
 from seuranta_xl.store.rounds import new_round
-from seuranta_xl.returns.sync import check_files, sync_folder
+from seuranta_xl.returns.check import check_files
+from seuranta_xl.returns.sync import sync_folder
 
 HKP = "Hallinto"   # the department whose workbook most tests use (54 actions)
 

@@ -79,7 +79,10 @@ def test_master_content_wide_long_returns_findings(tmp_path):
     kit.fill("Hallinto")
     sync_folder(kit.proj, kit.returns)
     content = workbook_content(kit.project.master_path)
-    assert list(content) == ["Toimenpiteet", "Kaikki arviot", "Palautukset", "Havainnot"]
+    assert list(content) == ["Toimenpiteet", "Kaikki arviot", "Palautukset", "Havainnot", "Versiot"]
+    [version] = content["Versiot"][1:]
+    assert version[1:3] == ["Hallinto- ja konsernipalvelut", "2023-syys_Hallinto- ja konsernipalvelut.xlsx"]
+    assert version[5].startswith("voimassa") and version[6] == "0"
     wide = content["Toimenpiteet"]
     assert wide[0][:5] == ["ID", "Painopiste", "Tavoite", "Toimenpide", "Vastuutaho"]
     assert len(wide) == 1 + 134

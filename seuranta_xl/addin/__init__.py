@@ -5,7 +5,7 @@ Two layers:
   the remembered project folder, the tables that go into sheets (`findings_table`, `status_table`,
   `to_cells`), the one-line texts for status bar and alerts;
 - the xlwings layer: the five entry points at the bottom, a few lines each over the same library
-  functions as the CLI (sync.check_files, sync.sync_folder, sync.round_status, report.write_report).
+  functions as the CLI (check.check_files, sync.sync_folder, status.round_status, report.write_report).
   Errors become one Excel alert with the hint, never a traceback window.
 """
 from __future__ import annotations
@@ -245,13 +245,16 @@ def _write_sheet(app, name: str, rows: list[list]) -> None:
 
 def _excel_entry(func):
     @functools.wraps(func)
-    def wrapper(*args):
+    def wrapper(*args, built_with: str | None = None):   # built_with: the add-in's xlwings (guard.py)
         import xlwings as xw
+
+        from seuranta_xl.addin.guard import check_built_with
         app = None
         lang = language()
         try:
             book = xw.Book.caller()
             app = book.app
+            check_built_with(built_with)
             func(book, *args)
         except UserError as exc:
             if app is not None:
@@ -269,7 +272,7 @@ def _excel_entry(func):
 
 @_excel_entry
 def check_workbook(book, path: str) -> None:
-    from seuranta_xl.returns.sync import check_files
+    from seuranta_xl.returns.check import check_files
     root = project_folder(Path(path).parent, _book_path(book))
     results, lang = check_files(root, [Path(path)])
     _write_sheet(book.app, text("addin.findings-sheet", lang),
@@ -297,7 +300,7 @@ def sync_returns(book, folder: str) -> None:
 
 @_excel_entry
 def show_status(book) -> None:
-    from seuranta_xl.returns.sync import round_status
+    from seuranta_xl.returns.status import round_status
     view, rows, lang = round_status(project_folder(_book_path(book)))
     _write_sheet(book.app, text("addin.status-sheet", lang),
                  [[f"{view.round.id} {view.round.title}".strip()], *status_table(rows, lang)])

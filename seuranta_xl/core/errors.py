@@ -51,5 +51,17 @@ class UserError(Exception):
         return f"{self.message(lang)} — {hint}" if hint else self.message(lang)
 
 
-class MasterLockedError(UserError):
-    """The master workbook could not be replaced (open in Excel, or read-only)."""
+class FileInUseError(UserError):
+    """A file the tool writes could not be written or replaced: it is open in another program (on
+    Windows Excel locks the files it has open, and replacing one raises PermissionError, winerror 32
+    or 5), or it or its folder is write-protected. Raised by store/atomic for every writer, as
+    ``FileInUseError("file-in-use", path=...)``; ``path`` says which file."""
+
+    @property
+    def path(self) -> str:
+        return str(self.params.get("path", ""))
+
+
+class MasterLockedError(FileInUseError):
+    """The master workbook (or its backup) could not be replaced; the ledger is already committed
+    (``MasterLockedError("master-locked", path=...)``)."""

@@ -5,6 +5,13 @@ with diacritics (ä, ö, å) are kept; the characters ``<>:"/\\|?*`` and control
 a name never ends in a dot or a space, never is a reserved device name (CON, PRN, AUX, NUL, COM1-9,
 LPT1-9, also with an extension), and is bounded in length. Names in one folder are unique regardless
 of case (Windows and macOS folders are case-insensitive).
+
+Paths: Windows opens paths of at most 259 characters (MAX_PATH 260 with its terminating NUL) unless
+long paths are enabled, and Excel cannot open or save a file whose full path is over 218 characters.
+A department workbook's name is bounded so that the deepest place it lies,
+PROJECT\\palautukset\\<round>\\<name>.xlsx, stays within Excel's limit for a project folder of up to
+PROJECT_FOLDER_BUDGET characters (C:\\Users\\<name>\\OneDrive - <municipality>\\Strategia\\Seuranta 2025);
+every other path the tool writes under the project is shorter (tests/test_windows_paths.py).
 """
 from __future__ import annotations
 
@@ -13,6 +20,10 @@ import unicodedata
 
 FORBIDDEN_FILE_CHARS = '<>:"/\\|?*'
 MAX_STEM = 120           # characters; keeps whole paths comfortably below Windows' 260
+WINDOWS_MAX_PATH = 259   # MAX_PATH (260) less the terminating NUL
+EXCEL_MAX_PATH = 218     # Excel refuses to open or save a file whose path (name included) is longer
+PROJECT_FOLDER_BUDGET = 100   # the project folder's own path the names are sized for
+RETURNS_FOLDER = "palautukset"   # PROJECT/palautukset/<round>/: the deepest folder a workbook lies in
 SHEET_NAME_MAX = 31
 FORBIDDEN_SHEET_CHARS = "[]:*?/\\"
 
@@ -37,13 +48,22 @@ def safe_stem(name: str, max_len: int = MAX_STEM, fallback: str = "nimeton") -> 
     return text
 
 
+def workbook_stem_limit(round_id: str) -> int:
+    """The longest stem of a round's department workbook: PROJECT/palautukset/<round>/<stem>.xlsx stays
+    within EXCEL_MAX_PATH for a project folder of PROJECT_FOLDER_BUDGET characters (89 for a round id
+    of 10 characters, 59 for the longest id, 40 characters)."""
+    folder = PROJECT_FOLDER_BUDGET + 1 + len(RETURNS_FOLDER) + 1 + len(round_id) + 1
+    return min(MAX_STEM, EXCEL_MAX_PATH - folder - len(".xlsx"))
+
+
 def workbook_file_name(round_id: str, department: str) -> str:
-    """`<round>_<department>.xlsx`, safe on Windows (not yet made unique)."""
-    return f"{safe_stem(f'{round_id}_{department}')}.xlsx"
+    """`<round>_<department>.xlsx`, safe on Windows, the department cut to fit the path (not yet unique)."""
+    return f"{safe_stem(f'{round_id}_{department}', max_len=workbook_stem_limit(round_id))}.xlsx"
 
 
-def unique_names(names: list[str]) -> list[str]:
-    """The same names, with ` (2)`, ` (3)`... before the extension where two collide case-insensitively."""
+def unique_names(names: list[str], max_stem: int = MAX_STEM) -> list[str]:
+    """The same names, with ` (2)`, ` (3)`... before the extension where two collide case-insensitively
+    (the stem cut so that it stays within ``max_stem`` characters with the number)."""
     taken: set[str] = set()
     out: list[str] = []
     for name in names:
@@ -55,7 +75,7 @@ def unique_names(names: list[str]) -> list[str]:
         n = 2
         while candidate.casefold() in taken:
             tail = f" ({n})"
-            candidate = f"{stem[:MAX_STEM - len(tail)]}{tail}{suffix}"
+            candidate = f"{stem[:max_stem - len(tail)].rstrip('. ')}{tail}{suffix}"
             n += 1
         taken.add(candidate.casefold())
         out.append(candidate)
@@ -64,7 +84,7 @@ def unique_names(names: list[str]) -> list[str]:
 
 def workbook_file_names(round_id: str, departments: list[str]) -> dict[str, str]:
     """Department -> its unique, safe file name, in the order given."""
-    names = unique_names([workbook_file_name(round_id, d) for d in departments])
+    names = unique_names([workbook_file_name(round_id, d) for d in departments], workbook_stem_limit(round_id))
     return dict(zip(departments, names, strict=True))
 
 

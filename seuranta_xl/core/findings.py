@@ -182,12 +182,12 @@ _CODES: list[Code] = [
        "Returnera den ursprungliga blanketten med alla rader.",
        "Return the original workbook with all rows in it."),
     _c("row-added", W, ("return", "row"),
-       "Työkirjaan on lisätty rivi, jota ei ole strategiassa: ”{text}”",
-       "En rad som inte finns i strategin har lagts till: ”{text}”",
-       "A row that is not in the strategy has been added: “{text}”",
-       "Lisätyn rivin sisältöä ei yhdistetä; ilmoita uudesta toimenpiteestä koordinaattorille.",
-       "Innehållet på den tillagda raden slås inte samman; meddela koordinatorn om den nya åtgärden.",
-       "The added row's content is not merged; tell the coordinator about the new action."),
+       "Työkirjaan on lisätty rivejä, joita ei ole strategiassa: {count} kpl, ensimmäinen ”{text}”",
+       "Rader som inte finns i strategin har lagts till: {count} st, den första ”{text}”",
+       "Rows that are not in the strategy have been added: {count}, the first “{text}”",
+       "Lisättyjen rivien sisältöä ei yhdistetä; ilmoita uudesta toimenpiteestä koordinaattorille.",
+       "Innehållet på de tillagda raderna slås inte samman; meddela koordinatorn om en ny åtgärd.",
+       "The added rows' content is not merged; tell the coordinator about a new action."),
     _c("columns-moved", W, ("return", "file"),
        "Sarakkeita tai rivejä on lisätty, siirretty tai poistettu otsikkorivin ympäriltä; arvot luettiin otsikoiden mukaan",
        "Kolumner eller rader har lagts till, flyttats eller tagits bort kring rubrikraden; värdena lästes enligt rubrikerna",
@@ -261,23 +261,23 @@ _CODES: list[Code] = [
        "Nothing to do."),
     # ------------------------------------------------------------------ merge
     _c("duplicate-return", W, ("merge",),
-       "Vastuutaholta on {count} eri palautusta; uusin ({newest}) on voimassa",
-       "Den ansvariga har {count} olika returer; den nyaste ({newest}) gäller",
-       "The department has {count} different returns; the newest ({newest}) is in force",
-       "Poista vanhat versiot palautuskansiosta, jos ne eivät ole enää tarpeen.",
-       "Ta bort gamla versioner ur returmappen om de inte längre behövs.",
-       "Remove old versions from the returns folder if they are no longer needed."),
+       "Vastuutaholla on kansiossa {count} mukana olevaa versiota; {newest} on voimassa ({why_fi}); {others} täyttää {filled} solua, jotka se jättää tyhjiksi",
+       "Den ansvariga har {count} versioner med i mappen; {newest} gäller ({why_sv}); {others} fyller {filled} celler som den lämnar tomma",
+       "The department has {count} current versions; {newest} is in force ({why_en}); {others} fills {filled} cells it leaves empty",
+       "Jos vanhempi versio ei enää päde, poista se palautuskansiosta tai aja seuranta returns withdraw TIEDOSTO.",
+       "Om en äldre version inte längre gäller, ta bort den ur returmappen eller kör seuranta returns withdraw FIL.",
+       "If an older version no longer holds, remove it from the returns folder or run seuranta returns withdraw FILE."),
     _c("stale-return", W, ("merge",),
-       "Palautus on vanhempi kuin jo yhdistetty {newer}; sen arvoja ei käytetty",
-       "Returen är äldre än den redan sammanslagna {newer}; dess värden användes inte",
-       "The return is older than the already merged {newer}; its values were not used",
-       "Tarkista, kumpi versio on oikea; uusin tallennettu on voimassa.",
-       "Kontrollera vilken version som är rätt; den senast sparade gäller.",
-       "Check which version is right; the most recently saved one is in force."),
+       "Palautus saapui myöhemmin kuin uudempi {newer}, joka on voimassa; tästä tiedostosta on voimassa {used} arvoa soluissa, jotka {newer} jättää tyhjiksi",
+       "Returen kom senare än den nyare {newer}, som gäller; {used} värden ur denna fil gäller i celler som {newer} lämnar tomma",
+       "The return arrived after the newer {newer}, which is in force; {used} values of this file are in force in cells {newer} leaves empty",
+       "Tarkista, kumpi versio on oikea; jos tämä on, aja seuranta returns prefer TIEDOSTO.",
+       "Kontrollera vilken version som är rätt; om denna är det, kör seuranta returns prefer FIL.",
+       "Check which version is right; if this one is, run seuranta returns prefer FILE."),
     _c("value-cleared", W, ("merge",),
-       "Uudempi palautus ({newer}) tyhjensi arvon, jonka {older} antoi; vanha arvo ”{value}” säilytettiin",
-       "En nyare retur ({newer}) tömde värdet som {older} gav; det gamla värdet ”{value}” behölls",
-       "A newer return ({newer}) emptied the value that {older} gave; the old value “{value}” was kept",
+       "Uudempi palautus {newer} jättää solun ({field_fi}) tyhjäksi; vanhemman {older} arvo ”{value}” on voimassa",
+       "Den nyare returen {newer} lämnar cellen ({field_sv}) tom; värdet ”{value}” ur den äldre {older} gäller",
+       "The newer return {newer} leaves the cell ({field_en}) empty; the value “{value}” from the older {older} is in force",
        "Jos arvo on tarkoitus poistaa, pyydä vastuutahoa kirjoittamaan uusi arvo.",
        "Om värdet ska tas bort, be den ansvariga skriva ett nytt värde.",
        "If the value is meant to go, ask the department to write a new value."),
@@ -295,6 +295,56 @@ _CODES: list[Code] = [
        "Korjaa virheet ja palauta lomake uudelleen; arvot on tallennettu kirjanpitoon.",
        "Rätta felen och returnera blanketten på nytt; värdena har sparats i liggaren.",
        "Fix the errors and return the workbook again; the values are kept in the ledger."),
+    # ------------------------------------------------------------------ returns over time (issue 12)
+    _c("conflicting-versions", W, ("merge",),
+       "Versiot ovat eri mieltä toimenpiteen {action} kentästä {field_fi}: {file_a} antaa ”{value_a}”, {file_b} antaa ”{value_b}”; voimassa on {file_a} ({why_fi})",
+       "Versionerna är oense om fältet {field_sv} för åtgärd {action}: {file_a} ger ”{value_a}”, {file_b} ger ”{value_b}”; {file_a} gäller ({why_sv})",
+       "The versions disagree on the {field_en} of action {action}: {file_a} gives “{value_a}”, {file_b} gives “{value_b}”; {file_a} is in force ({why_en})",
+       "Jos voimassa oleva arvo on väärä, aja seuranta returns prefer TIEDOSTO oikealle versiolle tai poista väärä versio kansiosta.",
+       "Om det gällande värdet är fel, kör seuranta returns prefer FIL för rätt version eller ta bort fel version ur mappen.",
+       "If the value in force is wrong, run seuranta returns prefer FILE for the right version or remove the wrong one from the folder."),
+    _c("text-after-grade", W, ("return", "cell"),
+       "Arvion solussa on ”{value}”: arvio {grade} luettiin, ja sanat ”{words}” lisättiin kommenttiin ({comment_cell})",
+       "Bedömningscellen innehåller ”{value}”: bedömningen {grade} lästes och orden ”{words}” lades till kommentaren ({comment_cell})",
+       "The grade cell holds “{value}”: grade {grade} was read and the words “{words}” were added to the comment ({comment_cell})",
+       "Kirjoita perustelut kommenttisarakkeeseen ja valitse arvio pudotusvalikosta.",
+       "Skriv motiveringen i kommentarkolumnen och välj bedömningen i rullgardinsmenyn.",
+       "Write reasons in the comment column and choose the grade from the dropdown."),
+    _c("content-outside-inputs", W, ("return", "cell"),
+       "Syöttösolujen ulkopuolella on sisältöä, jota ei yhdistetä: {what_fi}: ”{text}”",
+       "Innehåll utanför inmatningscellerna slås inte samman: {what_sv}: ”{text}”",
+       "Content outside the input cells is not merged: {what_en}: “{text}”",
+       "Kirjoita kaikki arviota koskeva arvio- ja kommenttisarakkeisiin; muu sisältö ei päädy koosteeseen.",
+       "Skriv allt om bedömningen i bedömnings- och kommentarkolumnerna; annat innehåll kommer inte med i sammanställningen.",
+       "Put everything about the grade in the grade and comment columns; other content does not reach the master."),
+    _c("duplicate-row", E, ("return", "row"),
+       "Toimenpide {action} on työkirjassa kahdesti (rivit {rows}) eri arvoin: {values}; kumpaakaan ei yhdistetty",
+       "Åtgärd {action} finns två gånger i arbetsboken (rader {rows}) med olika värden: {values}; ingen av dem slogs samman",
+       "Action {action} is in the workbook twice (rows {rows}) with different values: {values}; neither was merged",
+       "Poista ylimääräinen rivi ja jätä yksi rivi oikein arvoin.",
+       "Ta bort den extra raden och behåll en rad med rätt värden.",
+       "Delete the extra row and keep one row with the right values."),
+    _c("header-renamed", W, ("return", "file"),
+       "Sarakeotsikko on muutettu: ”{found}” (odotettiin ”{expected}”); sarake luettiin paikkansa mukaan",
+       "Kolumnrubriken har ändrats: ”{found}” (väntat ”{expected}”); kolumnen lästes enligt sin plats",
+       "A column title was changed: “{found}” (expected “{expected}”); the column was read by its place",
+       "Tarkista sarakkeen arvot; älä muuta lomakkeen otsikoita.",
+       "Kontrollera kolumnens värden; ändra inte blankettens rubriker.",
+       "Check the column's values; do not change the workbook's titles."),
+    _c("column-missing", E, ("return", "file"),
+       "Saraketta ”{expected}” ei löytynyt otsikkoriviltä; sen arvoja ei luettu, muut sarakkeet luettiin",
+       "Kolumnen ”{expected}” hittades inte på rubrikraden; dess värden lästes inte, de övriga kolumnerna lästes",
+       "The column “{expected}” was not found in the header row; its values were not read, the other columns were",
+       "Palauta sarakkeen otsikko ennalleen ja palauta lomake uudelleen.",
+       "Återställ kolumnens rubrik och returnera blanketten på nytt.",
+       "Restore the column's title and return the workbook again."),
+    _c("sheet-renamed", W, ("return", "file"),
+       "Tietotaulukko on nimetty uudelleen: ”{found}” (lähetettiin nimellä ”{expected}”); se luettiin otsikoidensa mukaan",
+       "Datablad har bytt namn: ”{found}” (skickades som ”{expected}”); det lästes enligt sina rubriker",
+       "The data sheet was renamed: “{found}” (sent as “{expected}”); it was read by its titles",
+       "Arvot luettiin; älä jatkossa nimeä taulukoita uudelleen.",
+       "Värdena lästes; byt inte namn på bladen i fortsättningen.",
+       "The values were read; do not rename the sheets from now on."),
     # ------------------------------------------------------------------ import (added with the strategy import)
     _c("unreadable-block", W, ("import",),
        "Lohkossa ”{heading}” ei ole riveittäistä taulukkoa (otsikkorivi Tavoite · Toimenpiteet · … puuttuu); sen sisältöä ei tuotu",
@@ -309,6 +359,52 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
 
 
 _ROW_WORD = {"fi": "rivi", "sv": "rad", "en": "row"}
+
+
+# Words a finding's message puts in a field ({detail}, {reason}, {column}): the pure code gives the
+# field as a code in a param named "<field>_code" (e.g. detail_code="empty-file"), with any numbers as
+# params of their own, and the message is written in the reader's language. Never a phrase in params.
+DETAILS: dict[str, dict[str, str]] = {
+    "empty-file": {"fi": "tyhjä tiedosto", "sv": "tom fil", "en": "empty file"},
+    "legacy-xls": {"fi": "vanha .xls-muoto", "sv": "gammalt .xls-format", "en": "legacy .xls"},
+    "not-zip": {"fi": "ei zip-paketti", "sv": "inget zip-paket", "en": "not a zip package"},
+    "too-many-parts": {"fi": "{parts} osaa", "sv": "{parts} delar", "en": "{parts} parts"},
+    "compression-ratio": {"fi": "pakkaussuhde {ratio}:1", "sv": "komprimeringsgrad {ratio}:1",
+                          "en": "compression ratio {ratio}:1"},
+    "uncompressed-size": {"fi": "{mb} MB purettuna", "sv": "{mb} MB uppackad", "en": "{mb} MB uncompressed"},
+    "file-size": {"fi": "{mb} MB > {limit} MB", "sv": "{mb} MB > {limit} MB", "en": "{mb} MB > {limit} MB"},
+    "workbook-part-missing": {"fi": "xl/workbook.xml puuttuu", "sv": "xl/workbook.xml saknas",
+                              "en": "xl/workbook.xml is missing"},
+    "macro-enabled": {"fi": ".xlsm (makroja)", "sv": ".xlsm (makron)", "en": ".xlsm (macros)"},
+    "encrypted-package": {"fi": "salattu paketti", "sv": "krypterat paket", "en": "encrypted package"},
+    "other-project": {"fi": "toisen projektin työkirja", "sv": "ett annat projekts arbetsbok",
+                      "en": "another project's workbook"},
+    "identity-altered": {"fi": "tunnistetiedot muutettu", "sv": "identitetsuppgifterna ändrade",
+                         "en": "identity data altered"},
+    "identity-rows-mismatch": {"fi": "tunnistetiedot eivät vastaa työkirjan rivejä",
+                               "sv": "identitetsuppgifterna motsvarar inte arbetsbokens rader",
+                               "en": "the identity does not match the workbook's rows"},
+    "header-row": {"fi": "otsikkorivi", "sv": "rubrikraden", "en": "header row"},
+    "sheet-missing": {"fi": "taulukko ”{sheet_name}” puuttuu", "sv": "bladet ”{sheet_name}” saknas",
+                      "en": "sheet “{sheet_name}” is missing"},
+    "grade-at-or-below": {"fi": "arvio {grade} ≤ {limit}", "sv": "bedömning {grade} ≤ {limit}",
+                          "en": "grade {grade} ≤ {limit}"},
+    "grade-changed": {"fi": "arvio muuttui {old} → {new}", "sv": "bedömningen ändrades {old} → {new}",
+                      "en": "grade changed {old} → {new}"},
+    "excel-lock-file": {"fi": "Excelin lukitustiedosto", "sv": "Excels låsfil", "en": "Excel lock file"},
+    "temporary-file": {"fi": "väliaikainen tiedosto", "sv": "tillfällig fil", "en": "temporary file"},
+    "not-spreadsheet": {"fi": "ei taulukkotiedosto", "sv": "ingen kalkylbladsfil", "en": "not a spreadsheet"},
+}
+
+
+def _fields(params: dict[str, Any], lang: str) -> _Safe:
+    """The template fields of a finding: its params, shortened, with each "<field>_code" written out."""
+    fields = _Safe({k: _short(v) for k, v in params.items()})
+    for key, code in params.items():
+        if key.endswith("_code") and isinstance(code, str) and code in DETAILS:
+            texts = DETAILS[code]
+            fields[key.removesuffix("_code")] = (texts.get(lang) or texts["fi"]).format_map(fields)
+    return fields
 
 
 class _Safe(dict):
@@ -343,11 +439,11 @@ class Finding(BaseModel):
 
     def message(self, lang: str = "fi") -> str:
         template = CATALOGUE[self.code].message.get(lang) or CATALOGUE[self.code].message["fi"]
-        return template.format_map(_Safe({k: _short(v) for k, v in self.params.items()}))
+        return template.format_map(_fields(self.params, lang))
 
     def hint(self, lang: str = "fi") -> str:
         template = CATALOGUE[self.code].hint.get(lang) or CATALOGUE[self.code].hint["fi"]
-        return template.format_map(_Safe({k: _short(v) for k, v in self.params.items()}))
+        return template.format_map(_fields(self.params, lang))
 
     def location(self, lang: str = "fi") -> str:
         """file › sheet!cell, or file › sheet, row 12 (the word for row in ``lang``)."""

@@ -1,20 +1,33 @@
-"""Merging the returns of a round into its current state (pure: no I/O).
+"""Merging the current versions of a round's returns into its current state (pure: no I/O).
 
-Rules (the newest-wins contract):
-- A department's returns are ordered by the workbook's saved time, then the file's time, then arrival.
-  The newest return's values win, field by field (grade and comment separately).
-- A newer return that leaves a field empty where an older one gave a value keeps the old value and
-  reports value-cleared: nothing a department wrote is silently lost.
-- Entries of rows with errors (accepted=False) are kept in the ledger but never merged.
-- Several returns from one department: duplicate-return; a return that arrived after a newer one:
-  stale-return. A department without any return: missing-return (live rounds only).
+Which versions are current and in which order is core/versions.py's rule. Here, per department:
+- field by field (grade and comment separately) the value of the newest current version that gives
+  one is in force; entries of rows with errors (accepted=False) are kept in the ledger, never merged;
+- a newer current version that leaves a field empty where an older one gave a value: the older value
+  stays in force and value-cleared says so (nothing a department wrote is silently lost);
+- two current versions giving different non-empty values for one field: conflicting-versions names
+  both files and both values and says which is in force and why (not after the coordinator settled
+  it with `returns prefer`);
+- several current versions: duplicate-return on the one in force (how many values the others fill);
+  a version that arrived after a newer one: stale-return (how many of its values are in force);
+- the findings of the version in force are current; those of an older current version only where
+  that version can still matter (a value it holds in a field no newer version gives: not its missing
+  values), its file-level findings are history;
+- a department without any current file: missing-return (live rounds only).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.model import Entry, ReturnRecord, Round, Strategy
+from seuranta_xl.core.versions import (BY_PREFERENCE, Decision, RefusedFile, Version,
+                                       current_by_department, localised, round_versions, why_texts)
+
+FIELDS = ("grade", "comment")
+FIELD_NAMES = {"grade": {"fi": "arvio", "sv": "bedömning", "en": "grade"},
+               "comment": {"fi": "kommentti", "sv": "kommentar", "en": "comment"}}
 
 
 @dataclass(frozen=True)
@@ -40,62 +53,164 @@ class CurrentValue:
 class RoundState:
     round: Round
     values: dict[str, CurrentValue] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    returns: dict[str, list[ReturnRecord]] = field(default_factory=dict)  # department -> oldest..newest
+    findings: list[Finding] = field(default_factory=list)        # current: versions' own, then the merge's
+    returns: dict[str, list[ReturnRecord]] = field(default_factory=dict)  # department -> current, in force last
+    versions: list[Version] = field(default_factory=list)        # the history: every version ever seen
+    current: dict[str, list[Version]] = field(default_factory=dict)
 
     def value(self, action_id: str) -> CurrentValue:
         return self.values.get(action_id) or CurrentValue()
 
+    def in_force(self, department: str) -> Version | None:
+        versions = self.current.get(department)
+        return versions[-1] if versions else None
 
-def _source(rec: ReturnRecord) -> Source:
-    return Source(rec.file_name, rec.received_at, rec.id)
+
+@dataclass
+class _Dept:
+    """One department's current versions, with their entries by action id, oldest first."""
+
+    versions: list[Version]
+    entries: list[dict[str, Entry]]
+    winners: dict[tuple[str, str], int] = field(default_factory=dict)   # (action, field) -> version index
+
+    def winner(self, action_id: str, name: str) -> int:
+        return self.winners.get((action_id, name), -1)
 
 
-def merge_round(rnd: Round, strategy: Strategy, returns: list[tuple[ReturnRecord, list[Entry]]]) -> RoundState:
-    state = RoundState(round=rnd)
-    by_dept: dict[str, list[tuple[ReturnRecord, list[Entry]]]] = {}
-    for rec, entries in returns:
-        by_dept.setdefault(rec.department, []).append((rec, entries))
-
-    for dept in sorted(by_dept, key=str.casefold):
-        items = sorted(by_dept[dept], key=lambda it: it[0].order_key())
-        state.returns[dept] = [rec for rec, _ in items]
-        newest = items[-1][0]
-        if len(items) > 1:
-            state.findings.append(Finding(code="duplicate-return", file=newest.file_name, department=dept,
-                                          params={"count": len(items), "newest": newest.file_name}))
-        for i, (rec, _) in enumerate(items):
-            later_saved = [other for other, _ in items[i + 1:] if (other.id or 0) < (rec.id or 0)]
-            if later_saved:
-                state.findings.append(Finding(code="stale-return", file=rec.file_name, department=dept,
-                                              params={"newer": later_saved[-1].file_name}))
-        for rec, entries in items:
-            invalid = [e for e in entries if not e.accepted]
-            if invalid:
-                state.findings.append(Finding(code="rows-not-merged", file=rec.file_name, department=dept,
-                                              params={"count": len(invalid)}))
-            src = _source(rec)
-            for e in entries:
-                if not e.accepted:
-                    continue
-                cur = state.values.setdefault(e.action_id, CurrentValue())
-                if e.grade is not None:
-                    cur.grade, cur.grade_source = e.grade, src
-                elif cur.grade is not None:
-                    state.findings.append(_cleared(rec, e, e.grade_cell, cur.grade, cur.grade_source))
-                if e.comment is not None:
-                    cur.comment, cur.comment_source = e.comment, src
-                elif cur.comment is not None:
-                    state.findings.append(_cleared(rec, e, e.comment_cell, cur.comment, cur.comment_source))
-
+def merge_round(rnd: Round, strategy: Strategy, returns: list[tuple[ReturnRecord, list[Entry]]],
+                presence: dict[str, str] | None = None, decisions: Iterable[Decision] = (),
+                refused: Iterable[RefusedFile] = ()) -> RoundState:
+    entries_of = {rec.file_hash: entries for rec, entries in returns}
+    versions = round_versions([rec for rec, _ in returns], list(refused), presence, list(decisions))
+    state = RoundState(round=rnd, versions=versions, current=current_by_department(versions))
+    merge_findings: list[Finding] = []
+    for dept in sorted(state.current, key=str.casefold):
+        current = state.current[dept]
+        state.returns[dept] = [v.record for v in current if v.record is not None]
+        d = _Dept(current, [{e.action_id: e for e in entries_of.get(v.file_hash, [])} for v in current])
+        merge_findings += _take_values(state, dept, d)
+        state.findings += _version_findings(d)
+        merge_findings += _version_notes(dept, d)
+    state.findings += merge_findings
     if not rnd.imported:
-        for dept in strategy.departments():
-            if dept not in by_dept:
-                state.findings.append(Finding(code="missing-return", department=dept))
+        state.findings += _missing(strategy, state)
     return state
 
 
-def _cleared(rec: ReturnRecord, e: Entry, cell: str | None, value: str, older: Source | None) -> Finding:
-    return Finding(code="value-cleared", file=rec.file_name, cell=cell, action_id=e.action_id,
-                   department=rec.department,
-                   params={"newer": rec.file_name, "older": older.file_name if older else "?", "value": value})
+def _take_values(state: RoundState, dept: str, d: _Dept) -> list[Finding]:
+    """Set the value in force of every field the department's current versions give; the findings of
+    fields where they disagree or a newer one is empty."""
+    out: list[Finding] = []
+    action_ids = dict.fromkeys(aid for m in d.entries for aid in m)
+    for aid in action_ids:
+        for name in FIELDS:
+            givers = [i for i, m in enumerate(d.entries)
+                      if (e := m.get(aid)) is not None and e.accepted and getattr(e, name) is not None]
+            if not givers:
+                continue
+            win = givers[-1]
+            d.winners[(aid, name)] = win
+            winner, entry = d.versions[win], d.entries[win][aid]
+            value = getattr(entry, name)
+            cur = state.values.setdefault(aid, CurrentValue())
+            setattr(cur, name, value)
+            rec = winner.record
+            setattr(cur, f"{name}_source", Source(winner.file_name, rec.received_at if rec else "", rec.id if rec else None))
+            out += _conflicts(d, aid, name, givers, value)
+            out += _cleared(d, aid, name, win, value)
+    return out
+
+
+def _cell(entry: Entry, name: str) -> str | None:
+    return entry.grade_cell if name == "grade" else entry.comment_cell
+
+
+def _conflicts(d: _Dept, aid: str, name: str, givers: list[int], value: str) -> list[Finding]:
+    win = givers[-1]
+    winner = d.versions[win]
+    if winner.in_force and winner.why == BY_PREFERENCE:
+        return []    # settled by the coordinator
+    out = []
+    for i in givers[:-1]:
+        other = getattr(d.entries[i][aid], name)
+        if other == value:
+            continue
+        params = {"action": aid, "file_a": winner.file_name, "value_a": value, "file_b": d.versions[i].file_name,
+                  "value_b": other}
+        params.update(localised("field", FIELD_NAMES[name]))
+        params.update(localised("why", why_texts(winner, d.versions[i])))
+        out.append(Finding(code="conflicting-versions", file=winner.file_name, sheet=None,
+                           cell=_cell(d.entries[win][aid], name), action_id=aid, department=winner.department,
+                           params=params))
+    return out
+
+
+def _cleared(d: _Dept, aid: str, name: str, win: int, value: str) -> list[Finding]:
+    """Newer versions that hold the row, accepted, with this field empty: the older value stays."""
+    out = []
+    for j in range(win + 1, len(d.versions)):
+        e = d.entries[j].get(aid)
+        if e is None or not e.accepted or getattr(e, name) is not None:
+            continue
+        params = {"newer": d.versions[j].file_name, "older": d.versions[win].file_name, "value": value}
+        params.update(localised("field", FIELD_NAMES[name]))
+        out.append(Finding(code="value-cleared", file=d.versions[j].file_name, cell=_cell(e, name), action_id=aid,
+                           department=d.versions[j].department, params=params))
+    return out
+
+
+# An older version's missing value never describes the current state: a newer version gives the value,
+# or its own finding says the same.
+_SAYS_NOTHING_OLDER = frozenset({"missing-grade", "missing-comment"})
+
+
+def _matters(d: _Dept, i: int, f: Finding) -> bool:
+    """Whether a finding of version i still describes the current state (see the module docstring)."""
+    if i == len(d.versions) - 1:
+        return True
+    if f.action_id is None or f.code in _SAYS_NOTHING_OLDER:
+        return False
+    e = d.entries[i].get(f.action_id)
+    names = [n for n in FIELDS if e is not None and f.cell is not None and f.cell == _cell(e, n)] or list(FIELDS)
+    return any(d.winner(f.action_id, n) <= i for n in names)
+
+
+def _version_findings(d: _Dept) -> list[Finding]:
+    out = []
+    for i, v in enumerate(d.versions):
+        out += [f for f in v.findings if _matters(d, i, f)]
+    return out
+
+
+def _version_notes(dept: str, d: _Dept) -> list[Finding]:
+    """rows-not-merged per current version, stale-return, duplicate-return."""
+    out: list[Finding] = []
+    last = len(d.versions) - 1
+    for i, v in enumerate(d.versions):
+        invalid = [e for e in d.entries[i].values() if not e.accepted
+                   and (i == last or any(d.winner(e.action_id, n) <= i for n in FIELDS))]
+        if invalid:
+            out.append(Finding(code="rows-not-merged", file=v.file_name, department=dept,
+                               params={"count": len(invalid)}))
+    for i, v in enumerate(d.versions[:-1]):
+        newer_earlier = [w for w in d.versions[i + 1:] if w.first_seen < v.first_seen]
+        if newer_earlier:
+            used = sum(1 for (aid, n), w in d.winners.items() if w == i)
+            out.append(Finding(code="stale-return", file=v.file_name, department=dept,
+                               params={"newer": newer_earlier[-1].file_name, "used": used}))
+    if last > 0:
+        top = d.versions[-1]
+        filled = sum(1 for w in d.winners.values() if w != last)
+        params = {"count": last + 1, "newest": top.file_name, "filled": filled,
+                  "others": ", ".join(v.file_name for v in d.versions[:-1])}
+        params.update(localised("why", why_texts(top, d.versions[-2])))
+        out.append(Finding(code="duplicate-return", file=top.file_name, department=dept, params=params))
+    return out
+
+
+def _missing(strategy: Strategy, state: RoundState) -> list[Finding]:
+    """missing-return for every department without a current accepted version (a file of its that was
+    refused as a whole is reported by that file's own findings, under its sender)."""
+    return [Finding(code="missing-return", department=dept) for dept in strategy.departments()
+            if not state.current.get(dept)]

@@ -313,10 +313,8 @@ class ReturnRecord(_Model):
     n_rows: int
     n_errors: int
     findings: list[Finding] = Field(default_factory=list)
-
-    def order_key(self) -> tuple:
-        """Newer wins: by the workbook's saved time, then the file's time, then arrival."""
-        return (self.saved_at or "", self.file_mtime or "", self.id or 0)
+    application: str | None = None    # docProps/app.xml Application (which program saved it)
+    package_time: str | None = None   # the zip members' time (LibreOffice: the save time in UTC)
 
 
 # --------------------------------------------------------------------------- config

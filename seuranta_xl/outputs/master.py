@@ -20,7 +20,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from seuranta_xl.core.errors import MasterLockedError
+from seuranta_xl.core.errors import FileInUseError, MasterLockedError
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.identity import TITLES
 from seuranta_xl.outputs.sheetdata import splice_rows
@@ -63,6 +63,7 @@ def build_master(views: list[RoundView], lang: str, master_dir: Path) -> bytes:
     long = _long_sheet(wb, views, lang, when)
     _returns_sheet(wb, views, lang, head, top, when)
     _findings_sheet(wb, views, lang, head, wrap, top, link, master_dir)
+    _history_sheet(wb, views, lang, head, wrap, top, when)
     wb.close()
     return splice_rows(buf.getvalue(), {"xl/worksheets/sheet1.xml": (wide, wide_wrap),
                                         "xl/worksheets/sheet2.xml": (long, set())})
@@ -213,7 +214,7 @@ def _returns_sheet(wb, views: list[RoundView], lang: str, head, top, when) -> No
             if not recs:
                 _s(ws, r, 2, state_label("missing", lang))
                 continue
-            rec = recs[-1]
+            rec = recs[-1]           # the version in force
             _s(ws, r, 2, state_label("imported" if v.round.imported else "returned", lang))
             _s(ws, r, 3, rec.file_name)
             _stamp_cell(ws, r, 4, rec.saved_at, when)
@@ -271,6 +272,38 @@ def _findings_sheet(wb, views: list[RoundView], lang: str, head, wrap, top, link
     ws.autofilter(0, 0, max(r, 1), len(FINDING_COLUMNS) - 1)
 
 
+def _history_sheet(wb, views: list[RoundView], lang: str, head, wrap, top, when) -> None:
+    """Every version every sync saw, per round and department: the history behind the current state.
+    Printed like the other sheets; its times are local Excel date-times."""
+    from seuranta_xl.present.versions import COLUMNS, sorted_versions, version_cells
+    ws = wb.add_worksheet(text("master.history", lang))
+    cols = headers(("round", *COLUMNS), lang)
+    files = [version.file_name for v in views for version in v.state.versions]
+    base = [12, 28, _token_width(files, 30), 16, 16, 20, 8, 40]
+    widths = [_header_width(t, w) for t, w in zip(cols, base, strict=True)]
+    _write_header(ws, cols, widths, head)
+    r = 0
+    for v in views:
+        for version in sorted_versions(v.state.versions):
+            r += 1
+            cells = version_cells(version, lang)
+            ws.set_row(r, row_height([(cells[0], widths[1]), (cells[1], widths[2]), (cells[4], widths[5]),
+                                      (cells[6], widths[7])]))
+            _s(ws, r, 0, v.round.id, top)
+            for c, cell_text in enumerate(cells, start=1):
+                if c == 3:
+                    _stamp_cell(ws, r, c, version.saved.isoformat() if version.saved else None, when)
+                elif c == 4:
+                    _stamp_cell(ws, r, c, version.first_seen, when)
+                else:
+                    _s(ws, r, c, cell_text, wrap if c in (1, 2, 5, 7) else top)
+    for c, w in enumerate(widths):
+        ws.set_column(c, c, w, when if c in (3, 4) else (wrap if c in (1, 2, 5, 7) else top))
+    _setup_print(ws)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(r, 1), len(cols) - 1)
+
+
 def _link_target(f: Finding, folder: str | None, master_dir: Path) -> str | None:
     """external:relative/path.xlsx#'Sheet'!C5 — opens the return at the cell in Excel."""
     if not f.file or not folder:
@@ -297,17 +330,13 @@ def write_master(root: Path, ledger: Ledger, lang: str, master_name: str = "mast
     if views is None:
         views = all_views(ledger)
     data = build_master(views, lang, root)
-    if lock_file.exists():
-        raise _locked(master)
+    if lock_file.exists():   # Excel's owner file: the master is open (the rename would fail on Windows)
+        raise MasterLockedError("master-locked", path=str(master))
     try:
         if master.exists():
             with atomic_path(root / BACKUP_NAME) as bak:
                 shutil.copy2(master, bak)
         write_atomic(master, data)
-    except PermissionError:
-        raise _locked(master) from None
+    except FileInUseError as exc:   # the master or its backup is open or write-protected
+        raise MasterLockedError("master-locked", path=exc.path) from None
     return master
-
-
-def _locked(master: Path) -> MasterLockedError:
-    return MasterLockedError("master-locked", name=master.name)

@@ -159,6 +159,41 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                           "Kopierar seuranta.xlam till Excels mapp för tillägg (Windows, macOS).",
                           "Copies seuranta.xlam to Excel's add-in folder (Windows, macOS)."),
     "cmd.addin.install.short": ("Asenna apuohjelma", "Installera tillägget", "Install the add-in"),
+    "cmd.returns": ("Jokainen palautuksen versio vastuutahoittain: voimassa, mukana, korvattu, vedetty pois tai "
+                    "hylätty, ja sen havainnot (ks. docs/returns.md). Alakomennoilla withdraw ja prefer "
+                    "koordinaattori ratkaisee, mikä versio lasketaan.",
+                    "Varje version av varje retur per ansvarig: gäller, med, ersatt, återkallad eller avvisad, och "
+                    "dess fynd (se docs/returns.md). Med underkommandona withdraw och prefer avgör koordinatorn "
+                    "vilken version som räknas.",
+                    "Every version of every return by department: in force, current, superseded, withdrawn or "
+                    "rejected, and its findings (see docs/returns.md). With withdraw and prefer the coordinator "
+                    "decides which version counts."),
+    "cmd.returns.short": ("Palautusten versiot ja koordinaattorin ratkaisut", "Returernas versioner och beslut",
+                          "Every version of the returns, and decisions"),
+    "cmd.returns.withdraw": ("Vetää version pois: se ei lasketa, mutta jää kirjanpitoon (kumoa: --undo).",
+                             "Återkallar en version: den räknas inte men blir kvar i liggaren (ångra: --undo).",
+                             "Withdraws a version: it does not count but stays in the ledger (undo: --undo)."),
+    "cmd.returns.withdraw.short": ("Vedä versio pois", "Återkalla en version", "Withdraw a version"),
+    "cmd.returns.prefer": ("Ratkaisee kaksi toisistaan poikkeavaa versiota: tämä on voimassa (kumoa: --undo).",
+                           "Avgör två versioner som skiljer sig: denna gäller (ångra: --undo).",
+                           "Settles two current versions that disagree: this one is in force (undo: --undo)."),
+    "cmd.returns.prefer.short": ("Valitse voimassa oleva versio", "Välj versionen som gäller",
+                                 "Choose the version in force"),
+    "opt.returns.withdraw.undo": ("Kumoa poisveto (versio lasketaan taas).", "Ångra återkallelsen (versionen räknas "
+                                  "igen).", "Take the withdrawal back (the version counts again)."),
+    "opt.returns.prefer.undo": ("Kumoa valinta (versioiden järjestys ratkaisee taas).",
+                                "Ångra valet (versionernas ordning avgör igen).",
+                                "Take the preference back (the version order decides again)."),
+    "opt.check.project": ("Projektikansio (oletus: nykyinen kansio tai lähin yläkansio, jossa on seuranta.toml); "
+                          "projektin ulkopuolella tiedostot tarkistetaan ilman allekirjoitusta.",
+                          "Projektmappen (standard: den aktuella mappen eller närmaste överordnade med seuranta.toml); "
+                          "utanför ett projekt kontrolleras filerna utan signaturen.",
+                          "Project folder (default: the current folder or the nearest above it with seuranta.toml); "
+                          "outside any project the files are checked without the signature."),
+    "opt.addin.build.interpreter": ("Python, jota painikkeet ajavat Excel-koneella (oletus: tämä Python Windowsissa "
+                                    "ja macOS:ssä).", "Python som knapparna kör på Excel-datorn (standard: denna "
+                                    "Python på Windows och macOS).", "The Python the buttons run, on the Excel "
+                                    "machine (default: this Python on Windows and macOS)."),
     "opt.project": ("Projektikansio (oletus: nykyinen kansio tai lähin yläkansio, jossa on seuranta.toml).",
                     "Projektmappen (standard: den aktuella mappen eller närmaste överordnade mapp med seuranta.toml).",
                     "Project folder (default: the current folder or the nearest folder above it with seuranta.toml)."),
@@ -236,6 +271,38 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "date.invalid": ("”{value}” ei ole päivämäärä: kirjoita muodossa 15.5.2025 tai 2025-05-15.",
                      "”{value}” är inget datum: skriv 15.5.2025 eller 2025-05-15.",
                      "“{value}” is not a date: write 15.5.2025 or 2025-05-15."),
+    "state.rejected": ("hylätty", "avvisad", "refused"),
+    # ------------------------------------------------------------------ versions of returns (seuranta returns)
+    "version.current": ("mukana", "med", "current"),
+    "version.in_force": ("voimassa", "gäller", "in force"),
+    "version.superseded": ("korvattu", "ersatt", "superseded"),
+    "version.withdrawn": ("vedetty pois", "återkallad", "withdrawn"),
+    "version.rejected": ("hylätty", "avvisad", "rejected"),
+    "version.why.preferred": ("koordinaattorin valinta", "koordinatorns val", "preferred by the coordinator"),
+    "version.why.saved": ("tallennettu viimeksi", "senast sparad", "saved last"),
+    "version.why.arrival": ("saapui viimeksi", "kom sist", "arrived last"),
+    "version.withdraw": ("{f} vedetty pois; se ei enää ole voimassa (kumoa: --undo).",
+                         "{f} återkallad; den gäller inte längre (ångra: --undo).",
+                         "{f} withdrawn; it no longer counts (undo: --undo)."),
+    "version.reinstate": ("{f} palautettu; se on taas voimassa, jos se on kansiossa.",
+                          "{f} återställd; den gäller igen om den finns i mappen.",
+                          "{f} reinstated; it counts again while it is in the folder."),
+    "version.prefer": ("{f} on nyt voimassa vastuutahonsa versioista (kumoa: --undo).",
+                       "{f} gäller nu bland den ansvarigas versioner (ångra: --undo).",
+                       "{f} is now in force among its department's versions (undo: --undo)."),
+    "version.unprefer": ("{f}: valinta kumottu; versioiden järjestys ratkaisee taas.",
+                         "{f}: valet ångrat; versionernas ordning avgör igen.",
+                         "{f}: preference taken back; the version order decides again."),
+    "col.first_seen": ("Nähty ensin", "Sågs först", "First seen"),
+    "col.state": ("Tila", "Status", "State"),
+    "col.findings": ("Havainnot", "Fynd", "Findings"),
+    "master.history": ("Versiot", "Versioner", "Versions"),
+    "check.standalone": ("Tarkistettu ilman projektia: rakenne, asteikko, pituudet ja kaavat. Allekirjoitus "
+                         "tarkistetaan, kun koordinaattori vastaanottaa tiedoston.",
+                         "Kontrollerad utan projekt: struktur, skala, längder och formler. Signaturen kontrolleras "
+                         "när koordinatorn tar emot filen.",
+                         "Checked without a project: structure, scale, lengths and formulas. The signature is "
+                         "verified when the coordinator receives the file."),
     # ------------------------------------------------------------------ the command line
     "cli.error": ("Virhe", "Fel", "Error"),
     "cli.interrupted": ("Keskeytetty.", "Avbrutet.", "Interrupted."),
@@ -352,6 +419,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                               "--json tells where the export was written: give --out FILE too."),
     "report.written-all": ("Raportit kirjoitettu kansioon {d}: {names}", "Rapporterna skrivna i {d}: {names}",
                            "Reports written to {d}: {names}"),
+    "cli.addin-python": ("Python, jota painikkeet käyttävät: {i}", "Python som knapparna använder: {i}",
+                         "Python the buttons run: {i}"),
+    "cli.addin-no-python": ("Pythonia ei kirjattu (tässä käyttöjärjestelmässä ei ole Exceliä): anna Excel-koneen "
+                            "Python valitsimella --interpreter tai aja 'seuranta addin install' Excel-koneella.",
+                            "Ingen Python angiven (det här systemet har inget Excel): ange Excel-datorns Python med "
+                            "--interpreter eller kör 'seuranta addin install' på Excel-datorn.",
+                            "No Python recorded (this OS has no Excel): pass the Excel machine's Python with "
+                            "--interpreter, or run 'seuranta addin install' on the Excel machine."),
     # ------------------------------------------------------------------ check and sync (CLI and add-in)
     "check.accepted": ("hyväksytty", "godkänd", "accepted"),
     "check.errors": ("virheitä", "fel", "errors"),

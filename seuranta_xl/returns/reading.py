@@ -21,6 +21,7 @@ from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 from python_calamine import CalamineWorkbook
 
+from seuranta_xl.core.filekind import EMPTY, ENCRYPTED, LEGACY_XLS, ZIP, file_kind
 from seuranta_xl.core.identity import META_ROWS_START, META_SHEET
 from seuranta_xl.core.returned import ReadFailure, ReturnedWorkbook, SheetFacts
 
@@ -36,11 +37,10 @@ NS = {
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
     "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
     "dcterms": "http://purl.org/dc/terms/",
+    "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
 }
 _M = "{%s}" % NS["main"]
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
 
 
 def file_digest(data: bytes) -> str:
@@ -50,16 +50,18 @@ def file_digest(data: bytes) -> str:
 def sniff(data: bytes, suffix: str) -> ReadFailure | None:
     """Refuse what is not an xlsx package, before any parsing."""
     if len(data) > MAX_FILE_BYTES:
-        return ReadFailure("file-too-large", f"{len(data) / 1e6:.1f} MB > {MAX_FILE_BYTES // 1_000_000} MB")
-    if not data:
-        return ReadFailure("corrupt-file", "tyhjä tiedosto / empty file")
-    if data.startswith(OLE_MAGIC):
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
-            return ReadFailure("encrypted-file", "EncryptedPackage")
-        return ReadFailure("not-xlsx", "vanha .xls-muoto / legacy .xls")
-    if not data.startswith(ZIP_MAGIC):
+        return ReadFailure("file-too-large", detail_code="file-size",
+                           values={"mb": f"{len(data) / 1e6:.1f}", "limit": MAX_FILE_BYTES // 1_000_000})
+    kind = file_kind(data)            # the one sniff, shared with strategy import
+    if kind == EMPTY:
+        return ReadFailure("corrupt-file", detail_code="empty-file")
+    if kind == ENCRYPTED:
+        return ReadFailure("encrypted-file", detail_code="encrypted-package")
+    if kind == LEGACY_XLS:
+        return ReadFailure("not-xlsx", detail_code="legacy-xls")
+    if kind != ZIP:
         if suffix in (".xlsx", ".xlsm"):
-            return ReadFailure("corrupt-file", "ei zip-paketti / not a zip package")
+            return ReadFailure("corrupt-file", detail_code="not-zip")
         return ReadFailure("not-xlsx", suffix or "?")
     return None
 
@@ -67,22 +69,23 @@ def sniff(data: bytes, suffix: str) -> ReadFailure | None:
 def check_package(zf: zipfile.ZipFile, compressed_size: int) -> ReadFailure | None:
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
-        return ReadFailure("file-too-large", f"{len(infos)} osaa / parts")
+        return ReadFailure("file-too-large", detail_code="too-many-parts", values={"parts": len(infos)})
     total = 0
     for info in infos:
         total += info.file_size
         if info.file_size > 1_000_000 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-            return ReadFailure("file-too-large", f"pakkaussuhde / compression ratio {info.file_size // info.compress_size}:1")
+            return ReadFailure("file-too-large", detail_code="compression-ratio",
+                               values={"ratio": info.file_size // info.compress_size})
     if total > MAX_UNCOMPRESSED_BYTES:
-        return ReadFailure("file-too-large", f"{total / 1e6:.0f} MB purettuna / uncompressed")
+        return ReadFailure("file-too-large", detail_code="uncompressed-size", values={"mb": f"{total / 1e6:.0f}"})
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
         if "content.xml" in names:
             return ReadFailure("not-xlsx", "OpenDocument (.ods)")
-        return ReadFailure("corrupt-file", "xl/workbook.xml puuttuu / missing")
+        return ReadFailure("corrupt-file", detail_code="workbook-part-missing")
     if "xl/vbaProject.bin" in names:
         # A macro-enabled save (.xlsm) of our workbook: readable, but not what we sent.
-        return ReadFailure("not-xlsx", ".xlsm (makroja / macros)")
+        return ReadFailure("not-xlsx", detail_code="macro-enabled")
     # No part may declare a DTD, including those only calamine reads (sharedStrings, styles): a DTD
     # sits in the prolog, so the head of each part is enough (the parts we parse are scanned whole).
     for info in infos:
@@ -148,15 +151,79 @@ def _formula_cells(raw: bytes) -> dict[str, str]:
     return out
 
 
+_HYPERLINK = re.compile(rb"<(?:\w+:)?hyperlink\b([^>]*)/?>")
+_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
+_LENGTH_RULE = re.compile(rb'<(?:\w+:)?dataValidation\b[^>]*type="textLength"[^>]*>\s*<(?:\w+:)?formula1>(\d+)<')
+_TEXT_RUN = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)</(?:\w+:)?t>")
+TAIL_SCAN_BYTES = 256 * 1024               # hyperlinks and validations follow <sheetData>: scanned in its tail
+
+
+def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """rId -> (relationship type's last word, target part path or external target) of one part."""
+    folder, base = posixpath.split(part)
+    rels_path = posixpath.join(folder, "_rels", base + ".rels")
+    if rels_path not in zf.namelist():
+        return {}
+    out = {}
+    for r in _parse(zf, rels_path).findall("rel:Relationship", NS):
+        target = r.get("Target", "")
+        if r.get("TargetMode") != "External":
+            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        out[r.get("Id", "")] = (r.get("Type", "").rsplit("/", 1)[-1], target)
+    return out
+
+
+def _notes(zf: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Cell ref -> text of the notes (legacy comments) in one comments part."""
+    out: dict[str, str] = {}
+    for c in _parse(zf, part).iter(_M + "comment"):
+        text = "".join(t.text or "" for t in c.iter(_M + "t")).strip()
+        if text:
+            out[c.get("ref", "")] = text
+    return out
+
+
+def _texts(zf: zipfile.ZipFile, part: str) -> list[str]:
+    """The text runs of a drawing part (shapes, text boxes), joined per run."""
+    raw = _raw(zf, part)
+    runs = [html.unescape(m.group(1).decode("utf-8", "replace")).strip() for m in _TEXT_RUN.finditer(raw)]
+    return [r for r in runs if r]
+
+
+def _hyperlinks(tail: bytes, rels: dict[str, tuple[str, str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _HYPERLINK.finditer(tail):
+        attrs = {k.split(b":")[-1].decode(): html.unescape(v.decode("utf-8", "replace"))
+                 for k, v in _ATTR.findall(m.group(1))}
+        target = rels.get(attrs.get("id", ""), ("", ""))[1] or attrs.get("location", "")
+        if attrs.get("ref"):
+            out[attrs["ref"]] = target
+    return out
+
+
 def _sheet_facts(zf: zipfile.ZipFile, name: str, state: str, path: str) -> SheetFacts:
-    """Protection and formula cells of one sheet, by a bounded scan of the raw part (entities are
-    never expanded: a part with a DTD was refused by _raw)."""
+    """Protection, formula cells, notes, links, drawings' text and a length rule of one sheet, by
+    bounded scans of the raw part (entities are never expanded: a part with a DTD was refused by
+    _raw) and defusedxml for the small parts beside it."""
     facts = SheetFacts(name=name, state=state)
     if path not in zf.namelist():
         return facts
     raw = _raw(zf, path)
     facts.protected = _SHEET_PROTECTION.search(raw) is not None
     facts.formulas = _formula_cells(raw)
+    end = raw.rfind(b"</sheetData>")
+    tail = raw[end:end + TAIL_SCAN_BYTES] if end >= 0 else raw[-TAIL_SCAN_BYTES:]
+    rels = _rels(zf, path)
+    facts.hyperlinks = _hyperlinks(tail, rels)
+    rule = _LENGTH_RULE.search(tail)
+    facts.max_length = int(rule.group(1)) if rule else None
+    for kind, target in rels.values():
+        if target not in zf.namelist():
+            continue
+        if kind == "comments":
+            facts.notes.update(_notes(zf, target))
+        elif kind == "drawing":
+            facts.drawing_texts += _texts(zf, target)
     return facts
 
 
@@ -166,6 +233,24 @@ def _saved_at(zf: zipfile.ZipFile) -> str | None:
     root = _parse(zf, "docProps/core.xml")
     node = root.find("dcterms:modified", NS)
     return node.text.strip() if node is not None and node.text else None
+
+
+def _application(zf: zipfile.ZipFile) -> str | None:
+    if "docProps/app.xml" not in zf.namelist():
+        return None
+    node = _parse(zf, "docProps/app.xml").find("ep:Application", NS)
+    return node.text.strip() if node is not None and node.text else None
+
+
+def _package_time(zf: zipfile.ZipFile) -> str | None:
+    """The time stamped on docProps/core.xml in the zip (no zone in the format; None for Excel's 1980)."""
+    try:
+        stamp = zf.getinfo("docProps/core.xml").date_time
+    except KeyError:
+        return None
+    if stamp[0] <= 1980:
+        return None
+    return dt.datetime(*stamp, tzinfo=dt.timezone.utc).isoformat()
 
 
 def _values(wb: CalamineWorkbook, names: list[str]) -> dict[str, list[list[Any]]]:
@@ -201,12 +286,13 @@ def read_return(path: Path, data: bytes | None = None) -> ReturnedWorkbook | Rea
     """Read one returned file (``data``: its bytes, if the caller has read them already).
 
     Never raises for bad content: a ReadFailure says what is wrong. Values are read from the identity
-    sheet and the data sheet it names (or, when that sheet is gone, from every visible sheet).
+    sheet and from every other sheet (a sheet a person added is content too).
     """
     try:
         stat = path.stat()
         if stat.st_size > MAX_FILE_BYTES:
-            return ReadFailure("file-too-large", f"{stat.st_size / 1e6:.1f} MB > {MAX_FILE_BYTES // 1_000_000} MB")
+            return ReadFailure("file-too-large", detail_code="file-size",
+                                   values={"mb": f"{stat.st_size / 1e6:.1f}", "limit": MAX_FILE_BYTES // 1_000_000})
         if data is None:
             data = path.read_bytes()
     except OSError as exc:
@@ -221,18 +307,13 @@ def read_return(path: Path, data: bytes | None = None) -> ReturnedWorkbook | Rea
             if failure:
                 return failure
             targets, wb_protected = _sheet_targets(zf)
-            saved_at = _saved_at(zf)
+            saved_at, application, package_time = _saved_at(zf), _application(zf), _package_time(zf)
             book = CalamineWorkbook.from_filelike(io.BytesIO(data))
             names = [n for n, _, _ in targets]
             values = _values(book, [META_SHEET] if META_SHEET in names else [])
             meta, meta_rows = _meta(values.get(META_SHEET, []))
-            wanted = meta.get("data_sheet")
-            if wanted not in names:
-                wanted = None
-            read = [n for n, state, _ in targets if n == wanted or (wanted is None and n != META_SHEET
-                                                                   and state == "visible")]
-            values.update(_values(book, read))
-            sheets = [_sheet_facts(zf, n, s, p) if n in read else SheetFacts(name=n, state=s)
+            values.update(_values(book, [n for n in names if n != META_SHEET]))
+            sheets = [_sheet_facts(zf, n, s, p) if n != META_SHEET else SheetFacts(name=n, state=s)
                       for n, s, p in targets]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError) as exc:
         return ReadFailure("corrupt-file", f"zip: {exc}")
@@ -242,4 +323,5 @@ def read_return(path: Path, data: bytes | None = None) -> ReturnedWorkbook | Rea
         return ReadFailure("corrupt-file", f"{type(exc).__name__}: {exc}")
     return ReturnedWorkbook(file_name=path.name, size=len(data), sha256=file_digest(data), file_mtime=mtime,
                             saved_at=saved_at, workbook_protected=wb_protected, sheets=sheets, meta=meta,
-                            meta_rows=meta_rows, values=values)
+                            meta_rows=meta_rows, values=values, application=application,
+                            package_time=package_time)

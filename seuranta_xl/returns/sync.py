@@ -1,28 +1,32 @@
-"""`seuranta check`, `sync` and `status` as library functions (shell: files, ledger, master).
+"""`seuranta sync` as a library function (shell: files, ledger, master).
 
-sync: validate every return in a folder, record each accepted return in the ledger in one
-transaction (append-only), then rebuild master.xlsx from the ledger. The same file twice is a no-op.
+Validate every return in a folder; in one ledger transaction record each new accepted return, each
+refused file not seen before, and which files the folder holds now (what is current: a file removed
+from the folder stops counting, a replaced one is superseded); then rebuild master.xlsx from the
+ledger. A file already recorded is not read again; the same folder twice is a no-op.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from seuranta_xl.core.errors import UserError
-from seuranta_xl.core.findings import Finding, Severity
-from seuranta_xl.store.ledger import Ledger, now_iso
-from seuranta_xl.outputs.master import all_views, write_master
-from seuranta_xl.core.model import Config, ReturnRecord, Round
-from seuranta_xl.store.project import Project
-from seuranta_xl.returns.reading import MAX_FILE_BYTES, read_return
-from seuranta_xl.core.returned import ReturnedWorkbook
-from seuranta_xl.store.roundview import RoundView, load_round, resolve_round
+from seuranta_xl.core.findings import Finding
+from seuranta_xl.core.model import Entry, ReturnRecord, Round
+from seuranta_xl.core.returned import ReadFailure, ReturnedWorkbook
 from seuranta_xl.core.validate import Expectation, Validation, validate_return
+from seuranta_xl.core.versions import RefusedFile
+from seuranta_xl.outputs.master import all_views, write_master
+from seuranta_xl.returns.expectation import project_expectation
+from seuranta_xl.returns.folder import RETURNS_DIR, list_returns
+from seuranta_xl.returns.reading import MAX_FILE_BYTES, read_return
+from seuranta_xl.store.ledger import Ledger
+from seuranta_xl.store.project import Project
+from seuranta_xl.store.roundview import RoundView, resolve_round
 
-RETURNS_DIR = "palautukset"
-SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".xlsb", ".fods", ".numbers"}
+__all__ = ["RETURNS_DIR", "SyncResult", "sync_folder"]
 
 Progress = Callable[[int, int, str], None]
 
@@ -45,161 +49,86 @@ class SyncResult:
                 "master": str(self.master) if self.master else None}
 
 
-def _expectation(ledger: Ledger, config: Config, rnd: Round) -> Expectation:
-    found = ledger.strategy(rnd.strategy_id)
-    assert found is not None
-    prev = ledger.previous_round(rnd.id)
-    previous: dict[str, str] = {}
-    if prev is not None:
-        pview = load_round(ledger, prev)
-        previous = {aid: v.grade for aid, v in pview.state.values.items() if v.grade is not None}
-    return Expectation(project_id=config.project_id, secret=config.secret, config=config, round=rnd,
-                       strategy=found[1], known_rounds=frozenset(r.id for r in ledger.rounds()),
-                       previous_grades=previous)
+@dataclass
+class _Batch:
+    """What one sync found in the folder, to be recorded in one transaction."""
+
+    new: list[tuple[ReturnRecord, list[Entry]]] = field(default_factory=list)
+    present: dict[str, str] = field(default_factory=dict)       # file name -> hash
+    rejected: list[Finding] = field(default_factory=list)
+    refused: list[RefusedFile] = field(default_factory=list)
+    hashes: set[str] = field(default_factory=set)
 
 
-def _skip(path: Path) -> str | None:
-    """Why a file in the returns folder is not a return at all (None: it is one to read)."""
-    if path.name.startswith("~$"):
-        return "Excelin lukitustiedosto / Excel lock file"
-    if path.name.startswith(".") or path.suffix.lower() in (".tmp", ".bak"):
-        return "väliaikainen tiedosto / temporary file"
-    if path.suffix.lower() not in SPREADSHEET_SUFFIXES:
-        return "ei taulukkotiedosto / not a spreadsheet"
-    return None
+def _record(v: Validation, wb: ReturnedWorkbook, path: Path, rnd: Round, seen_at: str) -> ReturnRecord:
+    return ReturnRecord(round_id=rnd.id, department=v.department or "", file_name=path.name, file_hash=wb.sha256,
+                        size=wb.size, saved_at=wb.saved_at, file_mtime=wb.file_mtime, received_at=seen_at,
+                        n_rows=len(v.entries), n_errors=v.n_errors, findings=v.findings,
+                        application=wb.application, package_time=wb.package_time)
 
 
-def list_returns(folder: Path) -> tuple[list[Path], list[Finding]]:
-    if not folder.is_dir():
-        raise UserError(f"Palautuskansiota {folder} ei ole", f"The returns folder {folder} does not exist",
-                        hint_fi="Anna kansio, johon palautetut työkirjat on tallennettu.",
-                        hint_en="Give the folder where the returned workbooks are saved.")
-    files, skipped = [], []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name.casefold()):
-        if path.is_dir():
-            continue
-        why = _skip(path)
-        if why:
-            skipped.append(Finding(code="skipped-file", file=path.name, params={"detail": why}))
+def _refusal(v: Validation, wb: ReturnedWorkbook | ReadFailure, path: Path, digest: str, size: int,
+             rnd: Round, seen_at: str) -> RefusedFile:
+    facts = wb if isinstance(wb, ReturnedWorkbook) else None
+    return RefusedFile(round_id=rnd.id, file_hash=digest, file_name=path.name, size=size, department=v.department,
+                       first_seen=seen_at, findings=tuple(v.findings),
+                       saved_at=facts.saved_at if facts else None, application=facts.application if facts else None,
+                       package_time=facts.package_time if facts else None,
+                       file_mtime=facts.file_mtime if facts else None)
+
+
+def _one(path: Path, ledger: Ledger, exp: Expectation, batch: _Batch, result: SyncResult, seen_at: str) -> None:
+    """Read, validate and sort one file of the folder into the batch."""
+    rnd = exp.round
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:    # refused without reading it into memory
+            digest = "unread:" + hashlib.sha256(f"{path.name}\0{size}".encode()).hexdigest()
+            data = None
         else:
-            files.append(path)
-    return files, skipped
-
-
-def _record(v: Validation, path: Path, digest: str, size: int, saved_at: str | None, mtime: str | None,
-            rnd: Round) -> ReturnRecord:
-    return ReturnRecord(round_id=rnd.id, department=v.department or "", file_name=path.name, file_hash=digest,
-                        size=size, saved_at=saved_at, file_mtime=mtime, received_at=now_iso(),
-                        n_rows=len(v.entries), n_errors=v.n_errors, findings=v.findings)
+            data = path.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+    except OSError as exc:
+        batch.rejected.append(Finding(code="corrupt-file", file=path.name, params={"detail": exc.strerror or str(exc)}))
+        return
+    batch.present[path.name] = digest
+    if digest in batch.hashes or ledger.has_return(rnd.id, digest):
+        result.unchanged += 1
+        batch.hashes.add(digest)
+        return
+    batch.hashes.add(digest)
+    wb = read_return(path, data)
+    v = validate_return(wb, exp, path.name)
+    if not v.accepted:
+        result.rejected += 1
+        batch.rejected.extend(v.findings)
+        batch.refused.append(_refusal(v, wb, path, digest, size, rnd, seen_at))
+        return
+    assert isinstance(wb, ReturnedWorkbook)
+    batch.new.append((_record(v, wb, path, rnd, seen_at), v.entries))
 
 
 def sync_folder(root: Path, folder: Path | None = None, round_id: str | None = None,
                 progress: Progress | None = None) -> SyncResult:
     project = Project(root)
     config = project.load_config()
-    with project.lock():
-        with project.ledger() as ledger:
-            rnd = resolve_round(ledger, round_id, live_only=True)
-            folder = Path(folder) if folder else project.root / RETURNS_DIR / rnd.id
-            files, skipped = list_returns(folder)
-            exp = _expectation(ledger, config, rnd)
-            result = SyncResult(round_id=rnd.id, language=config.language, files_seen=len(files))
-            new: list[tuple[ReturnRecord, list]] = []
-            rejected: list[Finding] = list(skipped)
-            seen_hashes: set[str] = set()
-            for i, path in enumerate(files, start=1):
-                if progress:
-                    progress(i, len(files), path.name)
-                try:
-                    if path.stat().st_size > MAX_FILE_BYTES:   # refused without reading it into memory
-                        result.rejected += 1
-                        rejected.append(validate_return(read_return(path), exp, path.name).findings[0])
-                        continue
-                    data = path.read_bytes()
-                    digest = hashlib.sha256(data).hexdigest()
-                except OSError as exc:
-                    rejected.append(Finding(code="corrupt-file", file=path.name,
-                                            params={"detail": exc.strerror or str(exc)}))
-                    continue
-                if digest in seen_hashes or ledger.has_return(rnd.id, digest):
-                    result.unchanged += 1
-                    seen_hashes.add(digest)
-                    continue
-                seen_hashes.add(digest)
-                wb = read_return(path, data)
-                v = validate_return(wb, exp, path.name)
-                if not v.accepted:
-                    result.rejected += 1
-                    rejected.extend(v.findings)
-                    continue
-                new.append((_record(v, path, digest, wb.size, wb.saved_at, wb.file_mtime, rnd), v.entries))
-            if new:
-                ledger.add_returns(new)
-            ledger.record_rejected(rnd.id, str(folder.resolve()), rejected)
-            result.new_returns = len(new)
-            views = all_views(ledger)
-            view = next(v for v in views if v.round.id == rnd.id)
-            result.view = view
-            result.findings = view.findings
-            # The ledger is committed; now the master (which may fail if the file is open in Excel).
-            result.master = write_master(project.root, ledger, config.language, views=views)
+    with project.lock(), project.ledger() as ledger:
+        rnd = resolve_round(ledger, round_id, live_only=True)
+        folder = Path(folder) if folder else project.root / RETURNS_DIR / rnd.id
+        files, skipped = list_returns(folder)
+        exp = project_expectation(ledger, config, rnd)
+        result = SyncResult(round_id=rnd.id, language=config.language, files_seen=len(files))
+        batch = _Batch(rejected=list(skipped))
+        seen_at = dt.datetime.now(dt.timezone.utc).isoformat()   # microseconds: two syncs in one second keep their order
+        for i, path in enumerate(files, start=1):
+            if progress:
+                progress(i, len(files), path.name)
+            _one(path, ledger, exp, batch, result, seen_at)
+        ledger.record_sync(rnd.id, str(folder.resolve()), batch.new, batch.present, batch.rejected, batch.refused)
+        result.new_returns = len(batch.new)
+        views = all_views(ledger)
+        result.view = next(v for v in views if v.round.id == rnd.id)
+        result.findings = result.view.findings
+        # The ledger is committed; now the master (which may fail if the file is open in Excel).
+        result.master = write_master(project.root, ledger, config.language, views=views)
     return result
-
-
-def check_files(root: Path, files: list[Path]) -> tuple[list[Validation], str]:
-    """Validate returns without merging. The round is the one each workbook claims (if it exists)."""
-    project = Project(root)
-    config = project.load_config()
-    out: list[Validation] = []
-    with project.ledger() as ledger:
-        rounds = {r.id: r for r in ledger.rounds()}
-        latest = resolve_round(ledger, None, live_only=True)
-        exps: dict[str, Expectation] = {}
-        for path in files:
-            path = Path(path)
-            if not path.exists():
-                raise UserError(f"Tiedostoa {path} ei ole", f"The file {path} does not exist")
-            why = _skip(path)
-            if why:
-                out.append(Validation(path.name, None, False, [],
-                                      [Finding(code="skipped-file", file=path.name, params={"detail": why})]))
-                continue
-            wb = read_return(path)
-            claimed = wb.meta.get("round_id") if isinstance(wb, ReturnedWorkbook) else None
-            rnd = rounds.get(claimed) if claimed in rounds and not rounds[claimed].imported else latest
-            if rnd.id not in exps:
-                exps[rnd.id] = _expectation(ledger, config, rnd)
-            out.append(validate_return(wb, exps[rnd.id], path.name))
-    return out, config.language
-
-
-@dataclass
-class DepartmentStatus:
-    department: str
-    state: str                   # returned / missing / errors
-    file: str | None
-    received_at: str | None
-    actions: int
-    graded: int
-    errors: int
-    warnings: int
-
-
-def round_status(root: Path, round_id: str | None = None) -> tuple[RoundView, list[DepartmentStatus], str]:
-    project = Project(root)
-    config = project.load_config()
-    with project.ledger() as ledger:
-        rnd = resolve_round(ledger, round_id)
-        view = load_round(ledger, rnd)
-    rows = []
-    for dept in view.strategy.departments():
-        actions = view.strategy.rows_for(dept)
-        graded = sum(1 for a in actions if view.state.value(a.id).grade is not None)
-        recs = view.state.returns.get(dept, [])
-        dept_findings = [f for f in view.findings if f.department == dept]
-        errors = sum(1 for f in dept_findings if f.severity is Severity.ERROR)
-        warnings = sum(1 for f in dept_findings if f.severity is Severity.WARNING and f.code != "missing-return")
-        state = "missing" if not recs else ("errors" if errors else "returned")
-        rows.append(DepartmentStatus(dept, state, recs[-1].file_name if recs else None,
-                                     recs[-1].received_at if recs else None, len(actions), graded, errors, warnings))
-    return view, rows, config.language

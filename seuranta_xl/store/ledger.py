@@ -1,8 +1,15 @@
 """The SQLite ledger: the project's source of truth, append-only.
 
 Tables: meta (schema version), strategies (each import, as JSON), rounds, returns (one row per
-accepted return file, with its findings) and entries (every value a return carried). Triggers make
-returns and entries append-only; master.xlsx is rebuilt from here.
+accepted return file, with its findings) and entries (every value a return carried); from schema 2
+also refused_files (every file a sync refused as a whole, first sight), sync_runs with sync_files
+(which files were in the returns folder at each sync: what is current) and decisions (the
+coordinator's withdraw / prefer, undone only by a later decision). Triggers make them append-only;
+master.xlsx is rebuilt from here.
+
+Schema versions: a ledger is created at version 1 (BASE_SCHEMA) and brought to SCHEMA_VERSION by the
+ordered MIGRATIONS, so a new ledger and a migrated one are built by the same statements. Opening an
+older ledger migrates it in one transaction; a ledger newer than this code is refused.
 """
 from __future__ import annotations
 
@@ -13,12 +20,14 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.model import Entry, ReturnRecord, Round, Strategy
+from seuranta_xl.core.versions import Decision, RefusedFile
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-SCHEMA = """
+BASE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS strategies (
     id INTEGER PRIMARY KEY,
@@ -82,31 +91,132 @@ CREATE TRIGGER IF NOT EXISTS entries_append_only_d BEFORE DELETE ON entries
 """
 
 
+def _append_only(table: str) -> str:
+    return "".join(f"CREATE TRIGGER IF NOT EXISTS {table}_append_only_{op[0].lower()} BEFORE {op} ON {table} "
+                   f"BEGIN SELECT RAISE(ABORT, '{table} are append-only'); END;\n" for op in ("UPDATE", "DELETE"))
+
+
+# (version reached, statements): applied in order to a ledger at the version before it.
+MIGRATIONS: tuple[tuple[int, str], ...] = (
+    (2, """
+ALTER TABLE returns ADD COLUMN application TEXT;
+ALTER TABLE returns ADD COLUMN package_time TEXT;
+ALTER TABLE sync_runs ADD COLUMN listed INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE refused_files (
+    id INTEGER PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    file_hash TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    department TEXT,
+    first_seen TEXT NOT NULL,
+    saved_at TEXT,
+    application TEXT,
+    package_time TEXT,
+    file_mtime TEXT,
+    findings_json TEXT NOT NULL,
+    UNIQUE (round_id, file_hash)
+);
+CREATE TABLE sync_files (
+    sync_id INTEGER NOT NULL REFERENCES sync_runs(id),
+    file_name TEXT NOT NULL,
+    file_hash TEXT NOT NULL,
+    PRIMARY KEY (sync_id, file_name)
+);
+CREATE TABLE decisions (
+    id INTEGER PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    kind TEXT NOT NULL CHECK (kind IN ('withdraw', 'reinstate', 'prefer', 'unprefer')),
+    file_hash TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+""" + "".join(_append_only(t) for t in ("refused_files", "sync_runs", "sync_files", "decisions"))),
+)
+assert [v for v, _ in MIGRATIONS] == list(range(2, SCHEMA_VERSION + 1))
+
+
+def _statements(script: str) -> list[str]:
+    """A script split into whole statements (executescript would commit the open transaction)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return [s for s in out if s]
+
+
+def _findings_json(findings: list[Finding]) -> str:
+    return json.dumps([f.model_dump(mode="json") for f in findings], ensure_ascii=False)
+
+
+def _findings(text: str) -> list[Finding]:
+    return [Finding.model_validate(f) for f in json.loads(text)]
+
+
 def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
 class Ledger:
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, *, _new: bool = False):
         self.path = Path(path)
         self.conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")
         self._strategies: dict[int, Strategy] = {}  # strategies are append-only: safe to keep
+        if not _new:
+            self._upgrade()
 
     # ------------------------------------------------------------ schema
     @classmethod
     def create(cls, path: Path | str) -> Ledger:
-        ledger = cls(path)
-        ledger.conn.executescript(SCHEMA)
-        ledger.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
-                            (str(SCHEMA_VERSION),))
+        ledger = cls(path, _new=True)
+        ledger.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if ledger._stored_version() == 0:
+                for statement in _statements(BASE_SCHEMA):
+                    ledger.conn.execute(statement)
+                ledger.conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
+            ledger.conn.execute("COMMIT")
+        except BaseException:
+            ledger.conn.execute("ROLLBACK")
+            raise
+        ledger._upgrade()
         return ledger
 
-    def schema_version(self) -> int:
+    def _stored_version(self) -> int:
+        has_meta = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+        if not has_meta:
+            return 0
         row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         return int(row[0]) if row else 0
+
+    def schema_version(self) -> int:
+        return self._stored_version()
+
+    def _upgrade(self) -> None:
+        """Refuse a ledger newer than this code; bring an older one to SCHEMA_VERSION, step by step, in
+        one transaction (a concurrent opener waits, then finds it done)."""
+        version = self._stored_version()
+        if version > SCHEMA_VERSION:
+            raise UserError("ledger-newer", name=self.path.name, version=version, known=SCHEMA_VERSION)
+        if version in (0, SCHEMA_VERSION):
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._stored_version()
+            for target, sql in MIGRATIONS:
+                if target > version:
+                    for statement in _statements(sql):
+                        self.conn.execute(statement)
+                    self.conn.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(target),))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self.conn.close()
@@ -197,35 +307,43 @@ class Ledger:
 
     def add_returns(self, items: list[tuple[ReturnRecord, list[Entry]]]) -> list[int]:
         """Record returns and their entries in one transaction: all or nothing."""
-        ids: list[int] = []
-        cur = self.conn.cursor()
-        cur.execute("BEGIN IMMEDIATE")
+        with self._write():
+            return self._insert_returns(items)
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            for rec, entries in items:
-                cur.execute(
-                    "INSERT INTO returns(round_id, department, file_name, file_hash, size, saved_at, file_mtime, "
-                    "received_at, n_rows, n_errors, findings_json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (rec.round_id, rec.department, rec.file_name, rec.file_hash, rec.size, rec.saved_at,
-                     rec.file_mtime, rec.received_at, rec.n_rows, rec.n_errors,
-                     json.dumps([f.model_dump(mode="json") for f in rec.findings], ensure_ascii=False)),
-                )
-                rid = int(cur.lastrowid)
-                ids.append(rid)
-                cur.executemany(
-                    "INSERT INTO entries(return_id, action_id, grade, raw_grade, comment, grade_cell, comment_cell, "
-                    "accepted) VALUES (?,?,?,?,?,?,?,?)",
-                    [(rid, e.action_id, e.grade, e.raw_grade, e.comment, e.grade_cell, e.comment_cell,
-                      int(e.accepted)) for e in entries],
-                )
-            cur.execute("COMMIT")
+            yield
+            self.conn.execute("COMMIT")
         except BaseException:
-            cur.execute("ROLLBACK")
+            self.conn.execute("ROLLBACK")
             raise
+
+    def _insert_returns(self, items: list[tuple[ReturnRecord, list[Entry]]]) -> list[int]:
+        ids: list[int] = []
+        for rec, entries in items:
+            cur = self.conn.execute(
+                "INSERT INTO returns(round_id, department, file_name, file_hash, size, saved_at, file_mtime, "
+                "received_at, n_rows, n_errors, findings_json, application, package_time) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (rec.round_id, rec.department, rec.file_name, rec.file_hash, rec.size, rec.saved_at,
+                 rec.file_mtime, rec.received_at, rec.n_rows, rec.n_errors, _findings_json(rec.findings),
+                 rec.application, rec.package_time),
+            )
+            rid = int(cur.lastrowid)
+            ids.append(rid)
+            self.conn.executemany(
+                "INSERT INTO entries(return_id, action_id, grade, raw_grade, comment, grade_cell, comment_cell, "
+                "accepted) VALUES (?,?,?,?,?,?,?,?)",
+                [(rid, e.action_id, e.grade, e.raw_grade, e.comment, e.grade_cell, e.comment_cell,
+                  int(e.accepted)) for e in entries],
+            )
         return ids
 
     def returns(self, round_id: str | None = None) -> list[ReturnRecord]:
         sql = ("SELECT id, round_id, department, file_name, file_hash, size, saved_at, file_mtime, received_at, "
-               "n_rows, n_errors, findings_json FROM returns")
+               "n_rows, n_errors, findings_json, application, package_time FROM returns")
         args: tuple = ()
         if round_id is not None:
             sql += " WHERE round_id=?"
@@ -235,19 +353,9 @@ class Ledger:
         for r in self.conn.execute(sql, args):
             out.append(ReturnRecord(id=r[0], round_id=r[1], department=r[2], file_name=r[3], file_hash=r[4],
                                     size=r[5], saved_at=r[6], file_mtime=r[7], received_at=r[8], n_rows=r[9],
-                                    n_errors=r[10],
-                                    findings=[Finding.model_validate(f) for f in json.loads(r[11])]))
+                                    n_errors=r[10], findings=_findings(r[11]), application=r[12],
+                                    package_time=r[13]))
         return out
-
-    def entries(self, return_id: int) -> list[Entry]:
-        rec = self.conn.execute("SELECT round_id, department FROM returns WHERE id=?", (return_id,)).fetchone()
-        if rec is None:
-            return []
-        rows = self.conn.execute(
-            "SELECT action_id, grade, raw_grade, comment, grade_cell, comment_cell, accepted FROM entries "
-            "WHERE return_id=? ORDER BY rowid", (return_id,)).fetchall()
-        return [Entry(round_id=rec[0], department=rec[1], action_id=r[0], grade=r[1], raw_grade=r[2], comment=r[3],
-                      grade_cell=r[4], comment_cell=r[5], accepted=bool(r[6])) for r in rows]
 
     def round_returns(self, round_id: str) -> list[tuple[ReturnRecord, list[Entry]]]:
         """Every return of a round with its entries, in arrival order (one query each).
@@ -271,7 +379,40 @@ class Ledger:
                                      accepted=bool(r[7])))
         return [(rec, by_id[rec.id]) for rec in recs]
 
-    # ------------------------------------------------------------ sync runs (rejected files)
+    # ------------------------------------------------------------ refused files, presence, decisions
+    def has_refused(self, round_id: str, file_hash: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM refused_files WHERE round_id=? AND file_hash=?",
+                                 (round_id, file_hash)).fetchone() is not None
+
+    def refused(self, round_id: str) -> list[RefusedFile]:
+        rows = self.conn.execute(
+            "SELECT round_id, file_hash, file_name, size, department, first_seen, findings_json, saved_at, "
+            "application, package_time, file_mtime FROM refused_files WHERE round_id=? ORDER BY id", (round_id,))
+        return [RefusedFile(round_id=r[0], file_hash=r[1], file_name=r[2], size=r[3], department=r[4],
+                            first_seen=r[5], findings=tuple(_findings(r[6])), saved_at=r[7], application=r[8],
+                            package_time=r[9], file_mtime=r[10]) for r in rows]
+
+    def presence(self, round_id: str) -> dict[str, str] | None:
+        """file hash -> file name of what was in the returns folder at the latest sync of the round;
+        None when no sync has listed the folder (an imported round, a ledger from before schema 2)."""
+        row = self.conn.execute("SELECT id, listed FROM sync_runs WHERE round_id=? ORDER BY id DESC LIMIT 1",
+                                (round_id,)).fetchone()
+        if row is None or not row[1]:
+            return None
+        files = self.conn.execute("SELECT file_hash, file_name FROM sync_files WHERE sync_id=? ORDER BY file_name",
+                                  (row[0],))
+        return {h: n for h, n in files}
+
+    def decisions(self, round_id: str) -> list[Decision]:
+        rows = self.conn.execute("SELECT kind, file_hash, file_name, at FROM decisions WHERE round_id=? ORDER BY id",
+                                 (round_id,))
+        return [Decision(kind=r[0], file_hash=r[1], file_name=r[2], at=r[3]) for r in rows]
+
+    def add_decision(self, round_id: str, decision: Decision) -> None:
+        self.conn.execute("INSERT INTO decisions(round_id, kind, file_hash, file_name, at) VALUES (?,?,?,?,?)",
+                          (round_id, decision.kind, decision.file_hash, decision.file_name, decision.at))
+
+    # ------------------------------------------------------------ sync runs (presence, rejected files)
     def last_folder(self, round_id: str) -> str | None:
         row = self.conn.execute("SELECT folder FROM sync_runs WHERE round_id=? ORDER BY id DESC LIMIT 1",
                                 (round_id,)).fetchone()
@@ -281,16 +422,39 @@ class Ledger:
         """Findings of the files the latest sync of a round refused (they are not returns)."""
         row = self.conn.execute("SELECT rejected_json FROM sync_runs WHERE round_id=? ORDER BY id DESC LIMIT 1",
                                 (round_id,)).fetchone()
-        return [Finding.model_validate(f) for f in json.loads(row[0])] if row else []
+        return _findings(row[0]) if row else []
 
-    def record_rejected(self, round_id: str, folder: str, findings: list[Finding]) -> bool:
-        """Append a sync run's refused files unless they are exactly those already recorded."""
-        if [f.model_dump(mode="json") for f in findings] == [f.model_dump(mode="json") for f in self.rejected(round_id)]:
-            return False
-        self.conn.execute("INSERT INTO sync_runs(round_id, at, folder, rejected_json) VALUES (?,?,?,?)",
-                          (round_id, now_iso(), folder,
-                           json.dumps([f.model_dump(mode="json") for f in findings], ensure_ascii=False)))
-        return True
+    def record_sync(self, round_id: str, folder: str, new: list[tuple[ReturnRecord, list[Entry]]],
+                    present: dict[str, str], rejected: list[Finding], refused: list[RefusedFile]) -> bool:
+        """One transaction (a reader sees all of a sync or none of it): the new returns with their
+        entries, the refused files not seen before, and a sync run listing the folder's files (file name
+        -> hash) with the refusals' findings, unless exactly that is already the latest run."""
+        with self._write():
+            self._insert_returns(new)
+            for ref in refused:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO refused_files(round_id, file_hash, file_name, size, department, first_seen, "
+                    "findings_json, saved_at, application, package_time, file_mtime) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (round_id, ref.file_hash, ref.file_name, ref.size, ref.department, ref.first_seen,
+                     _findings_json(list(ref.findings)), ref.saved_at, ref.application, ref.package_time,
+                     ref.file_mtime))
+            changed = self._latest_run(round_id) != (folder, sorted(present.items()), _findings_json(rejected))
+            if changed:
+                cur = self.conn.execute(
+                    "INSERT INTO sync_runs(round_id, at, folder, rejected_json, listed) VALUES (?,?,?,?,1)",
+                    (round_id, now_iso(), folder, _findings_json(rejected)))
+                self.conn.executemany("INSERT INTO sync_files(sync_id, file_name, file_hash) VALUES (?,?,?)",
+                                      [(cur.lastrowid, name, digest) for name, digest in present.items()])
+        return changed
+
+    def _latest_run(self, round_id: str) -> tuple | None:
+        row = self.conn.execute("SELECT id, folder, rejected_json, listed FROM sync_runs WHERE round_id=? "
+                                "ORDER BY id DESC LIMIT 1", (round_id,)).fetchone()
+        if row is None or not row[3]:
+            return None
+        files = self.conn.execute("SELECT file_name, file_hash FROM sync_files WHERE sync_id=? ORDER BY file_name",
+                                  (row[0],)).fetchall()
+        return (row[1], [tuple(f) for f in files], row[2])
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from seuranta_xl.core.errors import UserError
+from seuranta_xl.core.filenames import safe_stem
 from seuranta_xl.store.ledger import now_iso
 from seuranta_xl.core.model import ROUND_ID_PATTERN, Round, Scale
 from seuranta_xl.store.project import Project
@@ -23,6 +25,7 @@ def new_round(root: Path, round_id: str, title: str = "", deadline: dt.date | No
     with project.lock(), project.ledger() as ledger:
         if ledger.round(round_id) is not None:
             raise UserError("round-exists", round=round_id)
+        check_folder_safe(round_id, ledger.rounds())
         latest = ledger.strategy()
         if latest is None:
             raise UserError("no-strategy")
@@ -45,3 +48,14 @@ def _check_dropdown(scale: Scale) -> None:
             raise UserError("scale-steps-look-same", scale=scale.name, first=seen[key], second=step.value,
                             display=step.display)
         seen[key] = step.value
+
+
+def check_folder_safe(round_id: str, existing: Iterable[Round] = ()) -> None:
+    """A new round's id names folders (lomakkeet/<round>, palautukset/<round>) and begins every workbook
+    and report name, so it must work as a Windows folder name: not a device name (CON, NUL, COM1…),
+    no dot at the end, and not an existing round's id in other case (Windows folders ignore case)."""
+    same = next((r.id for r in existing if r.id.casefold() == round_id.casefold()), None)
+    if same is not None:
+        raise UserError("round-id-case-clash", round=round_id, existing=same)
+    if safe_stem(round_id, max_len=len(round_id)) != round_id:
+        raise UserError("round-id-not-a-folder", round=round_id)

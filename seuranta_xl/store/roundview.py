@@ -21,7 +21,7 @@ class RoundView:
     round: Round
     strategy: Strategy
     state: RoundState
-    findings: list[Finding]      # newest return per department + merge + refused files of the last sync
+    findings: list[Finding]      # current: versions' own (merge.py says which), merge, refused files of the last sync
     folder: str | None           # where the last sync read the returns from
 
 
@@ -61,17 +61,15 @@ def load_round(ledger: Ledger, rnd: Round) -> RoundView:
     if found is None:  # pragma: no cover - rounds always reference a stored strategy
         raise UserError("round-strategy-missing", round=rnd.id)
     strategy = found[1]
-    with ledger.snapshot():  # returns, entries and the last sync's refusals from one state
+    with ledger.snapshot():  # returns, entries, presence, decisions and refusals from one state
         returns = ledger.round_returns(rnd.id)
+        refused = ledger.refused(rnd.id)
+        presence = ledger.presence(rnd.id)
+        decisions = ledger.decisions(rnd.id)
         rejected = ledger.rejected(rnd.id)
         folder = ledger.last_folder(rnd.id)
-    state = merge_round(rnd, strategy, returns)
-    findings: list[Finding] = []
-    for dept in sorted(state.returns, key=str.casefold):
-        findings.extend(state.returns[dept][-1].findings)
-    findings.extend(state.findings)
-    findings.extend(rejected)
-    return RoundView(rnd, strategy, state, findings, folder)
+    state = merge_round(rnd, strategy, returns, presence=presence, decisions=decisions, refused=refused)
+    return RoundView(rnd, strategy, state, [*state.findings, *rejected], folder)
 
 
 def previous_state(ledger: Ledger, rnd: Round) -> tuple[Round, RoundState] | None:

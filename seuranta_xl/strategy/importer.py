@@ -17,6 +17,7 @@ from seuranta_xl.core.model import ROUND_ID_PATTERN, Config, Entry, ReturnRecord
 from seuranta_xl.present.messages import text
 from seuranta_xl.store.ledger import Ledger, now_iso
 from seuranta_xl.store.project import Project, new_config
+from seuranta_xl.store.rounds import check_folder_safe
 from seuranta_xl.strategy import layouts
 from seuranta_xl.strategy.tables import load_mapping, read_grid
 
@@ -100,6 +101,8 @@ def _check_arguments(project: Project, preset: str | None, mapping, results_roun
         raise UserError("preset-and-mapping")
     if results_round is not None and not ROUND_ID_PATTERN.match(results_round):
         raise UserError("round-id-invalid", round=results_round)
+    if results_round is not None:
+        check_folder_safe(results_round)
     return existing
 
 
@@ -139,6 +142,8 @@ def _previous(project: Project, results_round: str | None) -> tuple[Strategy | N
     with Ledger(project.db_path) as ledger:
         if results_round is not None and ledger.round(results_round) is not None:
             raise UserError("round-exists", round=results_round)
+        if results_round is not None:
+            check_folder_safe(results_round, ledger.rounds())
         latest = ledger.strategy()
         return (latest[1] if latest else None), _retired_ids(ledger)
 

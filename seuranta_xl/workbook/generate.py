@@ -7,7 +7,6 @@ place only when all of them succeeded, so a failed run never leaves a half-writt
 """
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from xlsxwriter.exceptions import FileCreateError
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.filenames import workbook_file_names
 from seuranta_xl.core.model import ActionRow, Round
+from seuranta_xl.store.atomic import replace_file
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.store.project import Project
 from seuranta_xl.store.roundview import previous_state, resolve_department, resolve_round
@@ -57,10 +57,10 @@ def _io_error(out_dir: Path, exc: OSError) -> UserError:
 def _publish(tmp: Path, out_dir: Path) -> None:
     """Move the finished workbooks into place: the whole folder at once when it is new."""
     if not out_dir.exists():
-        os.replace(tmp, out_dir)
+        replace_file(tmp, out_dir)
         return
     for item in sorted(tmp.iterdir()):
-        os.replace(item, out_dir / item.name)
+        replace_file(item, out_dir / item.name)   # FileInUseError names a workbook open in Excel
     tmp.rmdir()
 
 

@@ -16,8 +16,11 @@ Decisions recorded here (and in docs/reliability.md):
   another number or another value of the scale ("4 tai 5", "kyllä / ei") make it invalid-grade too.
 - Control characters XML cannot hold, escaped as Excel does (_x0001_) or even raw in the sheet XML
   (not well-formed: written by some non-Excel tools), are removed and reported (illegal-characters).
-- Sorting, hiding or filtering rows, hiding columns or adding a sheet changes nothing we read: no
-  finding (protection-removed when the sheet protection had to go for it).
+- Sorting, hiding or filtering rows or hiding columns changes nothing we read: no finding
+  (protection-removed when the sheet protection had to go for it). A sheet added with anything in
+  it is content-outside-inputs (issue 12: nothing typed is ignored).
+- Words after a grade that are not its label ("4 Toteutusvaiheessa…" on a plain 1-5 scale, "3 mutta
+  hanke on viivästynyt") give the grade and go into the comment: text-after-grade.
 """
 from __future__ import annotations
 
@@ -299,6 +302,20 @@ def b_row_duplicated(c: Corpus) -> Path:
         for cell in ws[first]:
             ws.cell(r, cell.column, cell.value)
         ws[f"{cols['grade']}{r}"] = 1
+    return c.fill(edit)
+
+
+def b_header_renamed(c: Corpus) -> Path:
+    def edit(wb, ws, meta, cols):
+        ws[f"{cols['comment']}{meta['header_row']}"] = "Kommentit"
+    return c.fill(edit)
+
+
+def b_header_renamed_and_moved(c: Corpus) -> Path:
+    def edit(wb, ws, meta, cols):
+        ws.protection.sheet = False
+        ws[f"{cols['comment']}{meta['header_row']}"] = "Kommentit"
+        ws.insert_cols(2)
     return c.fill(edit)
 
 
@@ -676,6 +693,17 @@ def s_duplicate_and_stale(c: Corpus) -> Path:
     return c.kit.returns
 
 
+def s_stale(c: Corpus) -> Path:
+    """The newer version is synced first; the older arrives at the next sync."""
+    from seuranta_xl.returns.sync import sync_folder
+    newer = c.kit.fill(HKP, name="uusi.xlsx", edit=_first_grade(c, 5))
+    set_saved_time(newer, dt.datetime(2023, 10, 2, 12, 0))
+    sync_folder(c.kit.proj, c.kit.returns)
+    older = c.kit.fill(HKP, name="vanha.xlsx", edit=_first_grade(c, 1))
+    set_saved_time(older, dt.datetime(2023, 9, 30, 8, 0))
+    return c.kit.returns
+
+
 def s_value_cleared(c: Corpus) -> Path:
     first = c.kit.fill(HKP, name="a_eka.xlsx")
     set_saved_time(first, dt.datetime(2023, 9, 1))
@@ -724,15 +752,15 @@ CASES: list[Case] = [
     Case("grade-float-4.0", grade(4.0), E, note="a float equal to the value"),
     Case("grade-fraction-4.5", grade(4.5), {"invalid-grade": 1}),
     Case("grade-number-as-text", b_grade_text_cell("4"), E, note="a number stored as text"),
-    Case("grade-with-label-words", b_grade_text_cell("4 Toteutusvaiheessa…"), E,
-         note="value followed by (label) words: accepted as the value"),
+    Case("grade-with-label-words", b_grade_text_cell("4 Toteutusvaiheessa…"), {"text-after-grade": 1},
+         note="words after the value that are not its label (this 1-5 scale has none): kept in the comment"),
     Case("grade-text-4.5", b_grade_text_cell("4.5"), {"invalid-grade": 1},
          note="another number after the value: ambiguous"),
     Case("grade-text-range", b_grade_text_cell("4-5"), {"invalid-grade": 1}),
     Case("grade-text-4-tai-5", b_grade_text_cell("4 tai 5"), {"invalid-grade": 1},
          note="two values are no value"),
     Case("grade-text-paren", b_grade_text_cell("4)"), {"invalid-grade": 1}),
-    Case("grade-tuusula-equals", b_grade_text_cell("4= Toteutusvaiheessa"), E),
+    Case("grade-tuusula-equals", b_grade_text_cell("4= Toteutusvaiheessa"), {"text-after-grade": 1}),
     Case("grade-decimal-comma", b_grade_text_cell("4,5"), {"invalid-grade": 1}),
     Case("grade-date", b_grade_date, {"invalid-grade": 1}),
     Case("grade-boolean", grade(True), {"invalid-grade": 1}),
@@ -763,11 +791,16 @@ CASES: list[Case] = [
     Case("row-deleted", b_row_deleted, {"row-deleted": 1, "protection-removed": 1}),
     Case("zero-rows", b_zero_rows, {"row-deleted": N_HKP, "protection-removed": 1}),
     Case("row-added", b_row_added, {"row-added": 1, "protection-removed": 1}),
-    Case("row-duplicated", b_row_duplicated, {"row-added": 1, "protection-removed": 1}),
+    Case("row-duplicated", b_row_duplicated, {"duplicate-row": 1, "protection-removed": 1},
+         note="the same action twice with different grades: a conflict, neither merged"),
     Case("protection-removed", b_protection_removed, {"protection-removed": 1}),
+    Case("header-renamed", b_header_renamed, {"header-renamed": 1}, note="one renamed title: read by its place"),
+    Case("header-renamed-and-moved", b_header_renamed_and_moved,
+         {"columns-moved": 1, "column-missing": 1, "protection-removed": 1, "content-outside-inputs": 1},
+         note="moved and one title gone: that column is not read (its typed cells are named), the others are"),
     # sheets
-    Case("sheet-renamed", b_sheet_renamed, {"structure-changed": 1}),
-    Case("sheet-added", b_sheet_added, E),
+    Case("sheet-renamed", b_sheet_renamed, {"sheet-renamed": 1}, note="read by its titles: a warning"),
+    Case("sheet-added", b_sheet_added, {"content-outside-inputs": 1}),
     Case("instructions-sheet-deleted", b_instructions_deleted, E),
     Case("data-sheet-deleted", b_data_sheet_deleted, {"structure-changed": 1, "row-deleted": N_HKP}),
     Case("meta-sheet-deleted", b_meta_sheet_deleted, {"unknown-workbook": 1}),
@@ -815,8 +848,10 @@ CASES: list[Case] = [
     Case("sync-nothing-returned", s_empty_folder, {"missing-return": 3}, mode="sync", fresh=True),
     Case("sync-wrong-round", s_wrong_round, {"wrong-round": 1, "missing-return": 3}, mode="sync", fresh=True,
          sync_args=("--round", "2024-kevat")),
-    Case("sync-duplicate-stale", s_duplicate_and_stale, {"duplicate-return": 1, "stale-return": 1, **MISSING},
-         mode="sync", fresh=True),
+    Case("sync-duplicate-stale", s_duplicate_and_stale, {"duplicate-return": 1, "conflicting-versions": 1, **MISSING},
+         mode="sync", fresh=True, note="both arrive in one sync: not stale; they disagree on one grade"),
+    Case("sync-stale", s_stale, {"duplicate-return": 1, "stale-return": 1, "conflicting-versions": 1, **MISSING},
+         mode="sync", fresh=True, note="the older version arrives at a later sync"),
     Case("sync-value-cleared", s_value_cleared,
          {"value-cleared": 2, "missing-grade": 1, "duplicate-return": 1, **MISSING}, mode="sync", fresh=True),
     Case("sync-rows-not-merged", s_rows_not_merged, {"invalid-grade": 1, "rows-not-merged": 1, **MISSING},

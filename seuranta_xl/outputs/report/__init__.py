@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from seuranta_xl.core.errors import UserError
+from xlsxwriter.exceptions import FileCreateError
+
+from seuranta_xl.core.errors import FileInUseError, UserError
 from seuranta_xl.outputs.report.csv import write_csv
 from seuranta_xl.outputs.report.docx import write_docx
 from seuranta_xl.outputs.report.md import write_md
@@ -66,3 +68,9 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> None:
             write(tmp)
     except OSError as exc:
         raise UserError("report-not-written", path=str(path), reason=exc.strerror or str(exc)) from None
+    except FileCreateError as exc:   # xlsxwriter's wrapper of the OSError that stopped it writing the temp file
+        cause = exc.__context__
+        if isinstance(cause, PermissionError):
+            raise FileInUseError("file-in-use", path=str(path)) from None
+        reason = (cause.strerror if isinstance(cause, OSError) else None) or str(cause or exc)
+        raise UserError("report-not-written", path=str(path), reason=reason) from None

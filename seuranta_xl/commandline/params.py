@@ -49,6 +49,14 @@ def project_root(ctx: click.Context, param: click.Parameter, value: str | None) 
     return find_project_root() or absolute(Path.cwd())
 
 
+def project_if_any(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    """check's --project: as --project, but None when no project is named or found (the files are then
+    checked on their own, without the signature)."""
+    if value is not None:
+        return absolute(value)
+    return find_project_root()
+
+
 def new_project_folder(ctx: click.Context, param: click.Parameter, value: str | None) -> Path:
     """init's --project: the folder to create the project in (default: the current folder)."""
     return absolute(value if value is not None else Path.cwd())

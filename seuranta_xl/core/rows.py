@@ -1,0 +1,231 @@
+"""The rows of a return's data sheet → the department's entries (pure: no I/O; a step of validate.py).
+
+Rows are matched by their action id, wherever they were sorted to. Per row: the locked texts against
+the strategy (the exact cell is named), the grade (scale.parse; words after a grade are kept in the
+comment, text-after-grade), the comment (length, control characters, formulas), the comment rule.
+An action whose row appears twice with different values is duplicate-row (neither merged); rows that
+are not the department's are row-added, one finding per block of consecutive rows (100 000 pasted rows
+are one finding with a range and a count).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from seuranta_xl.core.cells import col_letter
+from seuranta_xl.core.identity import TITLES, locked_texts
+from seuranta_xl.core.model import ActionRow, Entry, Scale, ScaleStep
+from seuranta_xl.core.returnctx import Ctx, cell_text, norm
+from seuranta_xl.core.returned import SheetFacts
+
+# Characters XML 1.0 cannot hold (Excel stores them escaped as _xHHHH_); removed and reported.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_A_GRADE = (dt.date, dt.datetime, dt.time, dt.timedelta)
+LOCKED_KEYS = ("id", "focus_area", "goal", "action", "department", "indicator")
+
+
+@dataclass
+class Sheet:
+    """The data sheet's grid with its column map: cell values and refs by (0-based row, key)."""
+
+    grid: list[list[Any]]
+    cols: dict[str, int]
+    facts: SheetFacts
+
+    def value(self, r: int, key: str) -> Any:
+        c = self.cols.get(key)
+        if c is None or r >= len(self.grid) or c >= len(self.grid[r]):
+            return None
+        return self.grid[r][c]
+
+    def ref(self, r: int, key: str) -> str:
+        return f"{col_letter(self.cols[key])}{r + 1}" if key in self.cols else f"A{r + 1}"
+
+
+@dataclass
+class Scan:
+    seen: dict[str, int] = field(default_factory=dict)          # action id -> its (first) row
+    twice: dict[str, list[int]] = field(default_factory=dict)   # action id -> its further rows
+    added: list[tuple[int, int, int, str]] = field(default_factory=list)   # (row, first col, last col, text)
+
+
+def check_rows(ctx: Ctx, expected: list[ActionRow], facts: SheetFacts, header: int,
+               cols: dict[str, int]) -> list[Entry] | None:
+    """The entries of the department's rows; None when the sheet holds only other departments' rows
+    (the identity was copied from another file)."""
+    sheet = Sheet(ctx.wb.values.get(facts.name, []), cols, facts)
+    if not facts.protected:
+        ctx.add("protection-removed", sheet_or_book=facts.name)
+    by_id = {r.id: r for r in expected}
+    scan = _scan(sheet, header, by_id)
+    if not scan.seen and scan.added:
+        return None
+    _report_added(ctx, scan.added)
+    entries: list[Entry] = []
+    for row in expected:
+        r = scan.seen.get(row.id)
+        if r is None:
+            ctx.add("row-deleted", action_id=row.id, text=row.action.text)
+            continue
+        entry = _entry(ctx, sheet, row, r)
+        if row.id in scan.twice and _differs(sheet, [r, *scan.twice[row.id]]):
+            _duplicate(ctx, sheet, row, [r, *scan.twice[row.id]])
+            entry = replace(entry, accepted=False)
+        entries.append(entry)
+    return entries
+
+
+def _scan(sheet: Sheet, header: int, by_id: dict[str, ActionRow]) -> Scan:
+    scan = Scan()
+    for r in range(header + 1, len(sheet.grid)):
+        raw_id = cell_text(sheet.value(r, "id"))
+        raw_id = raw_id.strip() if raw_id else None
+        if raw_id in by_id:
+            if raw_id in scan.seen:
+                scan.twice.setdefault(raw_id, []).append(r)
+            else:
+                scan.seen[raw_id] = r
+            continue
+        texts = [(c, t) for c, t in ((c, cell_text(v)) for c, v in enumerate(sheet.grid[r])) if t and t.strip()]
+        if texts:
+            text = cell_text(sheet.value(r, "action")) or raw_id or " | ".join(t for _, t in texts)
+            scan.added.append((r, texts[0][0], texts[-1][0], text))
+    return scan
+
+
+def _report_added(ctx: Ctx, added: list[tuple[int, int, int, str]]) -> None:
+    """One row-added per block of consecutive rows."""
+    i = 0
+    while i < len(added):
+        j = i
+        while j + 1 < len(added) and added[j + 1][0] == added[j][0] + 1:
+            j += 1
+        block = added[i:j + 1]
+        first, last = block[0][0], block[-1][0]
+        c0, c1 = min(b[1] for b in block), max(b[2] for b in block)
+        cell = f"{col_letter(c0)}{first + 1}" if first == last and c0 == c1 else \
+            f"{col_letter(c0)}{first + 1}:{col_letter(c1)}{last + 1}"
+        ctx.add("row-added", row=first + 1, cell=cell, count=len(block), text=block[0][3])
+        i = j + 1
+
+
+def _differs(sheet: Sheet, rows: list[int]) -> bool:
+    values = {(cell_text(sheet.value(r, "grade")), cell_text(sheet.value(r, "comment"))) for r in rows}
+    return len(values) > 1
+
+
+def _duplicate(ctx: Ctx, sheet: Sheet, row: ActionRow, rows: list[int]) -> None:
+    shown = "; ".join(f"{r + 1}: {cell_text(sheet.value(r, 'grade')) or '–'} / {cell_text(sheet.value(r, 'comment')) or '–'}"
+                      for r in rows)
+    ctx.add("duplicate-row", cell=sheet.ref(rows[1], "id"), row=rows[1] + 1, action_id=row.id, action=row.id,
+            rows=", ".join(str(r + 1) for r in rows), values=shown)
+
+
+def _entry(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> Entry:
+    ok = _locked_ok(ctx, sheet, row, r)
+    grade, raw_grade, words, grade_ok = _grade(ctx, sheet, row, r)
+    comment, comment_ok = _comment(ctx, sheet, row, r, words)
+    if comment is None and grade is not None:
+        _comment_rule(ctx, sheet, row, r, grade)
+    return Entry(round_id=ctx.exp.round.id, action_id=row.id, department=row.action.department, grade=grade,
+                 raw_grade=raw_grade, comment=comment, grade_cell=sheet.ref(r, "grade"),
+                 comment_cell=sheet.ref(r, "comment"), accepted=ok and grade_ok and comment_ok)
+
+
+def _locked_ok(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> bool:
+    """Locked texts compared with the strategy itself, so the exact cell is named."""
+    ok = True
+    for key, text in zip(LOCKED_KEYS, locked_texts(row, "indicator" in sheet.cols)):
+        if key not in sheet.cols:
+            continue
+        raw = sheet.value(r, key)
+        if raw == text:  # the common case: untouched
+            continue
+        if norm(cell_text(raw)).strip() != norm(text).strip():
+            ctx.add("structure-changed", cell=sheet.ref(r, key), row=r + 1, action_id=row.id,
+                    column=TITLES[ctx.exp.config.language][key])
+            ok = False
+    return ok
+
+
+def extra_words(scale: Scale, step: ScaleStep, raw: Any) -> str | None:
+    """Words typed after a grade that are not the step's own label ("3 mutta hanke on viivästynyt",
+    "2 (rahoitus puuttuu)"); None for the value alone or with its label, as the dropdown shows it."""
+    if not isinstance(raw, str):
+        return None
+    text = raw.strip()
+    if text.casefold() in (step.value.casefold(), step.display.casefold(), step.label.casefold()):
+        return None
+    parts = re.split(r"\s+|=", text, maxsplit=1)
+    rest = parts[1].strip() if len(parts) == 2 else ""
+    bare = rest.rstrip(".… ").strip()
+    if not bare:
+        return None
+    label = step.label.casefold()
+    if step.label != step.value and (label.startswith(bare.casefold()) or bare.casefold().strip("()") == label):
+        return None
+    return rest
+
+
+def _grade(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> tuple[str | None, str | None, str | None, bool]:
+    """(grade, raw text when not a grade, words after the grade, ok)."""
+    if "grade" not in sheet.cols:      # column-missing said so
+        return None, None, None, True
+    ref = sheet.ref(r, "grade")
+    raw = sheet.value(r, "grade")
+    formula = sheet.facts.formulas.get(ref)
+    if formula is not None:
+        ctx.add("formula-in-input", cell=ref, row=r + 1, action_id=row.id, formula=formula)
+        return None, formula, None, False
+    text = cell_text(raw)
+    if text is None or not text.strip():
+        ctx.add("missing-grade", cell=ref, row=r + 1, action_id=row.id)
+        return None, None, None, True
+    scale = ctx.exp.round.scale
+    step = None if isinstance(raw, _NOT_A_GRADE) else scale.parse(raw)
+    if step is None:
+        ctx.add("invalid-grade", cell=ref, row=r + 1, action_id=row.id, value=text,
+                allowed=", ".join(s.value for s in scale.steps))
+        return None, text, None, False
+    words = extra_words(scale, step, raw)
+    if words:
+        ctx.add("text-after-grade", cell=ref, row=r + 1, action_id=row.id, value=text.strip(), grade=step.value,
+                words=words, comment_cell=sheet.ref(r, "comment"))
+    return step.value, None, words, True
+
+
+def _comment(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int, words: str | None) -> tuple[str | None, bool]:
+    ref = sheet.ref(r, "comment")
+    formula = sheet.facts.formulas.get(ref) if "comment" in sheet.cols else None
+    if formula is not None:
+        ctx.add("formula-in-input", cell=ref, row=r + 1, action_id=row.id, formula=formula)
+        return formula, False
+    comment = cell_text(sheet.value(r, "comment")) if "comment" in sheet.cols else None
+    if comment is not None:
+        cleaned, n = _ILLEGAL.subn("", comment)
+        if n:
+            ctx.add("illegal-characters", cell=ref, row=r + 1, action_id=row.id, count=n)
+            comment = cleaned
+        if not comment.strip():
+            comment = None
+    if words:
+        comment = f"{comment}\n{words}" if comment else words
+    limit = ctx.exp.max_length or ctx.exp.config.comments.max_length
+    if comment is not None and len(comment) > limit:
+        ctx.add("comment-too-long", cell=ref, row=r + 1, action_id=row.id, length=len(comment), max=limit)
+        return comment, False
+    return comment, True
+
+
+def _comment_rule(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int, grade: str) -> None:
+    rules, scale, exp = ctx.exp.config.comments, ctx.exp.round.scale, ctx.exp
+    threshold = scale.rank(rules.required_at_or_below) if rules.required_at_or_below else None
+    reason: dict | None = None   # a DETAILS code and its values: the message words it in the reader's language
+    if threshold is not None and scale.rank(grade) is not None and scale.rank(grade) <= threshold:
+        reason = {"reason_code": "grade-at-or-below", "grade": grade, "limit": rules.required_at_or_below}
+    elif rules.required_when_changed and row.id in exp.previous_grades and exp.previous_grades[row.id] != grade:
+        reason = {"reason_code": "grade-changed", "old": exp.previous_grades[row.id], "new": grade}
+    if reason:
+        ctx.add("missing-comment", cell=sheet.ref(r, "comment"), row=r + 1, action_id=row.id, **reason)
