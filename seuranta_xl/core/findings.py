@@ -103,6 +103,13 @@ _CODES: list[Code] = [
        "Lisää vastuutahosarake tai aseta default_department seuranta.toml-tiedostoon.",
        "Lägg till en kolumn för ansvarig eller sätt default_department i seuranta.toml.",
        "Add a responsible-department column or set default_department in seuranta.toml."),
+    _c("organisation-defaulted", W, ("import",),
+       "Organisaation nimeä ei annettu: työkirjoissa ja raporteissa lukee ”{name}”",
+       "Organisationens namn angavs inte: arbetsböckerna och rapporterna visar ”{name}”",
+       "No organisation name was given: the workbooks and reports say “{name}”",
+       "Muuta rivi organisation tiedostossa seuranta.toml ennen seuranta generate (tai anna --name ”Kunnan nimi”).",
+       "Ändra raden organisation i seuranta.toml före seuranta generate (eller ange --name ”Kommunens namn”).",
+       "Change the line organisation in seuranta.toml before seuranta generate (or give --name “Town name”)."),
     _c("layout-detected", I, ("import",),
        "Taulukon rakenne tunnistettiin: {preset}",
        "Tabellens layout identifierades: {preset}",
@@ -472,6 +479,16 @@ def _short(value: Any, limit: int = 120) -> Any:
     if isinstance(value, str) and len(value) > limit:
         return value[: limit - 1] + "…"
     return value
+
+
+# Findings that sum up others (``rows-not-merged``: N rows with errors, each its own finding): shown as a
+# note, never counted again, so one bad row counts once.
+SUMMARY_CODES = frozenset({"rows-not-merged"})
+
+
+def counted(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings a person counts: all but those that sum up others (:data:`SUMMARY_CODES`)."""
+    return [f for f in findings if f.code not in SUMMARY_CODES]
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import string
 
+from babel import Locale
+
 DEFAULT_LANGUAGE = "fi"
 LANGUAGES = ("fi", "sv", "en")
 
@@ -45,6 +47,230 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "state.missing": ("puuttuu", "saknas", "missing"),
     "state.errors": ("virheitä", "fel", "errors"),
     "state.imported": ("tuotu taulukosta", "importerad", "imported"),
+    # ------------------------------------------------------------------ command-line help (terminal/helptext.py)
+    # cmd.<path> is a command's help, cmd.<path>.short its line in the command list; opt.<name> an
+    # option's help (opt.<command>.<name> where one command says it differently); metavar.<kind> the
+    # placeholder shown for a value.
+    "cmd.main": ("Kunnan strategian seurantakierros suojatuilla Excel-työkirjoilla.\n\n"
+                 "Kierros komento kerrallaan: init → round new → generate → vastuutahot täyttävät työkirjat → "
+                 "check ja sync → status → report.\n\n"
+                 "Komennot etsivät projektin (seuranta.toml) nykyisestä kansiosta ja sen yläkansioista; "
+                 "--project KANSIO valitsee toisen. Kieli: seuranta.toml (language) tai SEURANTA_LANG (fi, sv, en).",
+                 "Kommunens uppföljningsomgång av strategin med skyddade Excel-arbetsböcker.\n\n"
+                 "Omgången kommando för kommando: init → round new → generate → de ansvariga fyller i arbetsböckerna → "
+                 "check och sync → status → report.\n\n"
+                 "Kommandona söker projektet (seuranta.toml) i den aktuella mappen och dess överordnade mappar; "
+                 "--project MAPP väljer en annan. Språk: seuranta.toml (language) eller SEURANTA_LANG (fi, sv, en).",
+                 "A municipality's strategy follow-up round through protected Excel workbooks.\n\n"
+                 "A round command by command: init → round new → generate → departments fill in their workbooks → "
+                 "check and sync → status → report.\n\n"
+                 "Commands find the project (seuranta.toml) in the current folder or a folder above it; "
+                 "--project DIR picks another. Language: seuranta.toml (language) or SEURANTA_LANG (fi, sv, en)."),
+    "cmd.init": ("Lukee strategiataulukon (.xlsx tai .csv), tunnistaa sen rakenteen otsikoista ja luo projektin: "
+                 "seuranta.toml, kirjanpito seuranta.db ja tuonnin havainnot.",
+                 "Läser strategitabellen (.xlsx eller .csv), känner igen dess layout från rubrikerna och skapar "
+                 "projektet: seuranta.toml, liggaren seuranta.db och importens fynd.",
+                 "Reads the strategy table (.xlsx or .csv), recognises its layout from the headers and creates the "
+                 "project: seuranta.toml, the ledger seuranta.db and the import's findings."),
+    "cmd.init.short": ("Luo projekti strategiataulukosta", "Skapa ett projekt från strategitabellen",
+                       "Create a project from the strategy table"),
+    "cmd.round": ("Seurantakierrokset: uuden avaaminen ja luettelo.", "Uppföljningsomgångar: öppna en ny, lista dem.",
+                  "Reporting rounds: open a new one, list them."),
+    "cmd.round.short": ("Seurantakierrokset (new, list)", "Uppföljningsomgångar (new, list)",
+                        "Reporting rounds (new, list)"),
+    "cmd.round.new": ("Avaa uusi seurantakierros. TUNNUS on kierroksen tunnus, esimerkiksi 2025-kevat "
+                      "(kirjaimet, numerot, - _ .). Määräajan voi kirjoittaa muodossa 15.5.2025 tai 2025-05-15.",
+                      "Öppnar en ny uppföljningsomgång. ID är omgångens id, till exempel 2025-var "
+                      "(bokstäver, siffror, - _ .). Tidsfristen kan skrivas som 15.5.2025 eller 2025-05-15.",
+                      "Opens a new reporting round. ID is the round's id, for example 2025-spring "
+                      "(letters, digits, - _ .). The deadline may be written 15.5.2025 or 2025-05-15."),
+    "cmd.round.new.short": ("Avaa uusi kierros", "Öppna en ny omgång", "Open a new round"),
+    "cmd.round.list": ("Luettelee projektin kierrokset vanhimmasta uusimpaan.",
+                       "Listar projektets omgångar från den äldsta till den nyaste.",
+                       "Lists the project's rounds, oldest first."),
+    "cmd.round.list.short": ("Luettele kierrokset", "Lista omgångarna", "List the rounds"),
+    "cmd.generate": ("Kirjoittaa jokaiselle vastuutaholle oman suojatun työkirjan (.xlsx) kansioon "
+                     "lomakkeet/KIERROS (tai --out). Samannimiset tiedostot korvataan.",
+                     "Skriver en skyddad arbetsbok (.xlsx) för varje ansvarig i mappen lomakkeet/OMGÅNG "
+                     "(eller --out). Filer med samma namn ersätts.",
+                     "Writes one protected workbook (.xlsx) per department into lomakkeet/ROUND (or --out). "
+                     "Files of the same name are replaced."),
+    "cmd.generate.short": ("Kirjoita lomake jokaiselle vastuutaholle", "Skriv en blankett för varje ansvarig",
+                           "Write one workbook per department"),
+    "cmd.check": ("Tarkistaa palautetut työkirjat yhdistämättä niitä: sama tarkistus kuin sync, mutta mitään ei "
+                  "kirjata.", "Kontrollerar returnerade arbetsböcker utan att slå samman dem: samma kontroll som "
+                  "sync, men inget registreras.", "Validates returned workbooks without merging them: the same "
+                  "checks as sync, but nothing is recorded."),
+    "cmd.check.short": ("Tarkista palautukset yhdistämättä", "Kontrollera returer utan att slå samman",
+                        "Validate returns without merging"),
+    "cmd.sync": ("Tarkistaa kaikki kansion KANSIO (oletus palautukset/KIERROS) palautukset, kirjaa hyväksytyt "
+                 "kirjanpitoon ja kokoaa master.xlsx:n uudelleen (edellinen jää nimellä master.bak.xlsx).",
+                 "Kontrollerar alla returer i MAPP (standard palautukset/OMGÅNG), registrerar de godkända i "
+                 "liggaren och bygger om master.xlsx (den förra blir kvar som master.bak.xlsx).",
+                 "Validates every return in FOLDER (default palautukset/ROUND), records the accepted ones in the "
+                 "ledger and rebuilds master.xlsx (the previous one is kept as master.bak.xlsx)."),
+    "cmd.sync.short": ("Kokoa palautukset kirjanpitoon ja master.xlsx:ään", "Samla returerna i liggaren och master.xlsx",
+                       "Merge the returns into the ledger and master.xlsx"),
+    "cmd.status": ("Näyttää kierroksen tilanteen: kuka on palauttanut, mitä puuttuu, määräaika ja havainnot. "
+                   "Paluuarvo 1, kun virheitä on jäljellä.",
+                   "Visar omgångens läge: vem som har returnerat, vad som saknas, tidsfristen och fynden. "
+                   "Returkod 1 när fel återstår.",
+                   "Shows the round's state: who has returned, what is missing, the deadline and the findings. "
+                   "Exit code 1 while errors remain."),
+    "cmd.status.short": ("Kuka on palauttanut, mitä puuttuu", "Vem har returnerat, vad saknas",
+                         "Who has returned, what is missing"),
+    "cmd.report": ("Kirjoittaa kierroksen raportin talousarvioon ja tilinpäätökseen: yhteenveto painopisteittäin "
+                   "ja vastuutahoittain, muutos edellisestä kierroksesta, kaaviot ja koko luettelo.",
+                   "Skriver omgångens rapport för budget och bokslut: sammanfattning per fokusområde och per "
+                   "ansvarig, förändringen sedan föregående omgång, diagram och hela listan.",
+                   "Writes the round's report for the budget and the financial statements: the summary by focus "
+                   "area and by department, the change from the previous round, charts and the full list."),
+    "cmd.report.short": ("Raportti talousarvioon ja tilinpäätökseen", "Rapport för budget och bokslut",
+                         "Report for the budget book"),
+    "cmd.export": ("Koneluettava vienti, yksi rivi toimenpidettä kohden (csv tai json; avaimet ks. docs/json.md). "
+                   "Ilman --out-valintaa vienti tulostetaan.",
+                   "Maskinläsbar export, en rad per åtgärd (csv eller json; nycklarna i docs/json.md). "
+                   "Utan --out skrivs exporten ut.",
+                   "Machine export, one row per action (csv or json; keys in docs/json.md). "
+                   "Without --out it is printed."),
+    "cmd.export.short": ("Koneluettava vienti (csv, json)", "Maskinläsbar export (csv, json)",
+                         "Machine export (csv, json)"),
+    "cmd.demo": ("Rakentaa esittelyprojektin mukana tulevasta aineistosta (Keuruu) ja käy läpi koko kierroksen. "
+                 "KANSIO (oletus ./seuranta-demo) on uusi, tyhjä tai aiempi esittely (se rakennetaan uudelleen). "
+                 "Esittelyn havainnot ovat tahallisia.",
+                 "Bygger ett demoprojekt av de medföljande uppgifterna (Keuruu) och går igenom hela omgången. "
+                 "MAPP (standard ./seuranta-demo) är ny, tom eller en tidigare demo (den byggs om). "
+                 "Demons fynd är avsiktliga.",
+                 "Builds a demo project from the bundled data (Keuruu) and walks the whole round. "
+                 "DIR (default ./seuranta-demo) must be new, empty or an earlier demo (then it is rebuilt). "
+                 "The demo's findings are deliberate."),
+    "cmd.demo.short": ("Esittely: koko kierros valmiilla aineistolla", "Demo: hela omgången med färdiga uppgifter",
+                       "Demo: the whole round on bundled data"),
+    "cmd.addin": ("Koordinaattorin Excel-apuohjelma seuranta.xlam: samat toiminnot Excelin valintanauhasta.",
+                  "Koordinatorns Excel-tillägg seuranta.xlam: samma funktioner från Excels menyflik.",
+                  "The coordinator's Excel add-in seuranta.xlam: the same actions from Excel's ribbon."),
+    "cmd.addin.short": ("Koordinaattorin Excel-apuohjelma", "Koordinatorns Excel-tillägg",
+                        "The coordinator's Excel add-in"),
+    "cmd.addin.build": ("Rakentaa apuohjelman seuranta.xlam kansion macros/ makroista ja xlwingsin ajoympäristöstä.",
+                        "Bygger tillägget seuranta.xlam av makrona i macros/ och xlwings körmiljö.",
+                        "Builds seuranta.xlam from the macros in macros/ and xlwings' runtime."),
+    "cmd.addin.build.short": ("Rakenna apuohjelma", "Bygg tillägget", "Build the add-in"),
+    "cmd.addin.install": ("Kopioi seuranta.xlam Excelin apuohjelmakansioon (Windows, macOS).",
+                          "Kopierar seuranta.xlam till Excels mapp för tillägg (Windows, macOS).",
+                          "Copies seuranta.xlam to Excel's add-in folder (Windows, macOS)."),
+    "cmd.addin.install.short": ("Asenna apuohjelma", "Installera tillägget", "Install the add-in"),
+    "cmd.returns": ("Jokainen palautuksen versio vastuutahoittain: voimassa, mukana, korvattu, vedetty pois tai "
+                    "hylätty, ja sen havainnot (ks. docs/returns.md). Alakomennoilla withdraw ja prefer "
+                    "koordinaattori ratkaisee, mikä versio lasketaan.",
+                    "Varje version av varje retur per ansvarig: gäller, med, ersatt, återkallad eller avvisad, och "
+                    "dess fynd (se docs/returns.md). Med underkommandona withdraw och prefer avgör koordinatorn "
+                    "vilken version som räknas.",
+                    "Every version of every return by department: in force, current, superseded, withdrawn or "
+                    "rejected, and its findings (see docs/returns.md). With withdraw and prefer the coordinator "
+                    "decides which version counts."),
+    "cmd.returns.short": ("Palautusten versiot ja koordinaattorin ratkaisut", "Returernas versioner och beslut",
+                          "Every version of the returns, and decisions"),
+    "cmd.returns.withdraw": ("Vetää version pois: se ei lasketa, mutta jää kirjanpitoon (kumoa: --undo).",
+                             "Återkallar en version: den räknas inte men blir kvar i liggaren (ångra: --undo).",
+                             "Withdraws a version: it does not count but stays in the ledger (undo: --undo)."),
+    "cmd.returns.withdraw.short": ("Vedä versio pois", "Återkalla en version", "Withdraw a version"),
+    "cmd.returns.prefer": ("Ratkaisee kaksi toisistaan poikkeavaa versiota: tämä on voimassa (kumoa: --undo).",
+                           "Avgör två versioner som skiljer sig: denna gäller (ångra: --undo).",
+                           "Settles two current versions that disagree: this one is in force (undo: --undo)."),
+    "cmd.returns.prefer.short": ("Valitse voimassa oleva versio", "Välj versionen som gäller",
+                                 "Choose the version in force"),
+    "opt.returns.withdraw.undo": ("Kumoa poisveto (versio lasketaan taas).", "Ångra återkallelsen (versionen räknas "
+                                  "igen).", "Take the withdrawal back (the version counts again)."),
+    "opt.returns.prefer.undo": ("Kumoa valinta (versioiden järjestys ratkaisee taas).",
+                                "Ångra valet (versionernas ordning avgör igen).",
+                                "Take the preference back (the version order decides again)."),
+    "opt.check.project": ("Projektikansio (oletus: nykyinen kansio tai lähin yläkansio, jossa on seuranta.toml); "
+                          "projektin ulkopuolella tiedostot tarkistetaan ilman allekirjoitusta.",
+                          "Projektmappen (standard: den aktuella mappen eller närmaste överordnade med seuranta.toml); "
+                          "utanför ett projekt kontrolleras filerna utan signaturen.",
+                          "Project folder (default: the current folder or the nearest above it with seuranta.toml); "
+                          "outside any project the files are checked without the signature."),
+    "opt.addin.build.interpreter": ("Python, jota painikkeet ajavat Excel-koneella (oletus: tämä Python Windowsissa "
+                                    "ja macOS:ssä).", "Python som knapparna kör på Excel-datorn (standard: denna "
+                                    "Python på Windows och macOS).", "The Python the buttons run, on the Excel "
+                                    "machine (default: this Python on Windows and macOS)."),
+    "opt.project": ("Projektikansio (oletus: nykyinen kansio tai lähin yläkansio, jossa on seuranta.toml).",
+                    "Projektmappen (standard: den aktuella mappen eller närmaste överordnade mapp med seuranta.toml).",
+                    "Project folder (default: the current folder or the nearest folder above it with seuranta.toml)."),
+    "opt.init.project": ("Kansio, johon projekti luodaan (oletus: nykyinen kansio).",
+                         "Mappen där projektet skapas (standard: den aktuella mappen).",
+                         "Folder to create the project in (default: the current folder)."),
+    "opt.round": ("Kierroksen tunnus (oletus: uusin kierros).", "Omgångens id (standard: den senaste omgången).",
+                  "Round id (default: the latest round)."),
+    "opt.json": ("Tulosta yksi JSON-asiakirja eikä mitään muuta (avaimet englanniksi, ks. docs/json.md).",
+                 "Skriv ut ett JSON-dokument och inget annat (nycklar på engelska, se docs/json.md).",
+                 "Print one JSON document and nothing else (keys in English, see docs/json.md)."),
+    "opt.all": ("Näytä kaikki havainnot (oletus: enintään 3 samaa havaintoa vastuutahoa kohden).",
+                "Visa alla fynd (standard: högst 3 likadana fynd per ansvarig).",
+                "Show every finding (default: at most 3 of one kind per department)."),
+    "opt.department": ("Vain tämä vastuutaho.", "Bara denna ansvariga.", "Only this department."),
+    "opt.strategy": ("Strategiataulukko (.xlsx tai .csv).", "Strategitabellen (.xlsx eller .csv).",
+                     "The strategy table (.xlsx or .csv)."),
+    "opt.preset": ("Taulukon rakenne; tunnistetaan otsikoista, jos ei annettu.",
+                   "Tabellens layout; känns igen från rubrikerna om den inte anges.",
+                   "The table's layout; detected from the headers when omitted."),
+    "opt.mapping": ("Sarakemääritys (TOML) muulle rakenteelle (ks. docs/mapping.md).",
+                    "Kolumnbeskrivning (TOML) för en annan layout (se docs/mapping.md).",
+                    "Column mapping (TOML) for another layout (see docs/mapping.md)."),
+    "opt.results-round": ("Tuo taulukon arviot ja kommentit aiempana kierroksena tällä tunnuksella.",
+                          "Importera tabellens bedömningar och kommentarer som en tidigare omgång med detta id.",
+                          "Import the grades and comments in the table as a past round with this id."),
+    "opt.scale": ("Asteikko (1-5, 1-5-kuvaus, kylla-kesken-ei tai seuranta.toml:n oma); oletus: projektin asteikko.",
+                  "Skala (1-5, 1-5-kuvaus, kylla-kesken-ei eller en egen i seuranta.toml); standard: projektets skala.",
+                  "Scale (1-5, 1-5-kuvaus, kylla-kesken-ei or one of seuranta.toml); default: the project's scale."),
+    "opt.name": ("Organisaation nimi työkirjoissa ja raporteissa, esim. ”Kemin kaupunki”.",
+                 "Organisationens namn i arbetsböckerna och rapporterna, t.ex. ”Kemi stad”.",
+                 "The organisation's name in the workbooks and reports, e.g. “City of Kemi”."),
+    "opt.language": ("Uuden projektin kieli (oletus: SEURANTA_LANG tai fi); myöhemmin seuranta.toml: language.",
+                     "Det nya projektets språk (standard: SEURANTA_LANG eller fi); senare seuranta.toml: language.",
+                     "The new project's language (default: SEURANTA_LANG or fi); later seuranta.toml: language."),
+    "opt.force": ("Tuo uudelleen olemassa olevaan projektiin (kirjanpito ja tunnisteet säilyvät).",
+                  "Importera på nytt till ett befintligt projekt (liggaren och id:n behålls).",
+                  "Re-import into an existing project (the ledger and the ids are kept)."),
+    "opt.title": ("Kierroksen otsikko työkirjoissa, esim. ”Kevät 2025” (oletus: tunnus).",
+                  "Omgångens rubrik i arbetsböckerna, t.ex. ”Våren 2025” (standard: id).",
+                  "The round's title in the workbooks, e.g. “Spring 2025” (default: the id)."),
+    "opt.deadline": ("Palautuksen määräaika: 15.5.2025 tai 2025-05-15.", "Tidsfrist för returen: 15.5.2025 eller "
+                     "2025-05-15.", "The return deadline: 15.5.2025 or 2025-05-15."),
+    "opt.round.new.scale": ("Kierroksen asteikko (oletus: projektin asteikko).",
+                            "Omgångens skala (standard: projektets skala).", "The round's scale (default: the project's)."),
+    "opt.generate.out": ("Kansio työkirjoille (luodaan; samannimiset korvataan); oletus: PROJEKTI/lomakkeet/KIERROS.",
+                         "Mapp för arbetsböckerna (skapas; filer med samma namn ersätts); standard: "
+                         "PROJEKT/lomakkeet/OMGÅNG.", "Folder for the workbooks (created; files of the same name are "
+                         "replaced); default: PROJECT/lomakkeet/ROUND."),
+    "opt.report.format": ("xlsx (taulukot ja kaaviot), docx (Word, pystysivu), csv, md (sähköpostiin) tai all "
+                          "(kaikki neljä).", "xlsx (tabeller och diagram), docx (Word, stående), csv, md (för e-post) "
+                          "eller all (alla fyra).", "xlsx (tables and charts), docx (Word, portrait), csv, md (for "
+                          "e-mail) or all (all four)."),
+    "opt.report.out": ("Tiedosto (kansio, kun --format all); oletus: PROJEKTI/raportit/KIERROS_raportti.MUOTO.",
+                       "Fil (mapp med --format all); standard: PROJEKT/raportit/OMGÅNG_raportti.FORMAT.",
+                       "Output file (a folder with --format all); default: PROJECT/raportit/ROUND_raportti.FORMAT."),
+    "opt.export.format": ("csv (Excel avaa sellaisenaan) tai json.", "csv (Excel öppnar den direkt) eller json.",
+                          "csv (Excel opens it as it is) or json."),
+    "opt.export.out": ("Tiedosto; oletus: tulosta.", "Fil; standard: skriv ut.", "Output file; default: print it."),
+    "opt.addin.build.out": ("Mihin apuohjelma kirjoitetaan.", "Var tillägget skrivs.", "Where to write the add-in."),
+    "opt.addin.install.file": ("Aiemmin rakennettu apuohjelma; oletus: rakenna uusi.",
+                               "Ett tidigare byggt tillägg; standard: bygg ett nytt.",
+                               "An add-in built earlier; default: build a fresh one."),
+    "opt.version": ("Näytä versio.", "Visa versionen.", "Show the version."),
+    "metavar.file": ("TIEDOSTO", "FIL", "FILE"),
+    "metavar.files": ("TIEDOSTO...", "FIL...", "FILE..."),
+    "metavar.folder": ("KANSIO", "MAPP", "DIR"),
+    "metavar.round": ("TUNNUS", "ID", "ID"),
+    "metavar.date": ("PVM", "DATUM", "DATE"),
+    "metavar.name": ("NIMI", "NAMN", "NAME"),
+    "metavar.text": ("TEKSTI", "TEXT", "TEXT"),
+    "metavar.scale": ("ASTEIKKO", "SKALA", "SCALE"),
+    "metavar.options": ("[VALINNAT]", "[ALTERNATIV]", "[OPTIONS]"),
+    "metavar.command": ("KOMENTO [ARGUMENTIT]...", "KOMMANDO [ARGUMENT]...", "COMMAND [ARGS]..."),
+    "date.invalid": ("”{value}” ei ole päivämäärä: kirjoita muodossa 15.5.2025 tai 2025-05-15.",
+                     "”{value}” är inget datum: skriv 15.5.2025 eller 2025-05-15.",
+                     "“{value}” is not a date: write 15.5.2025 or 2025-05-15."),
     "state.rejected": ("hylätty", "avvisad", "refused"),
     # ------------------------------------------------------------------ versions of returns (seuranta returns)
     "version.current": ("mukana", "med", "current"),
@@ -100,6 +326,99 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "cli.addin-installed": ("Asennettu: {p}. Käynnistä Excel uudelleen; Seuranta-välilehti tulee näkyviin.",
                             "Installerat: {p}. Starta om Excel; fliken Seuranta visas.",
                             "Installed: {p}. Restart Excel; the Seuranta tab appears."),
+    "cli.next": ("Seuraavaksi: {what}", "Nästa steg: {what}", "Next: {what}"),
+    "cli.project": ("Projekti: {p}", "Projekt: {p}", "Project: {p}"),
+    "cli.round-list-line": ("{rounds}; uusin {latest}.", "{rounds}; den senaste {latest}.", "{rounds}; the latest {latest}."),
+    "cli.round-opened-deadline": ("Kierros {id} avattu: ”{title}”, asteikko {scale}, määräaika {deadline}.",
+                                  "Omgång {id} öppnad: ”{title}”, skala {scale}, tidsfrist {deadline}.",
+                                  "Round {id} opened: “{title}”, scale {scale}, deadline {deadline}."),
+    "cli.round-opened-no-deadline": ("Kierros {id} avattu: ”{title}”, asteikko {scale}, ei määräaikaa.",
+                                     "Omgång {id} öppnad: ”{title}”, skala {scale}, ingen tidsfrist.",
+                                     "Round {id} opened: “{title}”, scale {scale}, no deadline."),
+    "cli.generated-n": ("Kierros {r}: {workbooks} kansioon {d}", "Omgång {r}: {workbooks} i {d}",
+                        "Round {r}: {workbooks} in {d}"),
+    "next.round-new": ("seuranta round new {id} --deadline {date}", "seuranta round new {id} --deadline {date}",
+                       "seuranta round new {id} --deadline {date}"),
+    "next.generate": ("seuranta generate", "seuranta generate", "seuranta generate"),
+    "next.send": ("lähetä työkirjat vastuutahoille; tallenna palautukset kansioon {folder} ja aja seuranta sync",
+                  "skicka arbetsböckerna till de ansvariga; spara returerna i {folder} och kör seuranta sync",
+                  "send the workbooks to the departments; save the returns in {folder} and run seuranta sync"),
+    "next.fix-import": ("korjaa lähdetaulukko tai lisää [aliases] tiedostoon seuranta.toml ja tuo uudelleen "
+                        "(seuranta init … --force), tai jatka: {then}",
+                        "rätta källtabellen eller lägg till [aliases] i seuranta.toml och importera på nytt "
+                        "(seuranta init … --force), eller fortsätt: {then}",
+                        "fix the source table or add [aliases] to seuranta.toml and re-import (seuranta init … "
+                        "--force), or go on: {then}"),
+    "next.check-fix": ("pyydä vastuutahoa korjaamaan virheet ja palauttamaan työkirja; sitten seuranta sync",
+                       "be den ansvariga rätta felen och returnera arbetsboken; sedan seuranta sync",
+                       "ask the department to fix the errors and return the workbook; then seuranta sync"),
+    "next.sync": ("seuranta sync", "seuranta sync", "seuranta sync"),
+    "next.status": ("seuranta status", "seuranta status", "seuranta status"),
+    "next.wait": ("odota puuttuvia palautuksia ({missing}) ja aja seuranta sync, kun niitä tulee",
+                  "vänta på de returer som saknas ({missing}) och kör seuranta sync när de kommer",
+                  "wait for the missing returns ({missing}) and run seuranta sync when they arrive"),
+    "next.chase": ("määräaika on mennyt: muistuta vastuutahoja, joilta palautus puuttuu ({missing})",
+                   "tidsfristen har gått ut: påminn de ansvariga vars retur saknas ({missing})",
+                   "the deadline has passed: remind the departments whose return is missing ({missing})"),
+    "next.report": ("seuranta report --format all", "seuranta report --format all", "seuranta report --format all"),
+    "next.paste": ("liitä docx-raportin taulukot talousarvioon tai tilinpäätökseen; koneluettava vienti: "
+                   "seuranta export --format csv --out vienti.csv",
+                   "klistra in docx-rapportens tabeller i budgeten eller bokslutet; maskinläsbar export: "
+                   "seuranta export --format csv --out export.csv",
+                   "paste the docx report's tables into the budget book; machine export: "
+                   "seuranta export --format csv --out export.csv"),
+    "next.addin-install": ("seuranta addin install --file {p}", "seuranta addin install --file {p}",
+                           "seuranta addin install --file {p}"),
+    "next.demo": ("cd {p} && seuranta status", "cd {p} && seuranta status", "cd {p} && seuranta status"),
+    "round.spring": ("kevat", "var", "spring"),
+    "round.autumn": ("syksy", "host", "autumn"),
+    "init.organisation": ("Organisaatio: {name}", "Organisation: {name}", "Organisation: {name}"),
+    "init.organisation-default": ("Organisaatio: {name} (oletus, koska --name puuttui; vaihda rivi organisation "
+                                  "tiedostossa seuranta.toml ennen seuranta generate)",
+                                  "Organisation: {name} (standard, eftersom --name saknades; ändra raden organisation "
+                                  "i seuranta.toml före seuranta generate)",
+                                  "Organisation: {name} (a default, as --name was not given; change the line "
+                                  "organisation in seuranta.toml before seuranta generate)"),
+    "init.ask-name": ("Organisaation nimi (näkyy työkirjoissa ja raporteissa)",
+                      "Organisationens namn (syns i arbetsböckerna och rapporterna)",
+                      "The organisation's name (shown in the workbooks and reports)"),
+    "init.done": ("Valmis: {actions}, {departments}; havainnot: {counts}.",
+                  "Klart: {actions}, {departments}; fynd: {counts}.",
+                  "Done: {actions}, {departments}; findings: {counts}."),
+    "status.title": ("Kierros {r} – {t}", "Omgång {r} – {t}", "Round {r} – {t}"),
+    "status.deadline-left": ("Määräaika {date}: {days} jäljellä.", "Tidsfrist {date}: {days} kvar.",
+                             "Deadline {date}: {days} left."),
+    "status.deadline-today": ("Määräaika on tänään {date}.", "Tidsfristen är i dag {date}.",
+                              "The deadline is today, {date}."),
+    "status.deadline-passed": ("Määräaika {date} meni {days} sitten.", "Tidsfristen {date} gick ut för {days} sedan.",
+                               "The deadline {date} passed {days} ago."),
+    "status.no-deadline": ("Kierroksella ei ole määräaikaa.", "Omgången har ingen tidsfrist.",
+                           "The round has no deadline."),
+    "status.totals": ("Palautettu {a}/{b}, arvioitu {c}/{d} toimenpidettä; havainnot: {counts}.",
+                      "Returnerade {a}/{b}, bedömda {c}/{d} åtgärder; fynd: {counts}.",
+                      "Returned {a}/{b}, graded {c}/{d} actions; findings: {counts}."),
+    "findings.title": ("Havainnot ({counts}):", "Fynd ({counts}):", "Findings ({counts}):"),
+    "findings.group": ("{department}: {counts}", "{department}: {counts}", "{department}: {counts}"),
+    "findings.other": ("Muut havainnot", "Övriga fynd", "Other findings"),
+    "findings.file": ("tiedosto {f}", "fil {f}", "file {f}"),
+    "findings.more": ("{more}: {code} ({where})", "{more}: {code} ({where})", "{more}: {code} ({where})"),
+    "findings.where-status": ("kaikki: seuranta status --all tai master.xlsx", "alla: seuranta status --all eller "
+                              "master.xlsx", "all: seuranta status --all or master.xlsx"),
+    "findings.where-all": ("kaikki: lisää --all", "alla: lägg till --all", "all: add --all"),
+    "findings.none": ("ei havaintoja", "inga fynd", "no findings"),
+    "check.summary": ("Tarkistettu {files}: {ok} hyväksytty, {bad} virheineen; havainnot: {counts}.",
+                      "Kontrollerade {files}: {ok} godkända, {bad} med fel; fynd: {counts}.",
+                      "Checked {files}: {ok} accepted, {bad} with errors; findings: {counts}."),
+    "sync.done": ("Kierros {r}: {files}; {new}, {same} ennallaan, {rej} hylätty; havainnot: {counts}.",
+                  "Omgång {r}: {files}; {new}, {same} oförändrade, {rej} avvisade; fynd: {counts}.",
+                  "Round {r}: {files}; {new}, {same} unchanged, {rej} refused; findings: {counts}."),
+    "export.written": ("Vienti kirjoitettu: {p} ({rows}, {fmt}).", "Exporten skriven: {p} ({rows}, {fmt}).",
+                       "Export written: {p} ({rows}, {fmt})."),
+    "export.json-needs-out": ("--json kertoo, mihin vienti kirjoitettiin: anna myös --out TIEDOSTO.",
+                              "--json berättar var exporten skrevs: ange också --out FIL.",
+                              "--json tells where the export was written: give --out FILE too."),
+    "report.written-all": ("Raportit kirjoitettu kansioon {d}: {names}", "Rapporterna skrivna i {d}: {names}",
+                           "Reports written to {d}: {names}"),
     "cli.addin-python": ("Python, jota painikkeet käyttävät: {i}", "Python som knapparna använder: {i}",
                          "Python the buttons run: {i}"),
     "cli.addin-no-python": ("Pythonia ei kirjattu (tässä käyttöjärjestelmässä ei ole Exceliä): anna Excel-koneen "
@@ -112,9 +431,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "check.accepted": ("hyväksytty", "godkänd", "accepted"),
     "check.errors": ("virheitä", "fel", "errors"),
     "check.errors-n": ("virheitä: {n}", "fel: {n}", "errors: {n}"),
-    "sync.summary": ("Kierros {r}: {n} tiedostoa, {new} uutta palautusta, {same} ennallaan, {rej} hylätty.",
-                     "Omgång {r}: {n} filer, {new} nya returer, {same} oförändrade, {rej} avvisade.",
-                     "Round {r}: {n} files, {new} new returns, {same} unchanged, {rej} refused."),
     # ------------------------------------------------------------------ strategy import
     "init.detected": ("Rakenne tunnistettiin otsikoista: {l}", "Layouten identifierades: {l}",
                       "Layout detected from the headers: {l}"),
@@ -162,6 +478,21 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                          "Grade shares by focus area"),
     "report.shares_dept": ("Arvioiden osuudet vastuutahoittain", "Bedömningarnas andelar per ansvarig",
                            "Grade shares by department"),
+    "report.counts_fa": ("Arviot painopisteittäin, lukumäärät", "Bedömningar per fokusområde, antal",
+                         "Grades by focus area, counts"),
+    "report.counts_dept": ("Arviot vastuutahoittain, lukumäärät", "Bedömningar per ansvarig, antal",
+                           "Grades by department, counts"),
+    "report.measures_fa": ("Tunnusluvut painopisteittäin", "Nyckeltal per fokusområde", "Key figures by focus area"),
+    "report.measures_dept": ("Tunnusluvut vastuutahoittain", "Nyckeltal per ansvarig", "Key figures by department"),
+    "report.chart_alt": ("{title}: vaakasuora pinottu pylväs kullekin ryhmälle, osuudet arvioittain (ei arviota: "
+                         "valkoinen, pisteytetty). Samat luvut ovat taulukossa ”{table}”.",
+                         "{title}: en liggande staplad stapel per grupp, andelar per bedömning (ingen bedömning: vit, "
+                         "prickad). Samma siffror finns i tabellen ”{table}”.",
+                         "{title}: one horizontal stacked bar per group, shares by grade (no grade: white, dotted). "
+                         "The same figures are in the table “{table}”."),
+    "report.moves_caption": ("Toimenpiteet, joiden arvio muuttui", "Åtgärder vars bedömning ändrades",
+                             "Actions whose grade changed"),
+    "report.list_caption": ("{fa}: toimenpiteet ja arviot", "{fa}: åtgärder och bedömningar", "{fa}: actions and grades"),
     "report.focus_area": ("Painopiste", "Fokusområde", "Focus area"),
     "report.grouping": ("Ryhmittely", "Gruppering", "Grouping"),
     "report.group": ("Ryhmä", "Grupp", "Group"),
@@ -205,14 +536,80 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                          "Unexpected error: {e}\n\nDetails: {log}"),
     "addin.project-folder": ("Projektikansio: {p}", "Projektmapp: {p}", "Project folder: {p}"),
     # ------------------------------------------------------------------ the demo
+    "demo.step1": ("Lähtötaulukko (Keuruu, seuranta 2023): {table}", "Källtabell (Keuruu, uppföljning 2023): {table}",
+                   "Source table (Keuruu, follow-up 2023): {table}"),
+    "demo.step2": ("seuranta init: {actions}, {departments}; aiempi kierros {r} tuotu ({counts})",
+                   "seuranta init: {actions}, {departments}; tidigare omgång {r} importerad ({counts})",
+                   "seuranta init: {actions}, {departments}; past round {r} imported ({counts})"),
+    "demo.step3": ("Alias ”{a}” → ”{b}”, tuotu uudelleen: {departments}, tunnisteet säilyivät",
+                   "Alias ”{a}” → ”{b}”, omimporterat: {departments}, id:na behölls",
+                   "Alias “{a}” → “{b}”, re-imported: {departments}, the ids were kept"),
+    "demo.step4": ("seuranta round new {r} + generate: {workbooks} → {d}",
+                   "seuranta round new {r} + generate: {workbooks} → {d}",
+                   "seuranta round new {r} + generate: {workbooks} → {d}"),
+    "demo.step5": ("Vastuutahot täyttävät työkirjat (vain lukitsemattomat solut) → {d}",
+                   "De ansvariga fyller i arbetsböckerna (bara olåsta celler) → {d}",
+                   "The departments fill in their workbooks (unlocked cells only) → {d}"),
+    "demo.silent": ("- {dept}: ei palauta lainkaan", "- {dept}: returnerar inte alls", "- {dept}: does not return at all"),
+    "demo.twice": ("- {dept}: palauttaa kahdesti (keskeneräinen 20.5., valmis 28.5.)",
+                   "- {dept}: returnerar två gånger (ofärdig 20.5., färdig 28.5.)",
+                   "- {dept}: returns twice (unfinished on 20 May, final on 28 May)"),
+    "demo.empty": ("{aid}: arvio jätetty tyhjäksi", "{aid}: bedömningen lämnad tom", "{aid}: grade left empty"),
+    "demo.six": ("{aid}: arvio 6 (asteikko 1-5)", "{aid}: bedömning 6 (skala 1-5)", "{aid}: grade 6 on a 1-5 scale"),
+    "demo.long": ("{aid}: kommentti {n} merkkiä", "{aid}: kommentar på {n} tecken", "{aid}: a comment of {n} characters"),
+    "demo.space": ("{aid}: arvio kirjoitettu ”{g} ” välilyönnillä", "{aid}: bedömningen skriven ”{g} ” med mellanslag",
+                   "{aid}: grade typed “{g} ” with a space"),
+    "demo.step6": ("seuranta sync: {files}, {returns} kirjattu; havainnot: {counts} (tahallisia)",
+                   "seuranta sync: {files}, {returns} registrerade; fynd: {counts} (avsiktliga)",
+                   "seuranta sync: {files}, {returns} recorded; findings: {counts} (deliberate)"),
+    "demo.step7": ("seuranta report ({formats}) → {d}", "seuranta report ({formats}) → {d}",
+                   "seuranta report ({formats}) → {d}"),
     "demo.import-findings": ("tuonnin havainnot: ", "importfynd: ", "import findings: "),
     "demo.mistakes": ("Tahalliset virheet, jotta havainnot näkyvät:", "Avsiktliga fel, så att fynden syns:",
                       "Deliberate mistakes, so that the findings show:"),
     "demo.done": ("Valmis. Avaa {x} tai {d}; koontityökirja: {m}", "Klart. Öppna {x} eller {d}; sammanställning: {m}",
                   "Done. Open {x} or {d}; master workbook: {m}"),
-    "demo.try": ("Kokeile: seuranta status --project {p}", "Prova: seuranta status --project {p}",
-                 "Try: seuranta status --project {p}"),
 }
+
+
+# Counted words: (one, other) per language, chosen by the language's CLDR plural rule (Babel): Finnish
+# "1 työkirja" / "3 työkirjaa", Swedish "1 arbetsbok" / "3 arbetsböcker". Each form holds {n}.
+PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
+    "actions": (("{n} toimenpide", "{n} toimenpidettä"), ("{n} åtgärd", "{n} åtgärder"), ("{n} action", "{n} actions")),
+    "departments": (("{n} vastuutaho", "{n} vastuutahoa"), ("{n} ansvarig", "{n} ansvariga"),
+                    ("{n} department", "{n} departments")),
+    "workbooks": (("{n} työkirja", "{n} työkirjaa"), ("{n} arbetsbok", "{n} arbetsböcker"),
+                  ("{n} workbook", "{n} workbooks")),
+    "files": (("{n} tiedosto", "{n} tiedostoa"), ("{n} fil", "{n} filer"), ("{n} file", "{n} files")),
+    "reports": (("{n} raportti", "{n} raporttia"), ("{n} rapport", "{n} rapporter"), ("{n} report", "{n} reports")),
+    "rows": (("{n} rivi", "{n} riviä"), ("{n} rad", "{n} rader"), ("{n} row", "{n} rows")),
+    "rounds": (("{n} kierros", "{n} kierrosta"), ("{n} omgång", "{n} omgångar"), ("{n} round", "{n} rounds")),
+    "days": (("{n} päivä", "{n} päivää"), ("{n} dag", "{n} dagar"), ("{n} day", "{n} days")),
+    "returns": (("{n} palautus", "{n} palautusta"), ("{n} retur", "{n} returer"), ("{n} return", "{n} returns")),
+    "new-returns": (("{n} uusi palautus", "{n} uutta palautusta"), ("{n} ny retur", "{n} nya returer"),
+                    ("{n} new return", "{n} new returns")),
+    "errors": (("{n} virhe", "{n} virhettä"), ("{n} fel", "{n} fel"), ("{n} error", "{n} errors")),
+    "warnings": (("{n} varoitus", "{n} varoitusta"), ("{n} varning", "{n} varningar"), ("{n} warning", "{n} warnings")),
+    "infos": (("{n} tieto", "{n} tietoa"), ("{n} info", "{n} info"), ("{n} info", "{n} info")),
+    "more": (("… ja {n} muu", "… ja {n} muuta"), ("… och {n} till", "… och {n} till"), ("… and {n} more", "… and {n} more")),
+}
+
+
+def plural(key: str, n: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``n`` with its word in the right form: plural("workbooks", 1, "fi") == "1 työkirja"."""
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    one, other = PLURALS[key][LANGUAGES.index(lang)]
+    form = Locale.parse(_PLURAL_LOCALES[lang]).plural_form(abs(n))
+    return (one if form == "one" else other).format(n=n)
+
+
+_PLURAL_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
+
+
+def severity_counts(errors: int, warnings: int, infos: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """"2 virhettä, 1 varoitus" (the severities that occur; "ei havaintoja" when none)."""
+    parts = [plural(key, n, lang) for key, n in (("errors", errors), ("warnings", warnings), ("infos", infos)) if n]
+    return ", ".join(parts) if parts else text("findings.none", lang)
 
 
 def text(key: str, lang: str = DEFAULT_LANGUAGE, **fields: object) -> str:
