@@ -113,7 +113,9 @@ def test_stale_return_says_how_many_of_its_values_are_in_force(kit):
     assert "3" in stale.message("en") and "uusi.xlsx" in stale.message("en")
     [dup] = [f for f in res.findings if f.code == "duplicate-return"]
     assert dup.params["newest"] == "uusi.xlsx" and dup.params["filled"] == 3
-    assert "saved later: 2023-10-02 12:00 UTC > 2023-09-30 08:00 UTC" in dup.message("en")
+    # Times as the coordinator reads them: Finnish local time (UTC+3 in summer), Finnish format in Finnish.
+    assert "saved later: 2023-10-02 15:00 > 2023-09-30 11:00" in dup.message("en")
+    assert "tallennettu myöhemmin: 2.10.2023 15.00 > 30.9.2023 11.00" in dup.message("fi")
     ids = action_ids(kit)
     values = export(kit)
     assert (values[ids[0]]["grade"], values[ids[0]]["source_file"]) == (1, "vanha.xlsx")
@@ -127,7 +129,7 @@ def test_conflicting_versions_name_both_files_and_values_and_prefer_settles_them
     code, doc = sync_json(kit)
     conflicts = [f for f in doc["findings"] if f["code"] == "conflicting-versions"]
     assert len(conflicts) == 2                                 # grade and comment of one action
-    assert any("a.xlsx antaa ”5”, b.xlsx antaa ”3”; voimassa on a.xlsx (tallennettu myöhemmin: 2023-10-02 12:00 UTC"
+    assert any("a.xlsx antaa ”5”, b.xlsx antaa ”3”; voimassa on a.xlsx (tallennettu myöhemmin: 2.10.2023 15.00"
                in f["message"] for f in conflicts)
     assert all(f["file"] == "a.xlsx" and f["action_id"] == action_ids(kit)[0] for f in conflicts)
     res = run(kit, "returns", "prefer", str(b))

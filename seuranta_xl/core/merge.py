@@ -203,7 +203,8 @@ def _version_notes(dept: str, d: _Dept) -> list[Finding]:
         top = d.versions[-1]
         filled = sum(1 for w in d.winners.values() if w != last)
         params = {"count": last + 1, "newest": top.file_name, "filled": filled,
-                  "others": ", ".join(v.file_name for v in d.versions[:-1])}
+                  "others": ", ".join(v.file_name for v in d.versions[:-1]),
+                  "filling_code": "others-fill-some" if filled else "others-fill-none"}
         params.update(localised("why", why_texts(top, d.versions[-2])))
         out.append(Finding(code="duplicate-return", file=top.file_name, department=dept, params=params))
     return out

@@ -22,6 +22,7 @@ Nothing here is trusted silently: two current versions that disagree are reporte
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 from dataclasses import dataclass, field
 
 from seuranta_xl.core.findings import Finding
@@ -204,8 +205,19 @@ def current_by_department(versions: list[Version]) -> dict[str, list[Version]]:
     return {dept: order_current(vs) for dept, vs in out.items()}
 
 
-def show_time(value: dt.datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M UTC") if value is not None else "?"
+LOCAL_ZONE = ZoneInfo("Europe/Helsinki")   # the municipalities' clock: every time a person reads
+
+
+def show_time(value: dt.datetime | str | None, lang: str = "fi") -> str:
+    """A moment as a Finnish coordinator reads it: local time, 28.5.2024 17.05 (en: 2024-05-28 17:05)."""
+    if isinstance(value, str):
+        value = parse_time(value)
+    if value is None:
+        return "?"
+    local = value.astimezone(LOCAL_ZONE)
+    if lang == "en":
+        return local.strftime("%Y-%m-%d %H:%M")
+    return f"{local.day}.{local.month}.{local.year} {local.hour}.{local.minute:02d}"
 
 
 _BASIS = {"libreoffice-package": {"fi": ", LibreOfficen aika paketista", "sv": ", LibreOffice-tiden ur paketet",
@@ -216,18 +228,18 @@ _BASIS = {"libreoffice-package": {"fi": ", LibreOfficen aika paketista", "sv": "
 def why_texts(winner: Version, other: Version) -> dict[str, str]:
     """Why ``winner``'s value is in force rather than ``other``'s, in every user language."""
     if winner.in_force and winner.why == BY_PREFERENCE:
-        at = (winner.preferred_at or "")[:16].replace("T", " ")
-        return {"fi": f"koordinaattori valitsi sen {at}", "sv": f"koordinatorn valde den {at}",
-                "en": f"the coordinator preferred it on {at}"}
+        at = {lang: show_time(winner.preferred_at, lang) for lang in ("fi", "sv", "en")}
+        return {"fi": f"koordinaattori valitsi sen {at['fi']}", "sv": f"koordinatorn valde den {at['sv']}",
+                "en": f"the coordinator preferred it on {at['en']}"}
     if (winner.saved or _EPOCH) > (other.saved or _EPOCH):
         basis = _BASIS.get(winner.basis, {})
-        w, o = show_time(winner.saved), show_time(other.saved)
-        return {lang: f"{word} {w} > {o}{basis.get(lang, '')}" for lang, word in
-                (("fi", "tallennettu myöhemmin:"), ("sv", "sparad senare:"), ("en", "saved later:"))}
-    first = winner.first_seen[:16].replace("T", " ")
-    return {"fi": f"sama tallennusaika, saapui myöhemmin ({first})",
-            "sv": f"samma sparningstid, kom senare ({first})",
-            "en": f"same save time, arrived later ({first})"}
+        return {lang: f"{word} {show_time(winner.saved, lang)} > {show_time(other.saved, lang)}{basis.get(lang, '')}"
+                for lang, word in (("fi", "tallennettu myöhemmin:"), ("sv", "sparad senare:"),
+                                   ("en", "saved later:"))}
+    first = {lang: show_time(winner.first_seen, lang) for lang in ("fi", "sv", "en")}
+    return {"fi": f"sama tallennusaika, saapui myöhemmin ({first['fi']})",
+            "sv": f"samma sparningstid, kom senare ({first['sv']})",
+            "en": f"same save time, arrived later ({first['en']})"}
 
 
 def localised(key: str, texts: dict[str, str]) -> dict[str, str]:

@@ -23,7 +23,7 @@ def version_cells(v: Version, lang: str) -> list[str]:
     for f in v.findings:
         codes[f.code] = codes.get(f.code, 0) + 1
     found = ", ".join(f"{c} ×{n}" if n > 1 else c for c, n in codes.items())
-    return [v.department or "?", v.file_name, show_time(v.saved) if v.saved else "", v.first_seen[:16].replace("T", " "),
+    return [v.department or "?", v.file_name, show_time(v.saved, lang) if v.saved else "", show_time(v.first_seen, lang),
             state_label(v, lang), str(v.errors), found]
 
 
