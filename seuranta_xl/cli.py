@@ -146,35 +146,94 @@ def round():  # noqa: A001 - the command is called "round"
     """Reporting rounds / Seurantakierrokset."""
 
 
+DATES = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])   # ISO 2024-05-15 or Finnish 15.5.2024
+
+
 @round.command("new")
 @click.argument("round_id")
 @click.option("--title", default="", help="Title shown in the workbooks.")
-@click.option("--deadline", type=click.DateTime(formats=["%Y-%m-%d"]), help="YYYY-MM-DD")
+@click.option("--deadline", type=DATES, help="YYYY-MM-DD or D.M.YYYY")
 @click.option("--scale", help="Scale preset; default: the project's scale.")
+@click.option("--carry-comments", is_flag=True,
+              help="Start the workbooks from the previous round's comments (an untouched one is reported).")
 @project_option
 @handle_errors
-def round_new(round_id, title, deadline, scale, project_dir):
+def round_new(round_id, title, deadline, scale, carry_comments, project_dir):
     """Open a new round / Avaa uusi kierros."""
     from seuranta_xl.store.rounds import new_round
 
     rnd, lang = new_round(Path(project_dir), round_id, title=title,
-                          deadline=deadline.date() if isinstance(deadline, dt.datetime) else None, scale=scale)
+                          deadline=deadline.date() if isinstance(deadline, dt.datetime) else None, scale=scale,
+                          carry_comments=carry_comments)
     out.print(text("cli.round-opened", lang, id=rnd.id, scale=rnd.scale.name))
+    if rnd.carried_from:
+        out.print(text("round.carried", lang, p=rnd.carried_from))
 
 
 @round.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @project_option
 @handle_errors
-def round_list(project_dir):
-    """List rounds / Listaa kierrokset."""
+def round_list(as_json, project_dir):
+    """List rounds: open or closed, deadline, days left / Listaa kierrokset."""
+    from seuranta_xl.core.roundlife import round_facts
+    from seuranta_xl.present.roundtext import round_deadline, state_word
     from seuranta_xl.store.project import Project
 
     project = Project(project_dir)
     lang = project.load_config().language
+    today = dt.date.today()
     with project.ledger() as ledger:
-        for r in ledger.rounds():
-            kind = f" ({text('cli.round-imported', lang)})" if r.imported else ""
-            out.print(f"{r.id}\t{r.title}\t{r.deadline or ''}\t{r.scale.name}{kind}")
+        rounds = ledger.rounds()
+    if as_json:
+        emit_json({"rounds": [round_facts(r, today) for r in rounds]})
+        return
+    for r in rounds:
+        when = "" if r.imported else f"\t{round_deadline(r, today, lang)}"
+        out.print(f"{r.id}\t{r.title}\t{state_word(r, lang)}{when}\t{r.scale.name}")
+
+
+@round.command("edit")
+@click.argument("round_id")
+@click.option("--title", default=None, help="A new title.")
+@click.option("--deadline", type=DATES, help="A new deadline: YYYY-MM-DD or D.M.YYYY.")
+@click.option("--no-deadline", is_flag=True, help="Remove the deadline.")
+@project_option
+@handle_errors
+def round_edit(round_id, title, deadline, no_deadline, project_dir):
+    """Change a round's title or deadline (recorded) / Muuta kierroksen otsikkoa tai määräaikaa."""
+    from seuranta_xl.present.roundtext import deadline_phrase
+    from seuranta_xl.store.rounds import edit_round
+
+    rnd, lang = edit_round(Path(project_dir), round_id, title=title,
+                           deadline=deadline.date() if isinstance(deadline, dt.datetime) else None,
+                           clear_deadline=no_deadline)
+    out.print(text("round.edited", lang, r=rnd.id, title=rnd.title,
+                   deadline=deadline_phrase(rnd.deadline, dt.date.today(), lang)))
+
+
+@round.command("close")
+@click.argument("round_id")
+@project_option
+@handle_errors
+def round_close(round_id, project_dir):
+    """Close a round: its state is frozen and marked final / Sulje kierros."""
+    from seuranta_xl.returns.closing import close_round
+
+    rnd, master, lang = close_round(Path(project_dir), round_id)
+    out.print(text("round.closed-line", lang, r=rnd.id, m=master))
+
+
+@round.command("reopen")
+@click.argument("round_id")
+@project_option
+@handle_errors
+def round_reopen(round_id, project_dir):
+    """Reopen a closed round (recorded) / Avaa suljettu kierros uudelleen."""
+    from seuranta_xl.returns.closing import reopen_round
+
+    rnd, _master, lang = reopen_round(Path(project_dir), round_id)
+    out.print(text("round.reopened-line", lang, r=rnd.id))
 
 
 # ---------------------------------------------------------------------------------------- generate
@@ -182,17 +241,22 @@ def round_list(project_dir):
 @click.option("--round", "round_id", help="Round id; default: the latest round.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path),
               help="Output folder (created; files of the same name are replaced); default: PROJECT/lomakkeet/ROUND.")
+@click.option("--only-changed", is_flag=True,
+              help="Only the departments whose workbook was made from an older strategy text (or never made).")
 @project_option
 @handle_errors
-def generate(round_id, out_dir, project_dir):
+def generate(round_id, out_dir, only_changed, project_dir):
     """Write one workbook per department / Kirjoita lomake jokaiselle vastuutaholle."""
     from seuranta_xl.workbook.generate import generate_round
 
-    result = generate_round(Path(project_dir), round_id=round_id, out_dir=out_dir)
+    result = generate_round(Path(project_dir), round_id=round_id, out_dir=out_dir, only_changed=only_changed)
     lang = result.language
     out.print(text("cli.generated", lang, r=result.round_id, n=len(result.files), d=result.out_dir))
     for path, count in result.files:
         out.print(f"  {path.name}  ({count})")
+    if result.unchanged:
+        out.print(text("generate.unchanged", lang, n=len(result.unchanged), d=", ".join(result.unchanged)))
+    out.print(text("generate.returns-go", lang, d=result.returns_dir))
 
 
 # ---------------------------------------------------------------------------------------- returns

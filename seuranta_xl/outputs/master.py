@@ -84,8 +84,9 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
     if with_ind:
         cols.append(titles["indicator"])
     for v in views:
+        final = f" ({text('master.final', lang)})" if v.round.closed else ""   # a closed round's values are final
         for key in ("grade", "label", "comment", "source"):
-            cols.append(f"{v.round.id} {text('master.' + key, lang)}")
+            cols.append(f"{v.round.id} {text('master.' + key, lang)}{final}")
     for c, title in enumerate(cols):
         ws.write_string(0, c, title, head)
     widths = [9, 22, 32, 45, 22] + ([30] if with_ind else []) + [9, 16, 45, 22] * len(views)

@@ -212,7 +212,42 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                   "Done. Open {x} or {d}; master workbook: {m}"),
     "demo.try": ("Kokeile: seuranta status --project {p}", "Prova: seuranta status --project {p}",
                  "Try: seuranta status --project {p}"),
-}
+
+    # ------------------------------------------------------------------ the round's life (issue 13)
+    "master.final": ("lopullinen", "slutlig", "final"),
+    "report.final": ("lopullinen, suljettu {d}", "slutlig, stängd {d}", "final, closed {d}"),
+    "round.open": ("avoinna", "öppen", "open"),
+    "round.closed": ("suljettu", "stängd", "closed"),
+    "round.imported": ("tuotu", "importerad", "imported"),
+    "round.no-deadline": ("ei määräaikaa", "ingen sista dag", "no deadline"),
+    "round.days-left": ("määräaika {d}, {n} pv jäljellä", "sista dag {d}, {n} d kvar", "deadline {d}, {n} days left"),
+    "round.due-today": ("määräaika {d} on tänään", "sista dag {d} är i dag", "deadline {d} is today"),
+    "round.days-over": ("määräaika {d} meni {n} pv sitten", "sista dag {d} gick ut för {n} d sedan",
+                        "deadline {d} passed {n} days ago"),
+    "round.line": ("Kierros {r}: {state}, {deadline}", "Omgång {r}: {state}, {deadline}", "Round {r}: {state}, {deadline}"),
+    "round.edited": ("Kierros {r} muutettu: {title}, {deadline}", "Omgång {r} ändrad: {title}, {deadline}",
+                     "Round {r} changed: {title}, {deadline}"),
+    "round.closed-line": ("Kierros {r} suljettu: tila jäädytetty; koontityökirja merkitty lopulliseksi ({m}). "
+                          "Myöhästyneet palautukset kirjataan, mutta niitä ei yhdistetä.",
+                          "Omgång {r} stängd: läget fryst; sammanställningen märkt slutlig ({m}). Sena returer "
+                          "registreras men slås inte samman.",
+                          "Round {r} closed: its state is frozen; the master is marked final ({m}). Late returns are "
+                          "recorded, never merged."),
+    "round.reopened-line": ("Kierros {r} avattu uudelleen (kirjattu). Seuraava seuranta sync ottaa kansion "
+                            "palautukset mukaan.",
+                            "Omgång {r} öppnad igen (registrerat). Nästa seuranta sync tar med returerna i mappen.",
+                            "Round {r} reopened (recorded). The next seuranta sync takes in the returns in the folder."),
+    "round.carried": ("Lomakkeille tuodaan kierroksen {p} kommentit pohjaksi; koskematon kommentti raportoidaan.",
+                      "Omgång {p}s kommentarer förs in i blanketterna som utgångspunkt; en orörd kommentar rapporteras.",
+                      "The workbooks start from round {p}'s comments; a comment left untouched is reported."),
+    "sync.late": ("Kierros {r} on suljettu: {n} uutta tiedostoa kirjattiin myöhästyneiksi, mitään ei yhdistetty.",
+                  "Omgång {r} är stängd: {n} nya filer registrerades som sena, inget slogs samman.",
+                  "Round {r} is closed: {n} new files recorded as late returns, nothing merged."),
+    "generate.unchanged": ("Ajan tasalla, ei kirjoitettu uudelleen ({n}): {d}", "Aktuella, skrevs inte om ({n}): {d}",
+                           "Up to date, not written again ({n}): {d}"),
+    "generate.returns-go": ("Palautukset tallennetaan kansioon {d}, sitten: seuranta sync",
+                            "Returerna sparas i mappen {d}, sedan: seuranta sync",
+                            "Save the returns into {d}, then run: seuranta sync"),}
 
 
 def text(key: str, lang: str = DEFAULT_LANGUAGE, **fields: object) -> str:

@@ -23,6 +23,8 @@ CONFIG_NAME = "seuranta.toml"
 DB_NAME = "seuranta.db"
 MASTER_NAME = "master.xlsx"
 LOCK_NAME = ".seuranta.lock"
+FORMS_DIR = "lomakkeet"        # lomakkeet/<round>/: the generated workbooks
+RETURNS_DIR = "palautukset"    # palautukset/<round>/: where the returns are saved
 LOCK_WAIT_SECONDS = 5.0
 LANGUAGES = ("fi", "sv", "en")
 

@@ -14,13 +14,15 @@ from pathlib import Path
 
 from xlsxwriter.exceptions import FileCreateError
 
+from seuranta_xl.core import identity as idn
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.filenames import workbook_file_names
-from seuranta_xl.core.model import ActionRow, Round
+from seuranta_xl.core.model import ActionRow, Round, Strategy
 from seuranta_xl.store.atomic import replace_file
 from seuranta_xl.store.ledger import Ledger
-from seuranta_xl.store.project import Project
-from seuranta_xl.store.roundview import previous_state, resolve_round
+from seuranta_xl.store.project import FORMS_DIR, RETURNS_DIR, Project
+from seuranta_xl.store.roundview import previous_state
+from seuranta_xl.store.rounds import open_round
 from seuranta_xl.workbook.writer import WorkbookSpec, write_workbook
 
 
@@ -30,6 +32,14 @@ class GenerateResult:
     round_id: str
     out_dir: Path
     files: list[tuple[Path, int]] = field(default_factory=list)
+    returns_dir: Path | None = None       # palautukset/<round>/, created: where the returns go
+    unchanged: list[str] = field(default_factory=list)   # --only-changed: departments whose workbook is current
+
+
+def department_fingerprints(strategy: Strategy, by_department: dict[str, list[ActionRow]]) -> dict[str, str]:
+    """department -> the fingerprint of its workbook's locked rows (what a strategy change makes outdated)."""
+    with_indicator = strategy.has_indicators
+    return {d: idn.identity_for("", "", d, rows, with_indicator).fingerprint for d, rows in by_department.items()}
 
 
 def previous_values(ledger: Ledger, rnd: Round) -> dict[str, tuple[str | None, str | None]]:
@@ -63,23 +73,31 @@ def _publish(tmp: Path, out_dir: Path) -> None:
     tmp.rmdir()
 
 
-def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None = None) -> GenerateResult:
+def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None = None,
+                   only_changed: bool = False) -> GenerateResult:
+    """Write the round's workbooks (``only_changed``: only those of departments whose workbook was made
+    from another strategy text, or never made), record which strategy each was made from, and create
+    the returns folder."""
     project = Project(root)
     config = project.load_config()
-    with project.ledger() as ledger:
-        rnd = resolve_round(ledger, round_id, live_only=True)
+    with project.ledger() as ledger, ledger.snapshot():
+        rnd = open_round(ledger, round_id, "generate")
         found = ledger.strategy(rnd.strategy_id)
         if found is None:
             raise UserError("no-strategy")
         strategy = found[1]
         has_prev = ledger.previous_round(rnd.id) is not None
         previous = previous_values(ledger, rnd) if has_prev else None
-    out_dir = Path(out_dir) if out_dir is not None else project.root / "lomakkeet" / rnd.id
+        made = ledger.generated(rnd.id)
+    out_dir = Path(out_dir) if out_dir is not None else project.root / FORMS_DIR / rnd.id
     by_department: dict[str, list[ActionRow]] = {}
     for row in strategy.rows():  # once: Strategy.rows_for() walks the whole strategy per call
         by_department.setdefault(row.action.department, []).append(row)
+    prints = department_fingerprints(strategy, by_department)
     departments = sorted(by_department, key=str.casefold)
     names = workbook_file_names(rnd.id, departments)
+    unchanged = [d for d in departments if only_changed and d in made and made[d][1] == prints[d]]
+    departments = [d for d in departments if d not in unchanged]
     with_indicator = strategy.has_indicators
 
     if out_dir.exists() and not out_dir.is_dir():
@@ -103,4 +121,12 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
-    return GenerateResult(config.language, rnd.id, out_dir, [(out_dir / n, k) for n, k in files])
+    with project.ledger() as ledger:
+        ledger.add_generated(rnd.id, [(d, rnd.strategy_id, prints[d], names[d]) for d in departments])
+    returns_dir = project.root / RETURNS_DIR / rnd.id
+    try:
+        returns_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError("folder-not-created", path=str(returns_dir), reason=exc.strerror or str(exc)) from None
+    return GenerateResult(config.language, rnd.id, out_dir, [(out_dir / n, k) for n, k in files], returns_dir,
+                          unchanged)
