@@ -387,7 +387,9 @@ def status(round_id, as_json, project_dir):
               "with_errors": sum(r.state in ("errors", "rejected") for r in rows),
               "actions": sum(r.actions for r in rows), "graded": sum(r.graded for r in rows)}
     if as_json:
-        emit_json({"round": view.round.id, "departments": [r.__dict__ for r in rows], "counts": counts})
+        from seuranta_xl.returns.status import status_facts
+        facts = {k: v for k, v in status_facts(view).items() if k in ("state", "deadline", "days_left", "closed_at")}
+        emit_json({"round": view.round.id, **facts, "departments": [r.__dict__ for r in rows], "counts": counts})
         return
     table = Table(title=f"{view.round.id} {view.round.title}")
     for header in headers(STATUS_COLUMNS, lang):
@@ -398,6 +400,12 @@ def status(round_id, as_json, project_dir):
     out.print(table)
     out.print(text("cli.status-totals", lang, a=counts["returned"], b=counts["departments"], c=counts["graded"],
                    d=counts["actions"]))
+    if not view.round.imported:   # issue 13: open or closed, the deadline and the days to or past it
+        from seuranta_xl.present.roundtext import round_line
+        out.print(round_line(view.round, dt.date.today(), lang))
+        without = [r.department for r in rows if not r.contacts]
+        if without:
+            out.print(text("contacts.without", lang, n=len(without), d=", ".join(without)))
 
 
 @main.command()
@@ -422,6 +430,36 @@ def export(round_id, fmt, out_path, project_dir):
         raise UserError("export-not-written", reason=exc.strerror or str(exc)) from None
     if text is not None:
         write_utf8(text)   # the export is UTF-8 (with BOM for csv) whatever the console's code page
+
+
+# ---------------------------------------------------------------------------------------- contacts
+@main.group()
+def contacts():
+    """Department contacts for the mail drafts / Vastuutahojen yhteystiedot."""
+
+
+@contacts.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@project_option
+@handle_errors
+def contacts_import(file, as_json, project_dir):
+    """Contacts from a .csv/.xlsx table (Vastuutaho, Nimi, Sähköposti) into seuranta.toml / Tuo yhteystiedot."""
+    from seuranta_xl.strategy.contacts import CONFIG_NAME, import_contacts
+
+    found = import_contacts(Path(project_dir), file)
+    lang = found.language
+    people = sum(len(c) for c in found.contacts.values())
+    if as_json:
+        emit_json(findings_document(found.findings, lang, departments=len(found.contacts), contacts=people,
+                                    without=found.without))
+    else:
+        out.print(text("contacts.imported", lang, f=found.file, d=len(found.contacts), n=people, c=CONFIG_NAME))
+        if found.findings:
+            print_findings(found.findings, lang)
+        if found.without:
+            out.print(text("contacts.without", lang, n=len(found.without), d=", ".join(found.without)))
+    exit_for(found.findings)
 
 
 # ---------------------------------------------------------------------------------------- report

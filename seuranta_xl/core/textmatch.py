@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 RATIO_THRESHOLD = 90.0
 PARTIAL_THRESHOLD = 95.0
@@ -112,3 +112,19 @@ def variants(texts: Sequence[str], counts: dict[str, int] | None = None, *,
     for group in clusters(texts, counts, names=names):
         out.extend(Variant(text=t, reference=group[0]) for t in group[1:])
     return out
+
+
+SUGGEST_CUTOFF = 70.0
+SUGGEST_SPREAD = 10.0
+
+
+def closest(value: str, choices: Sequence[str], limit: int = 3) -> list[str]:
+    """The choices that look most like a mistyped ``value`` ("2024-syksy" → "2024-syys"), best first:
+    rapidfuzz ``WRatio`` on case-folded text of at least ``SUGGEST_CUTOFF`` and within ``SUGGEST_SPREAD``
+    of the best; empty when none is close."""
+    if not choices:
+        return []
+    found = process.extract(normalise(value), [normalise(c) for c in choices], scorer=fuzz.WRatio,
+                            score_cutoff=SUGGEST_CUTOFF, limit=limit)
+    best = found[0][1] if found else 0.0
+    return [choices[i] for _, score, i in found if score >= best - SUGGEST_SPREAD]
