@@ -462,6 +462,58 @@ def contacts_import(file, as_json, project_dir):
     exit_for(found.findings)
 
 
+# ---------------------------------------------------------------------------------------- mail drafts
+def _print_drafts(result, as_json: bool, done_key: str) -> None:
+    lang = result.language
+    if as_json:
+        drafts = [{"department": d, "draft": str(p), "recipients": n, "attachment": a} for d, p, n, a in result.drafts]
+        emit_json(findings_document(result.findings, lang, round=result.round_id, drafts=drafts,
+                                    skipped=result.skipped, templates_written=[str(p) for p in result.templates_written]))
+        return
+    for path in result.templates_written:
+        out.print(text("mail.template-written", lang, p=path))
+    out.print(text(done_key, lang, n=len(result.drafts), d=result.out_dir))
+    for dept, path, n, attached in result.drafts:
+        out.print(f"  {path.name}  ({text('mail.recipients', lang, n=n)}; {attached})")
+    if result.skipped:
+        out.print(text("mail.skipped", lang, n=len(result.skipped), d=", ".join(result.skipped)))
+    if result.findings:
+        print_findings(result.findings, lang)
+    out.print(text("mail.never-sent", lang))
+
+
+@main.command()
+@click.option("--round", "round_id", help="Round id; default: the latest round.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder; default: PROJECT/lahetys/ROUND.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@project_option
+@handle_errors
+def send(round_id, out_dir, as_json, project_dir):
+    """One .eml draft per department, its workbook attached (never sent) / Lähetysluonnokset."""
+    from seuranta_xl.returns.mailing import send_drafts
+
+    result = send_drafts(Path(project_dir), round_id, out_dir)
+    _print_drafts(result, as_json, "mail.sent")
+    exit_for(result.findings)
+
+
+@main.command()
+@click.option("--round", "round_id", help="Round id; default: the latest round.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder; default: PROJECT/lahetys/ROUND/muistutus_DATE.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@project_option
+@handle_errors
+def remind(round_id, out_dir, as_json, project_dir):
+    """Drafts for the departments that still owe something, saying what / Muistutusluonnokset."""
+    from seuranta_xl.returns.mailing import remind_drafts
+
+    result = remind_drafts(Path(project_dir), round_id, out_dir)
+    _print_drafts(result, as_json, "mail.reminded")
+    exit_for(result.findings)
+
+
 # ---------------------------------------------------------------------------------------- report
 @main.command()
 @click.option("--round", "round_id", help="Round id; default: the latest round.")

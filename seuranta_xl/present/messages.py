@@ -247,6 +247,20 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                           "Kontaktuppgifter importerade från {f}: {d} ansvariga, {n} personer → {c}",
                           "Contacts imported from {f}: {d} departments, {n} people → {c}"),
     "contacts.without": ("Ilman yhteyshenkilöä ({n}): {d}", "Utan kontaktperson ({n}): {d}", "Without a contact ({n}): {d}"),
+    "mail.template-written": ("Viestipohja kirjoitettu: {p} (muokkaa sitä kunnan omaksi tekstiksi)",
+                              "Meddelandemall skriven: {p} (redigera den till kommunens egen text)",
+                              "Message template written: {p} (edit it into the municipality's own text)"),
+    "mail.sent": ("{n} lähetysluonnosta kansioon {d}", "{n} utkast till utskick i {d}", "{n} drafts in {d}"),
+    "mail.reminded": ("{n} muistutusluonnosta kansioon {d}", "{n} utkast till påminnelser i {d}",
+                      "{n} reminder drafts in {d}"),
+    "mail.recipients": ("vastaanottajia {n}", "mottagare {n}", "recipients {n}"),
+    "mail.skipped": ("Ei muistutettavaa ({n}): {d}", "Inget att påminna om ({n}): {d}", "Nothing to remind of ({n}): {d}"),
+    "mail.never-sent": ("Luonnoksia ei lähetetty: avaa .eml-tiedosto (Outlook avaa sen lähetettäväksi viestiksi), "
+                        "tarkista ja lähetä.",
+                        "Utkasten skickades inte: öppna .eml-filen (Outlook öppnar den som ett meddelande att skicka), "
+                        "kontrollera och skicka.",
+                        "Nothing was sent: open an .eml file (Outlook opens it as a message ready to send), check it, "
+                        "send it."),
     "generate.unchanged": ("Ajan tasalla, ei kirjoitettu uudelleen ({n}): {d}", "Aktuella, skrevs inte om ({n}): {d}",
                            "Up to date, not written again ({n}): {d}"),
     "generate.returns-go": ("Palautukset tallennetaan kansioon {d}, sitten: seuranta sync",
