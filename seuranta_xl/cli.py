@@ -135,8 +135,37 @@ def init(strategy_file, preset, mapping, results_round, scale, name, force, as_j
         emit_json(findings_document(result.findings, lang, **result.summary()))
     else:
         for line in result.summary_lines():
-            out.print(line)
+            out.print(line, markup=False)
         print_findings(result.findings, lang)
+    exit_for(result.findings)
+
+
+@main.group()
+def strategy():
+    """The strategy between rounds / Strategian muutokset."""
+
+
+@strategy.command("update")
+@click.argument("strategy_file", type=click.Path(path_type=Path))
+@click.option("--preset", type=click.Choice(["keuruu", "tuusula", "kemi", "taulukko-2024"]),
+              help="Layout preset; detected from the headers when omitted.")
+@click.option("--mapping", type=click.Path(path_type=Path), help="Column mapping (TOML) for another layout.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@project_option
+@handle_errors
+def strategy_update(strategy_file, preset, mapping, as_json, project_dir):
+    """Re-import the strategy: the diff printed and saved, ids kept, outdated workbooks named / Päivitä strategia."""
+    from seuranta_xl.store.project import Project
+    from seuranta_xl.strategy.importer import init_project
+
+    Project(project_dir).load_config()        # an existing project only (project-missing otherwise)
+    result = init_project(Path(project_dir), strategy_file, preset=preset, mapping=mapping, force=True)
+    if as_json:
+        emit_json(findings_document(result.findings, result.language, **result.summary()))
+    else:
+        for line in result.summary_lines():
+            out.print(line, markup=False)
+        print_findings(result.findings, result.language)
     exit_for(result.findings)
 
 

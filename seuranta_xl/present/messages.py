@@ -261,6 +261,31 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                         "kontrollera och skicka.",
                         "Nothing was sent: open an .eml file (Outlook opens it as a message ready to send), check it, "
                         "send it."),
+    "diff.head": ("Strategian muutokset (versio {a} → {b}): {added} lisätty, {removed} poistettu, {reworded} muotoiltu "
+                  "uudelleen, {moved} siirretty, {renamed} otsikkoa muutettu; tunnisteet säilyivät ({same} ennallaan)",
+                  "Ändringar i strategin (version {a} → {b}): {added} tillagda, {removed} borttagna, {reworded} "
+                  "omformulerade, {moved} flyttade, {renamed} rubriker ändrade; id:na behölls ({same} oförändrade)",
+                  "Strategy changes (version {a} → {b}): {added} added, {removed} removed, {reworded} reworded, "
+                  "{moved} moved, {renamed} headings renamed; ids kept ({same} unchanged)"),
+    "diff.none": ("Toimenpiteisiin ei tullut muutoksia.", "Inga ändringar i åtgärderna.", "No action changed."),
+    "diff.added": ("+ {id} ({d}): ”{t}”", "+ {id} ({d}): ”{t}”", "+ {id} ({d}): “{t}”"),
+    "diff.removed": ("- {id} ({d}): ”{t}”", "- {id} ({d}): ”{t}”", "- {id} ({d}): “{t}”"),
+    "diff.reworded-text": ("~ {id} ({d}): ”{old}” → ”{new}”", "~ {id} ({d}): ”{old}” → ”{new}”",
+                           "~ {id} ({d}): “{old}” → “{new}”"),
+    "diff.reworded-indicator": ("~ {id} ({d}) mittari: ”{old}” → ”{new}”", "~ {id} ({d}) mätare: ”{old}” → ”{new}”",
+                                "~ {id} ({d}) indicator: “{old}” → “{new}”"),
+    "diff.moved": ("> {id}: {a} → {b} (”{t}”)", "> {id}: {a} → {b} (”{t}”)", "> {id}: {a} → {b} (“{t}”)"),
+    "diff.renamed-focus_area": ("~ painopiste {id}: ”{old}” → ”{new}”", "~ fokusområde {id}: ”{old}” → ”{new}”",
+                                "~ focus area {id}: “{old}” → “{new}”"),
+    "diff.renamed-goal": ("~ tavoite {id}: ”{old}” → ”{new}”", "~ mål {id}: ”{old}” → ”{new}”",
+                          "~ goal {id}: “{old}” → “{new}”"),
+    "diff.outdated": ("Kierroksen {r} lomakkeet on tehty vanhasta tekstistä ({n}): {d} — seuranta generate "
+                      "--only-changed, sitten seuranta send",
+                      "Omgång {r}s blanketter gjordes av den gamla texten ({n}): {d} — seuranta generate "
+                      "--only-changed, sedan seuranta send",
+                      "Round {r}'s workbooks were made from the old text ({n}): {d} — seuranta generate "
+                      "--only-changed, then seuranta send"),
+    "diff.saved": ("Muutokset tallennettu: {p}", "Ändringarna sparade: {p}", "Changes saved: {p}"),
     "generate.unchanged": ("Ajan tasalla, ei kirjoitettu uudelleen ({n}): {d}", "Aktuella, skrevs inte om ({n}): {d}",
                            "Up to date, not written again ({n}): {d}"),
     "generate.returns-go": ("Palautukset tallennetaan kansioon {d}, sitten: seuranta sync",

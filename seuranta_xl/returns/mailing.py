@@ -16,6 +16,7 @@ from pathlib import Path
 from seuranta_xl.core.contacts import check_address, contacts_of, language_of, recipients
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.filenames import workbook_file_names
+from seuranta_xl.core.identity import department_fingerprints
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.model import Config, Round
 from seuranta_xl.core.roundlife import days_left
@@ -28,7 +29,6 @@ from seuranta_xl.store.atomic import write_atomic
 from seuranta_xl.store.project import FORMS_DIR, CONFIG_NAME, Project
 from seuranta_xl.store.rounds import open_round
 from seuranta_xl.store.roundview import RoundView, load_round
-from seuranta_xl.workbook.generate import department_fingerprints
 
 MAIL_DIR = "lahetys"
 
@@ -127,7 +127,7 @@ def _blank_workbooks(project: Project, view: RoundView, made: dict) -> dict[str,
     """department -> its generated workbook, refused when missing or made from an older strategy text."""
     by_dept = view.strategy.rows_by_department()
     names = workbook_file_names(view.round.id, sorted(by_dept, key=str.casefold))
-    prints = department_fingerprints(view.strategy, by_dept)
+    prints = department_fingerprints(view.strategy)
     forms = project.root / FORMS_DIR / view.round.id
     out = {}
     for dept, name in names.items():

@@ -56,7 +56,7 @@ class Outstanding:
         return self.state in ("missing", "rejected") or bool(self.missing or self.errors)
 
 
-_REQUIRED_COMMENT = "missing-comment"
+_COMMENT_OWED = frozenset({"missing-comment", "carried-comment"})   # the rules want one / a carried one untouched
 
 
 def outstanding(view: RoundView, department: str) -> Outstanding:
@@ -65,7 +65,7 @@ def outstanding(view: RoundView, department: str) -> Outstanding:
 
     The one place that says what is missing: a new kind of input (issue 16) adds its check here."""
     own = [f for f in view.findings if f.department == department]
-    comment_cells: dict[str, str | None] = {f.action_id: f.cell for f in own if f.code == _REQUIRED_COMMENT
+    comment_cells: dict[str, str | None] = {f.action_id: f.cell for f in own if f.code in _COMMENT_OWED
                                             and f.action_id}
     top = view.state.in_force(department)
     grade_cells = _grade_cells(view, department)

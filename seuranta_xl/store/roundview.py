@@ -65,3 +65,14 @@ def previous_state(ledger: Ledger, rnd: Round) -> tuple[Round, RoundState] | Non
     if prev is None:
         return None
     return prev, load_round(ledger, prev).state
+
+
+def carried_comments(ledger: Ledger, rnd: Round) -> dict[str, str]:
+    """action id -> the comment the round's workbooks start from (round new --carry-comments)."""
+    if not rnd.carried_from:
+        return {}
+    source = ledger.round(rnd.carried_from)
+    if source is None:
+        return {}
+    state = load_round(ledger, source).state
+    return {aid: v.comment for aid, v in state.values.items() if v.comment and v.comment.strip()}

@@ -17,11 +17,11 @@ from xlsxwriter.exceptions import FileCreateError
 from seuranta_xl.core import identity as idn
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.filenames import workbook_file_names
-from seuranta_xl.core.model import ActionRow, Round, Strategy
+from seuranta_xl.core.model import ActionRow, Round
 from seuranta_xl.store.atomic import replace_file
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.store.project import FORMS_DIR, RETURNS_DIR, Project
-from seuranta_xl.store.roundview import previous_state
+from seuranta_xl.store.roundview import carried_comments, previous_state
 from seuranta_xl.store.rounds import open_round
 from seuranta_xl.workbook.writer import WorkbookSpec, write_workbook
 
@@ -35,11 +35,6 @@ class GenerateResult:
     returns_dir: Path | None = None       # palautukset/<round>/, created: where the returns go
     unchanged: list[str] = field(default_factory=list)   # --only-changed: departments whose workbook is current
 
-
-def department_fingerprints(strategy: Strategy, by_department: dict[str, list[ActionRow]]) -> dict[str, str]:
-    """department -> the fingerprint of its workbook's locked rows (what a strategy change makes outdated)."""
-    with_indicator = strategy.has_indicators
-    return {d: idn.identity_for("", "", d, rows, with_indicator).fingerprint for d, rows in by_department.items()}
 
 
 def previous_values(ledger: Ledger, rnd: Round) -> dict[str, tuple[str | None, str | None]]:
@@ -89,11 +84,12 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
         has_prev = ledger.previous_round(rnd.id) is not None
         previous = previous_values(ledger, rnd) if has_prev else None
         made = ledger.generated(rnd.id)
+        carried = carried_comments(ledger, rnd) or None
     out_dir = Path(out_dir) if out_dir is not None else project.root / FORMS_DIR / rnd.id
     by_department: dict[str, list[ActionRow]] = {}
     for row in strategy.rows():  # once: Strategy.rows_for() walks the whole strategy per call
         by_department.setdefault(row.action.department, []).append(row)
-    prints = department_fingerprints(strategy, by_department)
+    prints = idn.department_fingerprints(strategy)
     departments = sorted(by_department, key=str.casefold)
     names = workbook_file_names(rnd.id, departments)
     unchanged = [d for d in departments if only_changed and d in made and made[d][1] == prints[d]]
@@ -109,7 +105,8 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
         tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
         for dept in departments:
             rows = by_department[dept]
-            write_workbook(tmp / names[dept], WorkbookSpec(config, rnd, dept, rows, with_indicator, previous))
+            write_workbook(tmp / names[dept], WorkbookSpec(config, rnd, dept, rows, with_indicator, previous,
+                                                                 carried))
             files.append((names[dept], len(rows)))
         _publish(tmp, out_dir)
         tmp = None
