@@ -41,6 +41,7 @@ def handle_errors(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
+            _warn_location(kwargs.get("project_dir"))
             return func(*args, **kwargs)
         except UserError as exc:
             lang = cli_language(kwargs.get("project_dir"))
@@ -57,6 +58,21 @@ def handle_errors(func):
                            log=log), markup=False)
             sys.exit(2)
     return wrapper
+
+
+def _warn_location(project_dir: Path | None) -> None:
+    """On a network share or in a synced folder: say how the project runs there, and what to do (stderr)."""
+    if project_dir is None or not (Path(project_dir) / "seuranta.toml").exists():
+        return
+    from seuranta_xl.store.location import conflict_copies, project_location
+    where = project_location(Path(project_dir))
+    lang = cli_language(project_dir)
+    if not where.local:
+        err.print(text("location.warning", lang, where=text(f"location.{where.kind}", lang), detail=where.detail),
+                  markup=False)
+    copies = conflict_copies(Path(project_dir))
+    if copies:
+        err.print(text("location.conflict", lang, files=", ".join(copies)), markup=False)
 
 
 def _crash_log(exc: BaseException) -> str:

@@ -286,6 +286,28 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                       "Round {r}'s workbooks were made from the old text ({n}): {d} — seuranta generate "
                       "--only-changed, then seuranta send"),
     "diff.saved": ("Muutokset tallennettu: {p}", "Ändringarna sparade: {p}", "Changes saved: {p}"),
+    "location.network": ("verkkolevyllä", "på en nätverksenhet", "on a network share"),
+    "location.synced": ("synkronoidussa kansiossa", "i en synkroniserad mapp", "in a synced folder"),
+    "location.warning": ("Huom: projektikansio on {where} ({detail}). Kirjanpito seuranta.db käyttää siksi "
+                         "rollback-journalia (ei erillistä -wal-tiedostoa), ja lukitus on tiedosto .seuranta.lock, "
+                         "joka nimeää koneen. Aja seurantaa yhdeltä koneelta kerrallaan ja anna synkronoinnin "
+                         "valmistua ennen kuin avaat projektin toisella koneella.",
+                         "Obs: projektmappen finns {where} ({detail}). Liggaren seuranta.db använder därför en "
+                         "återställningsjournal (ingen separat -wal-fil), och låset är filen .seuranta.lock som "
+                         "namnger datorn. Kör seuranta från en dator i taget och låt synkroniseringen bli klar "
+                         "innan du öppnar projektet på en annan dator.",
+                         "Note: the project folder is {where} ({detail}). So the ledger seuranta.db uses a rollback "
+                         "journal (no separate -wal file), and the lock is the file .seuranta.lock, which names its "
+                         "host. Run seuranta from one machine at a time, and let the sync finish before you open the "
+                         "project on another machine."),
+    "location.conflict": ("Kansiossa on synkronoinnin ristiriitakopioita kirjanpidosta: {files}. Kirjanpito on voinut "
+                          "haarautua kahdella koneella: älä poista niitä ennen kuin olet selvittänyt, kumpi on oikea "
+                          "(docs/reliability.md).",
+                          "Mappen har synkroniseringens konfliktkopior av liggaren: {files}. Liggaren kan ha delats "
+                          "på två datorer: ta inte bort dem innan du har utrett vilken som är rätt (docs/reliability.md).",
+                          "The folder holds a sync client's conflict copies of the ledger: {files}. The ledger may "
+                          "have forked on two machines: do not delete them before you know which one is right "
+                          "(docs/reliability.md)."),
     "generate.unchanged": ("Ajan tasalla, ei kirjoitettu uudelleen ({n}): {d}", "Aktuella, skrevs inte om ({n}): {d}",
                            "Up to date, not written again ({n}): {d}"),
     "generate.returns-go": ("Palautukset tallennetaan kansioon {d}, sitten: seuranta sync",

@@ -25,6 +25,7 @@ from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.model import Entry, ReturnRecord, Round, Strategy
 from seuranta_xl.core.roundlife import LateReturn, RoundEvent, apply_events
 from seuranta_xl.core.versions import Decision, RefusedFile
+from seuranta_xl.store.location import project_location
 
 SCHEMA_VERSION = 3
 
@@ -205,7 +206,10 @@ class Ledger:
         self.path = Path(path)
         self.conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
         self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA journal_mode = WAL")
+        # WAL on a local disk; a rollback journal on a network share or in a synced folder, where WAL's
+        # shared memory does not reach other hosts and a -wal file could be uploaded without the db.
+        self.journal = "WAL" if project_location(self.path.parent).local else "DELETE"
+        self.conn.execute(f"PRAGMA journal_mode = {self.journal}")
         self.conn.execute("PRAGMA synchronous = FULL")
         self._strategies: dict[int, Strategy] = {}  # strategies are append-only: safe to keep
         if not _new:
@@ -265,7 +269,8 @@ class Ledger:
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
         """Several reads that see one state of the ledger, whatever a concurrent sync commits meanwhile
-        (a WAL read transaction). Nested use is fine."""
+        (a WAL read transaction; in rollback-journal mode a shared lock that a writer waits for). Nested
+        use is fine."""
         if self.conn.in_transaction:
             yield
             return
