@@ -30,7 +30,7 @@ MOUNTS = """sysfs /sys sysfs rw,nosuid 0 0
 /dev/nvme0n1p1 /boot/efi vfat rw 0 0
 //nas.keuruu.fi/strategia /mnt/strategia cifs rw,vers=3.1.1 0 0
 nas:/export/yhteiset /mnt/yhteiset\\040kansiot nfs4 rw 0 0
-kone@palvelin:/srv /home/u/etä fuse.sshfs rw 0 0
+kone@palvelin:/srv /srv/u/etä fuse.sshfs rw 0 0
 tmpfs /tmp tmpfs rw 0 0
 """
 
@@ -39,9 +39,9 @@ tmpfs /tmp tmpfs rw 0 0
     ("/mnt/strategia/seuranta-2024", "network", "cifs"),
     ("/mnt/strategia", "network", "cifs"),
     ("/mnt/yhteiset kansiot/seuranta", "network", "nfs4"),        # \040 in the table is a space
-    ("/home/u/etä/projekti", "network", "fuse.sshfs"),
+    ("/srv/u/etä/projekti", "network", "fuse.sshfs"),
     ("/mnt/strategiat/projekti", "local", ""),                     # a longer name is not under /mnt/strategia
-    ("/home/u/seuranta", "local", ""),
+    ("/srv/u/seuranta", "local", ""),
     ("/tmp/x", "local", ""),
 ])
 def test_network_filesystems_from_a_mounts_table(path, kind, detail):
@@ -50,15 +50,15 @@ def test_network_filesystems_from_a_mounts_table(path, kind, detail):
 
 
 @pytest.mark.parametrize("path, client", [
-    ("/home/u/OneDrive - Keuruun kaupunki/Strategia/seuranta", "OneDrive"),
-    ("/home/u/OneDrive/seuranta", "OneDrive"),
-    ("/Users/u/Library/CloudStorage/OneDrive-KeuruunKaupunki/seuranta", "OneDrive"),
-    ("/home/u/Dropbox (Keuruu)/seuranta", "Dropbox"),
-    ("/Users/u/Library/CloudStorage/GoogleDrive-a@keuruu.fi/My Drive/seuranta", "Google Drive"),
-    ("/Users/u/Library/Mobile Documents/com~apple~CloudDocs/seuranta", "iCloud Drive"),
-    ("/home/u/Nextcloud/seuranta", "Nextcloud"),
-    ("/home/u/asiakirjat/seuranta", None),
-    ("/home/u/onedrive-ohje/seuranta", "OneDrive"),    # errs on the safe side: a name like a sync folder
+    ("/koti/u/OneDrive - Keuruun kaupunki/Strategia/seuranta", "OneDrive"),
+    ("/koti/u/OneDrive/seuranta", "OneDrive"),
+    ("/kayttajat/u/Library/CloudStorage/OneDrive-KeuruunKaupunki/seuranta", "OneDrive"),
+    ("/koti/u/Dropbox (Keuruu)/seuranta", "Dropbox"),
+    ("/kayttajat/u/Library/CloudStorage/GoogleDrive-a@keuruu.fi/My Drive/seuranta", "Google Drive"),
+    ("/kayttajat/u/Library/Mobile Documents/com~apple~CloudDocs/seuranta", "iCloud Drive"),
+    ("/koti/u/Nextcloud/seuranta", "Nextcloud"),
+    ("/koti/u/asiakirjat/seuranta", None),
+    ("/koti/u/onedrive-ohje/seuranta", "OneDrive"),    # errs on the safe side: a name like a sync folder
 ])
 def test_sync_folders_from_the_path(path, client):
     assert sync_client(Path(path), env={}) == client
@@ -70,9 +70,9 @@ def test_windows_unc_paths_and_the_onedrive_variables():
     assert location._windows_remote(PureWindowsPath(r"\\palvelin\jako\seuranta"))
     assert not location._windows_remote(PureWindowsPath(r"\\?\C:\seuranta"))
     assert locate(Path(r"\\palvelin\jako\seuranta"), platform="win32", env={}).kind == "network"
-    env = {"OneDriveCommercial": r"C:\Users\u\Keuruun kaupunki"}
-    assert sync_client(PureWindowsPath(r"C:\Users\u\Keuruun kaupunki\Strategia"), env) == "OneDrive"
-    assert sync_client(PureWindowsPath(r"C:\Users\u\Asiakirjat"), env) is None
+    env = {"OneDriveCommercial": r"D:\Profiilit\u\Keuruun kaupunki"}
+    assert sync_client(PureWindowsPath(r"D:\Profiilit\u\Keuruun kaupunki\Strategia"), env) == "OneDrive"
+    assert sync_client(PureWindowsPath(r"D:\Profiilit\u\Asiakirjat"), env) is None
     assert mount_type(Path("/"), "") is None
 
 

@@ -13,10 +13,13 @@ command prints says so (docs/reliability.md).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
+import errno
 import json
 import os
 import socket
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,15 +37,25 @@ def _holder(path: Path) -> dict | None:
 
 
 def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs on this host. Never os.kill: on Windows it terminates the process.
+    Windows: OpenProcess + GetExitCodeProcess (STILL_ACTIVE); elsewhere kill(pid, 0) through libc, which
+    only asks (ESRCH: no such process). When it cannot be told, the process counts as alive."""
     if pid <= 0:
         return False
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True           # exists (another user's), or cannot be told on this platform
-    return True
+        if sys.platform == "win32":
+            kernel32 = ctypes.windll.kernel32   # type: ignore[attr-defined]
+            handle = kernel32.OpenProcess(0x1000, False, pid)   # PROCESS_QUERY_LIMITED_INFORMATION
+            if not handle:
+                return ctypes.get_last_error() == 5             # ERROR_ACCESS_DENIED: it exists
+            code = ctypes.c_ulong()
+            ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            kernel32.CloseHandle(handle)
+            return not ok or code.value == 259                  # STILL_ACTIVE
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.kill(pid, 0) == 0 or ctypes.get_errno() != errno.ESRCH
+    except (OSError, AttributeError):
+        return True
 
 
 def _stale(holder: dict | None, host: str) -> bool:
