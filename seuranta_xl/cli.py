@@ -412,6 +412,8 @@ def sync(folder, round_id, as_json, project_dir):
     else:
         out.print(text("sync.summary", lang, r=result.round_id, n=result.files_seen, new=result.new_returns,
                        same=result.unchanged, rej=result.rejected))
+        if result.view is not None and result.view.round.closed:   # issue 13: recorded as late, nothing merged
+            out.print(text("sync.late", lang, r=result.round_id, n=result.late))
         print_findings(result.findings, lang)
         out.print(text("cli.sync-master", lang, p=result.master))
     exit_for(result.findings)

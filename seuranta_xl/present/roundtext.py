@@ -32,7 +32,8 @@ def state_word(rnd: Round, lang: str) -> str:
 def round_deadline(rnd: Round, today: dt.date, lang: str) -> str:
     """The deadline with the days to or past it; a closed round's deadline without them."""
     if rnd.closed:
-        return fmt_date(rnd.deadline, lang) or text("round.no-deadline", lang)
+        return text("round.deadline", lang, d=fmt_date(rnd.deadline, lang)) if rnd.deadline else \
+            text("round.no-deadline", lang)
     return deadline_phrase(rnd.deadline, today, lang)
 
 

@@ -54,6 +54,16 @@ def _days(deadline: dt.date | None, today: dt.date, parts: dict[str, str]) -> st
         parts["days.over"].format(n=-n)
 
 
+def _return_by(deadline: dt.date | None, today: dt.date, lang: str) -> str:
+    """"viimeistään 15.5.2024"; after the deadline "mahdollisimman pian"; without one "sovitussa ajassa"."""
+    parts = texts.PARTS[lang]
+    if deadline is None:
+        return parts["return_by.none"]
+    if deadline < today:
+        return parts["return_by.late"]
+    return parts["return_by"].format(date=fmt_date(deadline, lang))
+
+
 def _fields(config: Config, rnd: Round, dept: str, lang: str, n_actions: int, attachment: str,
             today: dt.date) -> dict[str, str]:
     parts = texts.PARTS[lang]
@@ -62,7 +72,7 @@ def _fields(config: Config, rnd: Round, dept: str, lang: str, n_actions: int, at
     return {"organisation": config.organisation, "round": rnd.id, "title": rnd.title or rnd.id, "department": dept,
             "contact": ", ".join(c.name for c in contacts_of(config, dept) if c.name),
             "deadline": deadline or "–",
-            "return_by": parts["return_by"].format(date=deadline) if deadline else parts["return_by.none"],
+            "return_by": _return_by(rnd.deadline, today, lang),
             "days": _days(rnd.deadline, today, parts), "actions": str(n_actions), "workbook": attachment,
             "grade": config.columns.grade, "comment": config.columns.comment,
             "sender": sender_name or parts["sender"].format(organisation=config.organisation)}

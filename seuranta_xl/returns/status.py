@@ -61,7 +61,8 @@ _COMMENT_OWED = frozenset({"missing-comment", "carried-comment"})   # the rules 
 
 def outstanding(view: RoundView, department: str) -> Outstanding:
     """What ``department`` still owes in the round's current state: every action without a grade, or
-    without the comment the rules require (missing-comment), and every current error (with its cell).
+    without the comment the rules require (missing-comment, or a carried one left untouched), and every
+    current error (with its cell; an action with an error is listed there, not again as missing).
 
     The one place that says what is missing: a new kind of input (issue 16) adds its check here."""
     own = [f for f in view.findings if f.department == department]
@@ -69,8 +70,12 @@ def outstanding(view: RoundView, department: str) -> Outstanding:
                                             and f.action_id}
     top = view.state.in_force(department)
     grade_cells = _grade_cells(view, department)
+    errors = [f for f in own if f.severity is Severity.ERROR and f.code != "rows-not-merged"]
+    explained = {f.action_id for f in errors if f.action_id}     # an error says what to fix there
     missing: list[MissingInput] = []
     for row in view.strategy.rows_for(department):
+        if row.id in explained:
+            continue
         inputs, cells = [], []
         if view.state.value(row.id).grade is None:
             inputs.append("grade")
@@ -80,7 +85,6 @@ def outstanding(view: RoundView, department: str) -> Outstanding:
             cells += [c for c in (comment_cells[row.id],) if c]
         if inputs:
             missing.append(MissingInput(row.id, row.action.text, tuple(inputs), tuple(cells)))
-    errors = [f for f in own if f.severity is Severity.ERROR and f.code != "rows-not-merged"]
     return Outstanding(department, _state(view, department, own), top, missing, errors)
 
 

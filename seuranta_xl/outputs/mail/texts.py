@@ -40,8 +40,9 @@ PLACEHOLDERS = {
     "department": {"fi": "vastuutaho", "sv": "den ansvariga", "en": "the department"},
     "contact": {"fi": "yhteyshenkilöiden nimet", "sv": "kontaktpersonernas namn", "en": "the contacts' names"},
     "deadline": {"fi": "määräaika (15.5.2024)", "sv": "sista dag (15.5.2024)", "en": "the deadline (2024-05-15)"},
-    "return_by": {"fi": "”viimeistään 15.5.2024” tai ”sovitussa ajassa”", "sv": "”senast 15.5.2024” eller ”inom "
-                  "överenskommen tid”", "en": "“by 2024-05-15” or “by the agreed date”"},
+    "return_by": {"fi": "”viimeistään 15.5.2024”, ”sovitussa ajassa” tai (määräajan jälkeen) ”mahdollisimman pian”",
+                  "sv": "”senast 15.5.2024”, ”inom överenskommen tid” eller (efter sista dagen) ”så snart som möjligt”",
+                  "en": "“by 2024-05-15”, “by the agreed date” or (after the deadline) “as soon as possible”"},
     "days": {"fi": "päiviä määräaikaan tai sen ohi (”3 päivää jäljellä”)", "sv": "dagar till eller efter sista dagen",
              "en": "days to or past the deadline (“3 days left”)"},
     "actions": {"fi": "toimenpiteiden määrä", "sv": "antal åtgärder", "en": "the number of actions"},
@@ -159,7 +160,7 @@ Thank you!
 PARTS = {
     "fi": {
         "kind.send": "lomakkeiden lähetys (seuranta send)", "kind.remind": "muistutus (seuranta remind)",
-        "return_by": "viimeistään {date}", "return_by.none": "sovitussa ajassa",
+        "return_by": "viimeistään {date}", "return_by.none": "sovitussa ajassa", "return_by.late": "mahdollisimman pian",
         "days.left": "{n} päivää jäljellä", "days.one": "1 päivä jäljellä", "days.today": "määräaika on tänään",
         "days.over": "määräaika meni {n} päivää sitten", "days.none": "ei määräaikaa",
         "sender": "{organisation}, strategian seuranta",
@@ -175,7 +176,7 @@ PARTS = {
     },
     "sv": {
         "kind.send": "utskick av blanketterna (seuranta send)", "kind.remind": "påminnelse (seuranta remind)",
-        "return_by": "senast {date}", "return_by.none": "inom överenskommen tid",
+        "return_by": "senast {date}", "return_by.none": "inom överenskommen tid", "return_by.late": "så snart som möjligt",
         "days.left": "{n} dagar kvar", "days.one": "1 dag kvar", "days.today": "sista dagen är i dag",
         "days.over": "sista dagen gick ut för {n} dagar sedan", "days.none": "ingen sista dag",
         "sender": "{organisation}, uppföljning av strategin",
@@ -191,7 +192,7 @@ PARTS = {
     },
     "en": {
         "kind.send": "sending the workbooks (seuranta send)", "kind.remind": "reminder (seuranta remind)",
-        "return_by": "by {date}", "return_by.none": "by the agreed date",
+        "return_by": "by {date}", "return_by.none": "by the agreed date", "return_by.late": "as soon as possible",
         "days.left": "{n} days left", "days.one": "1 day left", "days.today": "the deadline is today",
         "days.over": "the deadline passed {n} days ago", "days.none": "no deadline",
         "sender": "{organisation}, strategy follow-up",
