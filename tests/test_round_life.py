@@ -114,3 +114,26 @@ def test_closing_twice_or_reopening_an_open_round_says_so(kit):
     assert run("round", "close", ROUND, "--project", p).exit_code == 0
     res = run("round", "close", ROUND, "--project", p)
     assert res.exit_code == 2 and "jo suljettu" in res.output and "Traceback" not in res.output
+
+
+def test_the_new_tables_are_append_only(kit):
+    from seuranta_xl.core.roundlife import LateReturn
+    with kit.project.ledger() as ledger:
+        assert ledger.schema_version() == 3
+        ledger.add_round_event(ROUND, RoundEvent("edit", "t", title="x"))
+        ledger.add_late([LateReturn(ROUND, "f" * 64, "myohassa.xlsx", 1, None, "t", "t")])
+        ledger.add_strategy_diff(1, 1, "{}")
+        for table in ("round_events", "generated_workbooks", "late_returns", "strategy_diffs"):
+            assert ledger.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] > 0, table
+            for sql in (f"UPDATE {table} SET id = id + 1000", f"DELETE FROM {table}"):
+                with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                    ledger.conn.execute(sql)
+
+
+def test_a_closed_rounds_report_says_it_is_final(kit, tmp_path):
+    p = str(kit.proj)
+    assert run("round", "close", ROUND, "--project", p).exit_code == 0
+    out = tmp_path / "raportti.md"
+    assert run("report", "--format", "md", "--out", str(out), "--project", p).exit_code == 0
+    closed = dt.date.today()
+    assert f"Kierros {ROUND} (lopullinen, suljettu {closed.day}.{closed.month}.{closed.year})" in out.read_text("utf-8")
