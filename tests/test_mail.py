@@ -157,3 +157,17 @@ def test_send_refuses_a_closed_round_and_missing_workbooks(kit):
     assert run("round", "close", ROUND, "--project", str(kit.proj)).exit_code == 0
     res = run("remind", "--project", str(kit.proj))
     assert res.exit_code == 2 and "round reopen" in res.output
+
+
+def test_a_department_with_its_own_language_gets_its_draft_in_it(kit):
+    project = Project(kit.proj)
+    import tomllib
+    data = tomllib.loads(project.config_path.read_text("utf-8"))
+    data["departments"][KASVU] = {"contacts": [{"name": "Åsa Öberg", "email": "asa.oberg@keuruu.fi"}], "language": "sv"}
+    project.config_path.write_text(tomli_w.dumps(data), "utf-8")
+    assert run("send", "--project", str(kit.proj)).exit_code == 0
+    msg = parse(kit.proj / "lahetys" / ROUND / f"{ROUND}_{KASVU}.eml")
+    assert msg["Subject"] == f"Keuruun kaupunki: uppföljning av strategin Syksy 2023 – {KASVU}"
+    assert "Returnera blanketten senast" in body_of(msg)
+    assert (kit.proj / "viestipohjat" / "lahetys.sv.txt").read_text("utf-8").startswith("# Meddelandemall")
+    assert parse(kit.proj / "lahetys" / ROUND / f"{ROUND}_{HKP}.eml")["Subject"].startswith("Keuruun kaupunki: strategian")

@@ -112,8 +112,12 @@ def _macos_fstype(path: Path) -> str | None:
     """statfs(2)'s f_fstypename on macOS (struct statfs, 64-bit inodes: the name at byte 72)."""
     try:
         libc = ctypes.CDLL("libc.dylib", use_errno=True)
+        try:
+            statfs = libc["statfs$INODE64"]      # Intel Macs: the 64-bit-inode layout under this name
+        except AttributeError:
+            statfs = libc.statfs                 # Apple silicon: only that layout
         buf = ctypes.create_string_buffer(2168)
-        if libc.statfs(os.fsencode(str(path)), buf) != 0:
+        if statfs(os.fsencode(str(path)), buf) != 0:
             return None
         return buf.raw[72:88].split(b"\0", 1)[0].decode("ascii", "replace") or None
     except (OSError, AttributeError):
