@@ -31,14 +31,17 @@ from importlib import resources
 from pathlib import Path
 
 from seuranta_xl.core.errors import UserError
-from seuranta_xl.core.findings import Finding, Severity
-from seuranta_xl.present.messages import text
+from seuranta_xl.core.findings import Finding, Severity, counted
+from seuranta_xl.present.messages import plural, text
+from seuranta_xl.present.tables import severity_label
+from seuranta_xl.present.terminal import counts_text, group_findings
 from seuranta_xl.store.atomic import atomic_path
 
 MARKER = ".seuranta-demo"
 PAST_ROUND = "2023-syys"
 ROUND = "2024-kevat"
 ALIAS = {"Elinvoima ja asuin ympäristö": "Elinvoima ja asuinympäristö"}
+ORGANISATION = "Keuruun kaupunki"
 TABLE_NAME = "keuruu_seuranta_2023.xlsx"
 REPORT_FORMATS = ("xlsx", "docx", "md", "csv")
 
@@ -170,7 +173,8 @@ def _set_input(ws, ref: str, value) -> None:
 
 
 def fill_workbook(src: Path, dst: Path, previous: dict[str, str | None], *, saved: dt.datetime,
-                  only_first: int | None = None, mistakes: bool = False, typo_space: bool = False) -> list[str]:
+                  only_first: int | None = None, mistakes: bool = False, typo_space: bool = False,
+                  lang: str = "fi") -> list[str]:
     """Fill a generated workbook as its department would; the deliberate mistakes made (as text)."""
     import openpyxl
 
@@ -189,16 +193,16 @@ def fill_workbook(src: Path, dst: Path, previous: dict[str, str | None], *, save
         value: object = grade
         if mistakes and i in (3, 11):
             value, comment = None, comment
-            made.append(f"{aid}: arvio jätetty tyhjäksi / grade left empty")
+            made.append(text("demo.empty", lang, aid=aid))
         elif mistakes and i == 7:
             value = 6
-            made.append(f"{aid}: arvio 6 (asteikko 1-5) / grade 6 on a 1-5 scale")
+            made.append(text("demo.six", lang, aid=aid))
         elif mistakes and i == 15:
             comment = ("Toimenpiteen eteneminen on kuvattu tarkemmin liitteessä. " * 40).strip()
-            made.append(f"{aid}: kommentti {len(comment)} merkkiä / comment of {len(comment)} characters")
+            made.append(text("demo.long", lang, aid=aid, n=len(comment)))
         elif typo_space and i == 5:
             value = f"{grade} "
-            made.append(f"{aid}: arvio kirjoitettu ”{grade} ” välilyönnillä / typed with a space")
+            made.append(text("demo.space", lang, aid=aid, g=grade))
         _set_input(ws, f"{cols['grade']}{r}", value)
         _set_input(ws, f"{cols['comment']}{r}", comment)
     dst.parent.mkdir(parents=True, exist_ok=True)
@@ -238,18 +242,19 @@ class _Steps:
         self.echo(f"      {text}")
 
 
-def _import(root: Path, out: _Steps) -> tuple[Path, str]:
+def _import(root: Path, out: _Steps, language: str) -> tuple[Path, str]:
     """Steps 1-3: the table, init with its past round, the alias and a re-import; (table, language)."""
     from seuranta_xl.store.project import Project
     from seuranta_xl.strategy.importer import init_project
 
     table = write_table(root / "lahtotiedot" / TABLE_NAME)
-    out.step(1, f"Lähtötaulukko (Keuruu, seuranta 2023) / source table: {table}")
-    first = init_project(root, table, results_round=PAST_ROUND)
+    out.step(1, text("demo.step1", language, table=table))
+    first = init_project(root, table, results_round=PAST_ROUND, name=ORGANISATION, language=language)
     lang = first.language
     counts = ", ".join(f"{k}: {v}" for k, v in first.grade_counts.items())
-    out.step(2, f"seuranta init: {len(first.strategy.actions())} toimenpidettä, "
-                f"{len(first.strategy.departments())} vastuutahoa; aiempi kierros {PAST_ROUND} tuotu ({counts})")
+    out.step(2, text("demo.step2", lang, actions=plural("actions", len(first.strategy.actions()), lang),
+                     departments=plural("departments", len(first.strategy.departments()), lang), r=PAST_ROUND,
+                     counts=counts))
     names = Counter(f.code for f in first.findings if f.code != "layout-detected")
     out.line(text("demo.import-findings", lang) + ", ".join(f"{code} ×{k}" for code, k in sorted(names.items())))
     project = Project(root)
@@ -257,8 +262,9 @@ def _import(root: Path, out: _Steps) -> tuple[Path, str]:
     config.aliases.update(ALIAS)
     project.save_config(config)
     second = init_project(root, table, force=True)
-    out.step(3, "Alias ”Elinvoima ja asuin ympäristö” → ”Elinvoima ja asuinympäristö”, tuotu uudelleen: "
-                f"{len(second.strategy.departments())} vastuutahoa, tunnisteet säilyivät")
+    (alias, name), = ALIAS.items()
+    out.step(3, text("demo.step3", lang, a=alias, b=name,
+                     departments=plural("departments", len(second.strategy.departments()), lang)))
     return table, lang
 
 
@@ -279,57 +285,58 @@ def _fill(root: Path, workbooks: list[Path], lang: str, out: _Steps) -> tuple[Pa
     previous = _past_grades(root)
     returns = root / RETURNS_DIR / ROUND
     returned: list[Path] = []
-    out.step(5, f"Vastuutahot täyttävät työkirjat (vain lukitsemattomat solut) → {returns}")
+    out.step(5, text("demo.step5", lang, d=returns))
     out.line(text("demo.mistakes", lang))
     for path in workbooks:
         dept = path.stem.split("_", 1)[1] if "_" in path.stem else path.stem
         if dept.startswith(SILENT):
-            out.line(f"- {dept}: ei palauta lainkaan / does not return")
+            out.line(text("demo.silent", lang, dept=dept))
             continue
         if dept.startswith(TWICE):
             older = returns / f"{path.stem}_keskenerainen.xlsx"
-            fill_workbook(path, older, previous, saved=dt.datetime(2024, 5, 20, 9, 30), only_first=20)
+            fill_workbook(path, older, previous, saved=dt.datetime(2024, 5, 20, 9, 30), only_first=20, lang=lang)
             made = fill_workbook(path, returns / path.name, previous, saved=dt.datetime(2024, 5, 28, 14, 5),
-                                 typo_space=True)
+                                 typo_space=True, lang=lang)
             returned += [older, returns / path.name]
-            out.line(f"- {dept}: palauttaa kahdesti (keskeneräinen 20.5., valmis 28.5.) / returns twice")
+            out.line(text("demo.twice", lang, dept=dept))
         else:
             made = fill_workbook(path, returns / path.name, previous, saved=dt.datetime(2024, 5, 30, 16, 45),
-                                 mistakes=dept.startswith(CARELESS))
+                                 mistakes=dept.startswith(CARELESS), lang=lang)
             returned.append(returns / path.name)
         for line in made:
             out.line(f"- {dept}: {line}")
     return returns, returned
 
 
-def _sync(root: Path, returns: Path, out: _Steps):
-    """Step 6: sync, and the findings it gives (the deliberate ones)."""
+def _sync(root: Path, returns: Path, lang: str, out: _Steps):
+    """Step 6: sync, and the findings it gives (the deliberate ones), one line each by department."""
     from seuranta_xl.returns.sync import sync_folder
 
     result = sync_folder(root, returns, ROUND)
-    by_sev = Counter(f.severity.value for f in result.findings)
-    out.step(6, f"seuranta sync: {result.files_seen} tiedostoa, {result.new_returns} palautusta kirjattu; havainnot: "
-                f"{by_sev.get('error', 0)} virhettä, {by_sev.get('warning', 0)} varoitusta, "
-                f"{by_sev.get('info', 0)} tietoa (tahallisia)")
-    for f in result.findings:
-        if f.severity is not Severity.INFO:
-            where = f.action_id or f.file or ""
-            out.line(f"{f.severity.value:<7} {f.code:<17} {f.department or '':<30} {where}")
+    out.step(6, text("demo.step6", lang, files=plural("files", result.files_seen, lang),
+                     returns=plural("returns", result.new_returns, lang), counts=counts_text(result.findings, lang)))
+    shown = [f for f in counted(result.findings) if f.severity is not Severity.INFO]
+    for dept, found in group_findings(shown):
+        out.line(f"{dept or text('findings.other', lang)}: {counts_text(found, lang)}")
+        for f in found:
+            out.line(f"  {severity_label(f.severity.value, lang):<9} {f.code:<17} {f.action_id or ''}".rstrip())
+            if not f.action_id and f.file:
+                out.line(f"    {f.file}")
     return result
 
 
-def _reports(root: Path, out: _Steps) -> dict[str, Path]:
+def _reports(root: Path, lang: str, out: _Steps) -> dict[str, Path]:
     """Step 7: the reports in every format."""
     from seuranta_xl.outputs.report import write_report
 
     reports = {fmt: write_report(root, ROUND, fmt)[0] for fmt in REPORT_FORMATS}
-    out.step(7, f"seuranta report ({', '.join(REPORT_FORMATS)}) → {reports['xlsx'].parent}")
+    out.step(7, text("demo.step7", lang, formats=", ".join(REPORT_FORMATS), d=reports["xlsx"].parent))
     for fmt in REPORT_FORMATS:
         out.line(reports[fmt].name)
     return reports
 
 
-def run_demo(target: Path, echo: Echo = print) -> DemoResult:
+def run_demo(target: Path, echo: Echo = print, language: str = "fi") -> DemoResult:
     """Build a demo project in ``target`` and walk the whole flow; what was made (see module doc)."""
     from seuranta_xl.store.rounds import new_round
     from seuranta_xl.workbook.generate import generate_round
@@ -337,19 +344,19 @@ def run_demo(target: Path, echo: Echo = print) -> DemoResult:
     root = Path(target)
     prepare_folder(root)
     out = _Steps(echo)
-    table, lang = _import(root, out)
+    table, lang = _import(root, out, language)
     new_round(root, ROUND, title="Kevät 2024", deadline=dt.date(2024, 5, 31))
     gen = generate_round(root, round_id=ROUND)
-    out.step(4, f"seuranta round new {ROUND} + generate: {len(gen.files)} työkirjaa → {gen.out_dir}")
+    out.step(4, text("demo.step4", lang, r=ROUND, workbooks=plural("workbooks", len(gen.files), lang), d=gen.out_dir))
     for path, k in gen.files:
-        out.line(f"{path.name} ({k})")
+        out.line(f"{path.name} ({plural('actions', k, lang)})")
     workbooks = [p for p, _ in gen.files]
     returns, returned = _fill(root, workbooks, lang, out)
-    result = _sync(root, returns, out)
-    reports = _reports(root, out)
+    result = _sync(root, returns, lang, out)
+    reports = _reports(root, lang, out)
     echo("")
     echo(text("demo.done", lang, x=reports["xlsx"], d=reports["docx"], m=result.master))
-    echo(text("demo.try", lang, p=root))
+    echo(text("cli.next", lang, what=text("next.demo", lang, p=root)))
     return DemoResult(root=root, language=lang, round_id=ROUND, previous_round=PAST_ROUND, table=table,
                       workbooks=workbooks, returns_dir=returns, returned=returned,
                       master=result.master, reports=reports, findings=result.findings)

@@ -146,7 +146,7 @@ def test_texts(kit):
     assert "virheitä: 1" in addin.check_summary(results, lang)
     assert addin.progress_text(2, 5, "a.xlsx", "fi") == "Seuranta: luetaan 2/5 a.xlsx"
     result = sync_folder(kit.proj, kit.returns)
-    assert addin.sync_summary(result).startswith(f"Kierros {ROUND}: 1 tiedostoa")
+    assert addin.sync_summary(result).startswith(f"Kierros {ROUND}: 1 tiedosto; 1 uusi palautus")
 
 
 # ------------------------------------------------------------------ entry points through a stand-in for xlwings
@@ -270,7 +270,7 @@ def test_sync_entry_reports_progress_and_reopens_master(kit, excel):
     assert any(isinstance(s, str) and s.startswith("Seuranta: luetaan 1/3") for s in excel.status)
     assert excel.added[-1].sheets[0].name == "Havainnot"
     [(mode, text)] = excel.alerts
-    assert mode == "info" and "1 uutta palautusta" in text
+    assert mode == "info" and "1 uusi palautus" in text
     assert addin.remembered_project() == kit.proj.resolve()
 
 

@@ -21,7 +21,7 @@ LAYERS: list[set[str]] = [
     {"store"},                                 # project folder, config, ledger, rounds, atomic writes
     {"strategy", "workbook", "outputs"},       # tables in, workbooks out, master/report/export out
     {"returns"},                               # reading, check, sync (writes the master)
-    {"addin", "demo", "frames"},               # the Excel entry points, the demo, the pandas API (read-only)
+    {"addin", "demo", "frames", "commandline"},  # the Excel entry points, the demo, the pandas API, the CLI's click side
     {"cli"},                                   # the command line
 ]
 DATA_PACKAGES = {"data", "workbook_templates", "macros"}   # files only, no code that imports

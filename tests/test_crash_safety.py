@@ -170,7 +170,8 @@ def test_sync_survives_sigkill_at_random_moments(tmp_path):
     # Nothing lost: every action holds the newest return's value, as the newest-wins rule says.
     out = subprocess.run([sys.executable, "-m", "seuranta_xl.cli", "export", "--project", str(root), "--format",
                           "json"], capture_output=True, text=True, check=True)
-    got = {r["action_id"]: (r["grade"], r["comment"]) for r in json.loads(out.stdout)["rows"]}
+    got = {r["action_id"]: (None if r["grade"] is None else str(r["grade"]), r["comment"])
+           for r in json.loads(out.stdout)["rows"]}
     expected = returns.expected()
     lost += sum(1 for aid, value in expected.items() if got.get(aid) != value)
     checked += len(expected)

@@ -20,7 +20,7 @@ def test_demo_builds_everything(tmp_path):
     assert (root / MARKER).is_file() and (root / "seuranta.toml").is_file() and result.master.stat().st_size > 10_000
     assert len(result.workbooks) == 3 and len(result.returned) == 3      # one department returns twice, one never
     for fmt, path in result.reports.items():
-        assert path.exists() and path.stat().st_size > (20_000 if fmt in ("xlsx", "docx") else 1_000), fmt
+        assert path.exists() and path.stat().st_size > (20_000 if fmt in ("xlsx", "docx") else 500), fmt
     codes = {f.code for f in result.findings}
     assert {"missing-grade", "invalid-grade", "comment-too-long", "duplicate-return", "missing-return"} <= codes
     assert any("tahallisia" in line or "Tahalliset" in line for line in lines)

@@ -55,7 +55,7 @@ def test_libreoffice_filled_returns_sync_to_the_seed_exactly(tmp_path, fixtures_
         for r in range(int(meta["first_data_row"]), ws.max_row + 1):
             if not ws[f"{cols['id']}{r}"].value:
                 continue
-            key = tuple(ws[f"{cols[k]}{r}"].value for k in ("focus_area", "goal", "action", "department"))
+            key = tuple(ws[f"{cols[k]}{r}"].value for k in ("focus_area", "goal", "action")) + (meta["department"],)
             row = seed[key]
             cells[f"{cols['grade']}{r}"] = int(row["grade"])
             cells[f"{cols['comment']}{r}"] = row["comment"] or None

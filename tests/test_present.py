@@ -12,7 +12,7 @@ from seuranta_xl.present.csvtext import csv_text
 from seuranta_xl.present.formulas import FORMULA_START, neutralise
 from seuranta_xl.present.i18n import fmt_date, fmt_number, fmt_percent
 from seuranta_xl.present.links import cell_link
-from seuranta_xl.present.messages import LANGUAGES, MESSAGES, fields_of, text
+from seuranta_xl.present.messages import LANGUAGES, MESSAGES, fields_of, plural, text
 from seuranta_xl.present.rowheight import MAX_HEIGHT, row_height, wrapped_lines
 from seuranta_xl.present.tables import finding_row, headers, severity_label, state_label
 
@@ -44,7 +44,8 @@ def test_labels_read_the_same_everywhere():
                 department="Sivistys", params={"value": "6", "allowed": "1, 2, 3"})
     row = finding_row(f, ("severity", "code", "location", "department", "cell"), "en")
     assert row == ["error", "invalid-grade", "a.xlsx › Seuranta!H7", "Sivistys", "H7"]
-    assert text("sync.summary", "sv", r="r", n=1, new=1, same=0, rej=0).startswith("Omgång r: 1 filer")
+    assert text("sync.done", "sv", r="r", files=plural("files", 1, "sv"), new=plural("new-returns", 2, "sv"), same=0,
+                rej=0, counts="-").startswith("Omgång r: 1 fil; 2 nya returer")
     assert text("total", "xx") == "Yhteensä"      # an unknown language falls back to Finnish
 
 
@@ -53,7 +54,9 @@ def test_numbers_shares_and_dates_in_each_locale():
     assert fmt_number(1234.5, "en") == "1,234.5" and fmt_number(3.0, "en", 2) == "3.00"
     assert fmt_percent(0.125, "fi", 1) == f"12,5{NBSP}%" and fmt_percent(0.125, "en", 1) == "12.5%"
     assert fmt_percent(0.5, "sv") == f"50{NBSP}%" and fmt_percent(1.0, "en") == "100%"
-    assert fmt_percent(0.995, "fi") == f"100{NBSP}%"          # rounded as Python rounds the float 99.5
+    # one rounding rule in every format, the spreadsheet's: 15 significant digits, then half away from zero
+    assert fmt_percent(0.995, "fi") == f"100{NBSP}%" and fmt_percent(5 / 40, "fi") == f"13{NBSP}%"
+    assert fmt_number(3.25, "fi") == "3,3" and fmt_number(2.675, "en", 2) == "2.68" and fmt_number(-0.25, "en") == "-0.3"
     assert fmt_date(dt.date(2024, 2, 1), "fi") == "1.2.2024" == fmt_date(dt.date(2024, 2, 1), "sv")
     assert fmt_date(dt.date(2024, 2, 1), "en") == "2024-02-01" and fmt_date(None, "fi") == ""
 

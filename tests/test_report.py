@@ -107,7 +107,7 @@ def test_xlsx_values_formats_and_native_charts(keuruu, tmp_path):
     ws = wb["Yhteenveto"]
     cells = {c.value: c for row in ws.iter_rows() for c in row if c.value is not None}
     assert "Painopisteittäin" in cells and "Vastuutahoittain" in cells
-    shares = [c for row in ws.iter_rows() for c in row if c.number_format == "0.0%" and isinstance(c.value, float)]
+    shares = [c for row in ws.iter_rows() for c in row if c.number_format == "0\\ %" and isinstance(c.value, float)]
     assert shares and all(0 <= c.value <= 1 for c in shares)
     header = cells["Arvioiden osuudet painopisteittäin"].row + 1
     assert [ws.cell(header, c).value for c in range(1, 8)] == ["Painopiste", "1", "2", "3", "4", "5", "Ei arviota"]
@@ -116,8 +116,9 @@ def test_xlsx_values_formats_and_native_charts(keuruu, tmp_path):
         assert len(charts) == 2
         xml = z.read(charts[0]).decode()
     assert "<c:barChart>" in xml and 'val="stacked"' in xml
-    for colour in ("F8696B", "FBAA77", "FFEB84", "B1D580", "63BE7B", "D9D9D9"):
+    for colour in ("F8696B", "FBAA77", "FFEB84", "B1D580", "63BE7B", "FFFFFF"):
         assert colour in xml
+    assert xml.count("<a:pattFill") == 5         # steps 1-4 and "no grade" patterned, the top step solid
     listed = wb["Toimenpiteet"]
     ids = [c.value for c in listed["A"] if isinstance(c.value, str) and c.value[:1].isdigit()]
     assert len(ids) == 134
@@ -130,13 +131,20 @@ def test_docx_has_the_tables_and_charts(keuruu, tmp_path):
     doc = Document(str(path))
     texts = [p.text for p in doc.paragraphs]
     assert texts[0].startswith("Keuruu: Strategian seuranta")
-    # summary by focus area, by department, then the list: one table per focus area (no previous round)
-    assert len(doc.tables) == 2 + 4
-    fa = doc.tables[0]
-    assert [c.text for c in fa.rows[0].cells][:3] == ["Painopiste", "Toimenpiteitä", "1"]
-    assert fa.rows[-1].cells[0].text == "Kaikki" and fa.rows[-1].cells[1].text == "134"
+    # per focus area and per department: counts, shares, key figures; then one list table per focus area
+    assert len(doc.tables) == 3 + 3 + 4
+    counts, shares, measures = doc.tables[:3]
+    assert [c.text for c in counts.rows[0].cells] == ["Painopiste", "Toimenpiteitä", "1", "2", "3", "4", "5",
+                                                      "Ei arviota"]
+    assert counts.rows[-1].cells[0].text == "Kaikki" and counts.rows[-1].cells[1].text == "134"
+    assert [c.text for c in shares.rows[-1].cells] == ["Kaikki", "5\u00a0%", "22\u00a0%", "28\u00a0%", "26\u00a0%",
+                                                       "19\u00a0%", "0\u00a0%"]     # 7, 29, 38, 35, 25 of 134
+    assert [c.text for c in measures.rows[0].cells] == ["Painopiste", "Keskiarvo", "Valmiina (5)"]
+    for table in doc.tables:                       # one value per cell, at most eight columns (portrait)
+        assert len(table.columns) <= 8
+        assert all("\n" not in c.text for row in table.rows[1:] for c in row.cells if c.text[:1].isdigit())
     assert len(doc.inline_shapes) == 2
-    listed = sum(len(t.rows) - 1 for t in doc.tables[2:])
+    listed = sum(1 for t in doc.tables[6:] for row in t.rows[1:] if not row.cells[0].text.startswith("Tavoite"))
     assert listed == 134
 
 
@@ -153,7 +161,7 @@ def test_csv_conventions_and_neutralising(tmp_path):
     assert lines[0].startswith("Ryhmittely;Ryhmä;Toimenpiteitä;1;2;3;4;5;Ei arviota;1 %")
     assert "'=SUMMA(A1)" in data.decode("utf-8") and "'+Kasvu" in data.decode("utf-8")
     overall = lines[1].split(";")
-    assert overall[:3] == ["Kaikki", "Kaikki", "2"] and "50,0\u00a0%" in overall
+    assert overall[:3] == ["Kaikki", "Kaikki", "2"] and "50\u00a0%" in overall and "4,0" in overall
 
 
 def test_english_and_text_scale(tmp_path):
@@ -163,7 +171,7 @@ def test_english_and_text_scale(tmp_path):
     add_return(project, "r1", "D", {"A0": ("kyllä", None), "A1": ("ei", None), "A2": ("kesken", None)})
     md = write_report(project.root, fmt="md")[0].read_text("utf-8")
     assert "## By focus area" in md and "Average" not in md
-    assert "| F | 4 | 1 (25%) | 1 (25%) | 1 (25%) | 1 (25%) | 25.0% |" in md
+    assert "| F | 4 | 1 | 1 | 1 | 1 |" in md and "| F | 25% | 25% | 25% | 25% |" in md and "| F | 25% |" in md
 
 
 def test_round_without_returns_says_so(keuruu, tmp_path):

@@ -91,7 +91,7 @@ def test_a_removed_draft_stops_counting(kit):
     codes = [f["code"] for f in doc["findings"]]
     assert codes.count("value-cleared") == 2 and "duplicate-return" in codes
     first = action_ids(kit)[0]
-    assert (export(kit)[first]["grade"], export(kit)[first]["comment"]) == ("2", "luonnos")
+    assert (export(kit)[first]["grade"], export(kit)[first]["comment"]) == (2, "luonnos")
     draft.unlink()
     code, doc = sync_json(kit)
     codes = [f["code"] for f in doc["findings"]]
@@ -116,7 +116,7 @@ def test_stale_return_says_how_many_of_its_values_are_in_force(kit):
     assert "saved later: 2023-10-02 12:00 UTC > 2023-09-30 08:00 UTC" in dup.message("en")
     ids = action_ids(kit)
     values = export(kit)
-    assert (values[ids[0]]["grade"], values[ids[0]]["source_file"]) == ("1", "vanha.xlsx")
+    assert (values[ids[0]]["grade"], values[ids[0]]["source_file"]) == (1, "vanha.xlsx")
 
 
 def test_conflicting_versions_name_both_files_and_values_and_prefer_settles_them(kit):
@@ -133,13 +133,13 @@ def test_conflicting_versions_name_both_files_and_values_and_prefer_settles_them
     res = run(kit, "returns", "prefer", str(b))
     assert res.exit_code == 0 and "b.xlsx" in res.output
     first = action_ids(kit)[0]
-    assert export(kit)[first]["grade"] == "3"
+    assert export(kit)[first]["grade"] == 3
     code, doc = sync_json(kit)
     assert not [f for f in doc["findings"] if f["code"] == "conflicting-versions"]
     dup = next(f for f in doc["findings"] if f["code"] == "duplicate-return")
     assert "koordinaattori valitsi" in dup["message"]
     run(kit, "returns", "prefer", str(b), "--undo")
-    assert export(kit)[first]["grade"] == "5"
+    assert export(kit)[first]["grade"] == 5
 
 
 def test_withdraw_stops_a_version_counting_and_undo_brings_it_back(kit):
@@ -219,9 +219,9 @@ def test_words_after_a_grade_are_kept_in_the_comment(kit):
     assert len(words) == 3 and code == 0
     ids = action_ids(kit)
     values = export(kit)
-    assert (values[ids[0]]["grade"], values[ids[0]]["comment"]) == ("3", "mutta hanke on viivästynyt")
-    assert (values[ids[1]]["grade"], values[ids[1]]["comment"]) == ("2", "ok\n(rahoitus puuttuu)")
-    assert (values[ids[2]]["grade"], values[ids[2]]["comment"]) == ("4", "lähes valmis")
+    assert (values[ids[0]]["grade"], values[ids[0]]["comment"]) == (3, "mutta hanke on viivästynyt")
+    assert (values[ids[1]]["grade"], values[ids[1]]["comment"]) == (2, "ok\n(rahoitus puuttuu)")
+    assert (values[ids[2]]["grade"], values[ids[2]]["comment"]) == (4, "lähes valmis")
 
 
 def test_added_sheet_new_column_and_notes_are_reported_where_they_stand(kit):

@@ -219,7 +219,9 @@ def test_status_json_counts(tmp_path):
     res = CliRunner().invoke(main, ["status", "--project", str(kit.proj), "--json"])
     doc = json.loads(res.stdout)
     assert doc["counts"] == {"departments": 3, "returned": 1, "missing": 2, "with_errors": 0,
-                             "actions": 134, "graded": 47}
+                             "actions": 134, "graded": 47, "errors": 0, "warnings": 2, "infos": 0}
+    assert res.exit_code == 0 and doc["days_left"] is None and doc["deadline"] is None
+    assert sorted(f["code"] for f in doc["findings"]) == ["missing-return", "missing-return"]
     states = {d["department"]: d["state"] for d in doc["departments"]}
     assert states["Kasvu ja hyvinvointi"] == "returned"
 

@@ -33,7 +33,7 @@ def workbook(dept: str, rows: list[list], *, identity_dept: str | None = None, e
     """A return of ``dept`` whose data rows are ``rows`` (under the header on row 3)."""
     who = identity_dept or dept
     ident = identity_for("projekti-1", "R1", who, STRATEGY.rows_by_department()[who], False)
-    meta = {"project_id": "projekti-1", "round_id": "R1", "department": who, "template_version": "1",
+    meta = {"project_id": "projekti-1", "round_id": "R1", "department": who, "template_version": ident.template_version,
             "fingerprint": ident.fingerprint, "signature": ident.sign(SECRET), "header_row": "3",
             "first_data_row": "4", "data_sheet": "Seuranta", "columns": json.dumps(COLS)}
     values = {"Seuranta": [["Otsikko"], [None], HEADER, *rows], **(extra_sheets or {})}

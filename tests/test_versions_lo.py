@@ -48,7 +48,7 @@ def test_a_libreoffice_save_then_an_excel_correction_half_an_hour_later(tmp_path
     doc = json.loads(res.stdout)
     rows = json.loads(CliRunner().invoke(main, ["export", "--project", str(kit.proj), "--format", "json"]).stdout)
     value = next(r for r in rows["rows"] if r["action_id"] == aid)
-    assert (value["grade"], value["source_file"]) == ("5", "v2_excel.xlsx")
+    assert (value["grade"], value["source_file"]) == (5, "v2_excel.xlsx")      # the JSON export types a grade
     [dup] = [f for f in doc["findings"] if f["code"] == "duplicate-return"]
     assert "v2_excel.xlsx on voimassa" in dup["message"] and "LibreOfficen aika paketista" not in dup["message"]
     [conflict] = [f for f in doc["findings"] if f["code"] == "conflicting-versions"]

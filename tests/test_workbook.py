@@ -36,11 +36,12 @@ def identity_from_sheet(wb) -> tuple[idn.Identity, str]:
     meta, _ = meta_of(wb)
     cols = json.loads(meta["columns"])
     ws = wb[meta["data_sheet"]]
-    keys = [k for k in idn.STRUCTURE_KEYS if k in cols]
+    # the locked texts of a row; from template version 2 the department is the identity's, not a column
+    keys = [k for k in idn.STRUCTURE_KEYS if k in cols or k == "department"]
     ids, hashes = [], []
     r = int(meta["first_data_row"])
     while ws[f"{cols['id']}{r}"].value not in (None, ""):
-        texts = [str(ws[f"{cols[k]}{r}"].value or "") for k in keys]
+        texts = [str(ws[f"{cols[k]}{r}"].value or "") if k in cols else meta["department"] for k in keys]
         ids.append(texts[0])
         hashes.append(idn.row_hash(texts))
         r += 1
@@ -135,9 +136,11 @@ def test_keuruu_one_workbook_per_department_with_contract(keuruu):
         assert "prev_grade" not in cols and "indicator" not in cols  # no previous round, no indicators
         ws = wb[meta["data_sheet"]]
         first = int(meta["first_data_row"])
+        assert "department" not in cols and meta["template_version"] == "2"   # the department once, at the top
+        assert ws["A2"].value == f"Vastuutaho: {dept}" and dept in ws.oddFooter.left.text
         for i, row in enumerate(strategy.rows_for(dept)):
             assert ws[f"{cols['action']}{first + i}"].value == row.action.text
-            assert ws[f"{cols['department']}{first + i}"].value == dept
+            assert dept not in [c.value for c in ws[first + i]]
 
 
 def test_layout_title_block_freeze_filter_print(keuruu):
@@ -152,10 +155,10 @@ def test_layout_title_block_freeze_filter_print(keuruu):
     assert ws["A2"].value.startswith("Vastuutaho: ")
     assert ws["A3"].value == "Palautettava viimeistään 15.5.2024"
     assert ws["A4"].value.startswith("=(ROWS(") and "arvioitu" in ws["A4"].value
-    assert [ws.cell(header, c).value for c in range(1, 11)] == [
-        "ID", "Painopiste", "Tavoite", "Toimenpide", "Vastuutaho", "Arvio", "Kommentti", "Tila", None, None]
+    assert [ws.cell(header, c).value for c in range(1, 10)] == [
+        "ID", "Painopiste", "Tavoite", "Toimenpide", "Arvio", "Kommentti", "Tila", None, None]
     assert ws.freeze_panes == f"B{first}"
-    assert ws.auto_filter.ref == f"A{header}:H{first + n - 1}"
+    assert ws.auto_filter.ref == f"A{header}:G{first + n - 1}"
     assert ws.print_title_rows == f"${header}:${header}"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1)  # 1 is the default
@@ -165,11 +168,16 @@ def test_layout_title_block_freeze_filter_print(keuruu):
     # cached values a values-only reader (calamine) sees before any recalculation
     values = openpyxl.load_workbook(path, data_only=True)["Seuranta"]
     assert values["A4"].value == f"0 / {n} arvioitu"
-    assert values[f"H{first}"].value == "puuttuu"
+    assert values[f"G{first}"].value == "puuttuu"
     # conditional formats cover the grade column (missing + one per step) and the status column
     ranges = {str(cf.sqref): len(cf.rules) for cf in ws.conditional_formatting}
-    assert ranges[f"F{first}:F{first + n - 1}"] == 1 + 5
-    assert f"H{first}:H{first + n - 1}" in ranges
+    assert ranges[f"E{first}:E{first + n - 1}"] == 1 + 5
+    assert f"G{first}:G{first + n - 1}" in ranges
+    # every header word fits its column, and the header row is tall enough for the titles wrapped
+    for c in range(1, 8):
+        title, width = ws.cell(header, c).value, ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width
+        assert max(len(w) for w in title.split()) * 1.1 <= width, title
+    assert ws.row_dimensions[header].height >= 30
 
 
 @pytest.mark.parametrize(("scale", "inline"), [("1-5", True), ("kylla-kesken-ei", True), ("1-5-kuvaus", False)])
@@ -209,7 +217,7 @@ def test_signature_fails_after_any_locked_text_change(keuruu, tmp_path):
     meta, _ = meta_of(wb)
     cols = json.loads(meta["columns"])
     first = int(meta["first_data_row"])
-    for key in ("id", "focus_area", "goal", "action", "department"):
+    for key in ("id", "focus_area", "goal", "action"):
         copy = tmp_path / f"tampered_{key}.xlsx"
         shutil.copy(path, copy)
         wb2 = openpyxl.load_workbook(copy)
@@ -244,14 +252,15 @@ def test_previous_round_reference_columns(keuruu):
         wb = openpyxl.load_workbook(path)
         meta, rows = meta_of(wb)
         cols = json.loads(meta["columns"])
-        assert list(cols) == ["id", "focus_area", "goal", "action", "department", "prev_grade", "prev_comment",
+        assert list(cols) == ["id", "focus_area", "goal", "action", "prev_grade", "prev_comment",
                               "grade", "comment", "status"]
         ws = wb["Seuranta"]
         header, first = int(meta["header_row"]), int(meta["first_data_row"])
         assert ws[f"{cols['prev_grade']}{header}"].value == "Edellinen arvio"
         for i, (rid, _) in enumerate(rows):
             src = source[rid]
-            assert (ws[f"{cols['prev_grade']}{first + i}"].value or "") == scale.step(src["grade"]).display
+            prev = ws[f"{cols['prev_grade']}{first + i}"]
+            assert prev.value == int(scale.step(src["grade"]).value) and prev.data_type == "n"   # a number
             assert (ws[f"{cols['prev_comment']}{first + i}"].value or "") == src["comment"]
             assert ws[f"{cols['prev_grade']}{first + i}"].protection.locked
         assert ws[f"{cols['prev_grade']}{first}"].fill.fgColor.rgb.endswith("EDEDED")
@@ -310,7 +319,7 @@ def test_comment_rule_in_status_formula(tmp_path):
     add_round(project, "r1")
     path, _ = generate_round(project.root).files[0]
     ws = openpyxl.load_workbook(path)["Seuranta"]
-    assert "kommentti puuttuu" in ws["H7"].value and "<=2" in ws["H7"].value
+    assert "kommentti puuttuu" in ws["G7"].value and "<=2" in ws["G7"].value
 
 
 def test_comment_max_length_from_config(tmp_path):

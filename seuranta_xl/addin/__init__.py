@@ -22,8 +22,9 @@ from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.present.formulas import neutralise
 from seuranta_xl.present.links import cell_link
-from seuranta_xl.present.messages import text
+from seuranta_xl.present.messages import plural, text
 from seuranta_xl.present.tables import finding_row, headers, state_label
+from seuranta_xl.present.terminal import counts_text
 from seuranta_xl.store.atomic import write_atomic
 from seuranta_xl.store.project import CONFIG_NAME, MASTER_NAME, shell_language
 
@@ -200,8 +201,10 @@ def check_summary(results: list, lang: str) -> str:
 
 
 def sync_summary(result) -> str:
-    return text("sync.summary", result.language, r=result.round_id, n=result.files_seen, new=result.new_returns,
-                same=result.unchanged, rej=result.rejected)
+    lang = result.language
+    return text("sync.done", lang, r=result.round_id, files=plural("files", result.files_seen, lang),
+                new=plural("new-returns", result.new_returns, lang), same=result.unchanged, rej=result.rejected,
+                counts=counts_text(result.findings, lang))
 
 
 def log_path() -> Path:

@@ -103,6 +103,13 @@ _CODES: list[Code] = [
        "Lisää vastuutahosarake tai aseta default_department seuranta.toml-tiedostoon.",
        "Lägg till en kolumn för ansvarig eller sätt default_department i seuranta.toml.",
        "Add a responsible-department column or set default_department in seuranta.toml."),
+    _c("organisation-defaulted", W, ("import",),
+       "Organisaation nimeä ei annettu: työkirjoissa ja raporteissa lukee ”{name}”",
+       "Organisationens namn angavs inte: arbetsböckerna och rapporterna visar ”{name}”",
+       "No organisation name was given: the workbooks and reports say “{name}”",
+       "Muuta rivi organisation tiedostossa seuranta.toml ennen seuranta generate (tai anna --name ”Kunnan nimi”).",
+       "Ändra raden organisation i seuranta.toml före seuranta generate (eller ange --name ”Kommunens namn”).",
+       "Change the line organisation in seuranta.toml before seuranta generate (or give --name “Town name”)."),
     _c("layout-detected", I, ("import",),
        "Taulukon rakenne tunnistettiin: {preset}",
        "Tabellens layout identifierades: {preset}",
@@ -390,6 +397,52 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
 _ROW_WORD = {"fi": "rivi", "sv": "rad", "en": "row"}
 
 
+# Words a finding's message puts in a field ({detail}, {reason}, {column}): the pure code gives the
+# field as a code in a param named "<field>_code" (e.g. detail_code="empty-file"), with any numbers as
+# params of their own, and the message is written in the reader's language. Never a phrase in params.
+DETAILS: dict[str, dict[str, str]] = {
+    "empty-file": {"fi": "tyhjä tiedosto", "sv": "tom fil", "en": "empty file"},
+    "legacy-xls": {"fi": "vanha .xls-muoto", "sv": "gammalt .xls-format", "en": "legacy .xls"},
+    "not-zip": {"fi": "ei zip-paketti", "sv": "inget zip-paket", "en": "not a zip package"},
+    "too-many-parts": {"fi": "{parts} osaa", "sv": "{parts} delar", "en": "{parts} parts"},
+    "compression-ratio": {"fi": "pakkaussuhde {ratio}:1", "sv": "komprimeringsgrad {ratio}:1",
+                          "en": "compression ratio {ratio}:1"},
+    "uncompressed-size": {"fi": "{mb} MB purettuna", "sv": "{mb} MB uppackad", "en": "{mb} MB uncompressed"},
+    "file-size": {"fi": "{mb} MB > {limit} MB", "sv": "{mb} MB > {limit} MB", "en": "{mb} MB > {limit} MB"},
+    "workbook-part-missing": {"fi": "xl/workbook.xml puuttuu", "sv": "xl/workbook.xml saknas",
+                              "en": "xl/workbook.xml is missing"},
+    "macro-enabled": {"fi": ".xlsm (makroja)", "sv": ".xlsm (makron)", "en": ".xlsm (macros)"},
+    "encrypted-package": {"fi": "salattu paketti", "sv": "krypterat paket", "en": "encrypted package"},
+    "other-project": {"fi": "toisen projektin työkirja", "sv": "ett annat projekts arbetsbok",
+                      "en": "another project's workbook"},
+    "identity-altered": {"fi": "tunnistetiedot muutettu", "sv": "identitetsuppgifterna ändrade",
+                         "en": "identity data altered"},
+    "identity-rows-mismatch": {"fi": "tunnistetiedot eivät vastaa työkirjan rivejä",
+                               "sv": "identitetsuppgifterna motsvarar inte arbetsbokens rader",
+                               "en": "the identity does not match the workbook's rows"},
+    "header-row": {"fi": "otsikkorivi", "sv": "rubrikraden", "en": "header row"},
+    "sheet-missing": {"fi": "taulukko ”{sheet_name}” puuttuu", "sv": "bladet ”{sheet_name}” saknas",
+                      "en": "sheet “{sheet_name}” is missing"},
+    "grade-at-or-below": {"fi": "arvio {grade} ≤ {limit}", "sv": "bedömning {grade} ≤ {limit}",
+                          "en": "grade {grade} ≤ {limit}"},
+    "grade-changed": {"fi": "arvio muuttui {old} → {new}", "sv": "bedömningen ändrades {old} → {new}",
+                      "en": "grade changed {old} → {new}"},
+    "excel-lock-file": {"fi": "Excelin lukitustiedosto", "sv": "Excels låsfil", "en": "Excel lock file"},
+    "temporary-file": {"fi": "väliaikainen tiedosto", "sv": "tillfällig fil", "en": "temporary file"},
+    "not-spreadsheet": {"fi": "ei taulukkotiedosto", "sv": "ingen kalkylbladsfil", "en": "not a spreadsheet"},
+}
+
+
+def _fields(params: dict[str, Any], lang: str) -> _Safe:
+    """The template fields of a finding: its params, shortened, with each "<field>_code" written out."""
+    fields = _Safe({k: _short(v) for k, v in params.items()})
+    for key, code in params.items():
+        if key.endswith("_code") and isinstance(code, str) and code in DETAILS:
+            texts = DETAILS[code]
+            fields[key.removesuffix("_code")] = (texts.get(lang) or texts["fi"]).format_map(fields)
+    return fields
+
+
 class _Safe(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -422,11 +475,11 @@ class Finding(BaseModel):
 
     def message(self, lang: str = "fi") -> str:
         template = CATALOGUE[self.code].message.get(lang) or CATALOGUE[self.code].message["fi"]
-        return template.format_map(_Safe({k: _short(v) for k, v in self.params.items()}))
+        return template.format_map(_fields(self.params, lang))
 
     def hint(self, lang: str = "fi") -> str:
         template = CATALOGUE[self.code].hint.get(lang) or CATALOGUE[self.code].hint["fi"]
-        return template.format_map(_Safe({k: _short(v) for k, v in self.params.items()}))
+        return template.format_map(_fields(self.params, lang))
 
     def location(self, lang: str = "fi") -> str:
         """file › sheet!cell, or file › sheet, row 12 (the word for row in ``lang``)."""
@@ -462,6 +515,16 @@ def _short(value: Any, limit: int = 120) -> Any:
     if isinstance(value, str) and len(value) > limit:
         return value[: limit - 1] + "…"
     return value
+
+
+# Findings that sum up others (``rows-not-merged``: N rows with errors, each its own finding): shown as a
+# note, never counted again, so one bad row counts once.
+SUMMARY_CODES = frozenset({"rows-not-merged"})
+
+
+def counted(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings a person counts: all but those that sum up others (:data:`SUMMARY_CODES`)."""
+    return [f for f in findings if f.code not in SUMMARY_CODES]
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -4,6 +4,12 @@ What is signed: project id, round id, department, template version, the row ids 
 fingerprint of the locked texts of each row. Everything is stored in the workbook as strings (a
 LibreOffice save keeps strings but turns an integer property into a float and veryHidden into hidden),
 so a return saved by LibreOffice verifies exactly like one saved by Excel.
+
+Template versions: "1" showed every structure column on the data sheet, the department on every row;
+"2" (#14) leaves the department column out (``SHEET_STRUCTURE_KEYS``): the department is in the signed
+identity, the title block and the page footer. The row hashes cover the same texts in both
+(``locked_texts``, the department's name included), and a return is read by the columns its own meta
+sheet lists, so a version 1 return is read, and its department cells checked, as before.
 """
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 
 from seuranta_xl.core.model import ActionRow
 
-TEMPLATE_VERSION = "1"
+TEMPLATE_VERSION = "2"
 
 # The workbook contract: names both the writer and the reader rely on.
 META_SHEET = "_seuranta"
@@ -25,7 +31,8 @@ META_KEYS = ("project_id", "round_id", "department", "template_version", "finger
 META_ROWS_START = 20  # row ids and row hashes are listed from this row of the meta sheet (A: id, B: hash)
 
 # Column keys of the data sheet, in order. Titles come from contract_titles().
-STRUCTURE_KEYS = ("id", "focus_area", "goal", "action", "department", "indicator")
+STRUCTURE_KEYS = ("id", "focus_area", "goal", "action", "department", "indicator")   # the locked texts
+SHEET_STRUCTURE_KEYS = ("id", "focus_area", "goal", "action", "indicator")           # shown, version 2
 REFERENCE_KEYS = ("prev_grade", "prev_comment")
 INPUT_KEYS = ("grade", "comment")
 # Locked formula columns that only guide the person filling in (neither signed nor read back).

@@ -34,6 +34,13 @@ class ScaleStep(_Model):
     value: str = Field(min_length=1, max_length=40)
     label: str = Field(min_length=1, max_length=250)
     colour: str = "#FFFFFF"
+    # What the step means, in words, per language (fi, sv, en): the workbook's instructions say it for a
+    # step whose label is only its value ("3"). Defaults in workbook_templates/scales.toml.
+    meaning: dict[str, str] = Field(default_factory=dict)
+
+    def meaning_in(self, lang: str) -> str:
+        """The step in words: its meaning in ``lang`` (else Finnish), else its label."""
+        return self.meaning.get(lang) or self.meaning.get("fi") or self.label
 
     @field_validator("value", "label")
     @classmethod

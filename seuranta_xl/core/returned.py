@@ -10,8 +10,17 @@ from typing import Any
 class ReadFailure:
     """The file could not be read as a workbook at all: the finding code and a detail."""
 
-    code: str          # corrupt-file, encrypted-file, not-xlsx, file-too-large
-    detail: str
+    code: str                  # corrupt-file, encrypted-file, not-xlsx, file-too-large
+    detail: str = ""           # a technical detail as it came (an exception's text, a file suffix)
+    detail_code: str | None = None   # or words from core/findings.DETAILS, in the reader's language
+    values: dict = field(default_factory=dict)   # the numbers those words show
+
+    @property
+    def params(self) -> dict:
+        out = {"detail": self.detail, **self.values}
+        if self.detail_code:
+            out["detail_code"] = self.detail_code
+        return out
 
 
 @dataclass

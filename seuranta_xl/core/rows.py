@@ -227,10 +227,10 @@ def _comment(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int, words: str | None) 
 def _comment_rule(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int, grade: str) -> None:
     rules, scale, exp = ctx.exp.config.comments, ctx.exp.round.scale, ctx.exp
     threshold = scale.rank(rules.required_at_or_below) if rules.required_at_or_below else None
-    reason = None
+    reason: dict | None = None   # a DETAILS code and its values: the message words it in the reader's language
     if threshold is not None and scale.rank(grade) is not None and scale.rank(grade) <= threshold:
-        reason = f"arvio {grade} ≤ {rules.required_at_or_below}"
+        reason = {"reason_code": "grade-at-or-below", "grade": grade, "limit": rules.required_at_or_below}
     elif rules.required_when_changed and row.id in exp.previous_grades and exp.previous_grades[row.id] != grade:
-        reason = f"arvio muuttui {exp.previous_grades[row.id]} → {grade}"
+        reason = {"reason_code": "grade-changed", "old": exp.previous_grades[row.id], "new": grade}
     if reason:
-        ctx.add("missing-comment", cell=sheet.ref(r, "comment"), row=r + 1, action_id=row.id, reason=reason)
+        ctx.add("missing-comment", cell=sheet.ref(r, "comment"), row=r + 1, action_id=row.id, **reason)

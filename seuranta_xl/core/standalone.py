@@ -84,7 +84,9 @@ def _strategy(wb: ReturnedWorkbook, layout: _Layout, department: str) -> tuple[S
         texts = {k: layout.text(r, k) if r is not None else "" for k in _TEXT_KEYS}
         actions.append(Action(id=aid, text=texts["action"] or "?", department=department,
                               indicator=texts["indicator"] or None))
-        locked = [aid, texts["focus_area"], texts["goal"], texts["action"], texts["department"]]
+        # the department: a cell in template version 1, the identity's own from version 2 (no such column)
+        dept_text = texts["department"] if "department" in layout.cols else department
+        locked = [aid, texts["focus_area"], texts["goal"], texts["action"], dept_text]
         if r is not None and row_hash(locked + ([texts["indicator"]] if with_indicator else [])) != stored_hash:
             changed.append((aid, r))
     # One focus area and goal per row keeps each row's own texts (the workbook shows them per row).

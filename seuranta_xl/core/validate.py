@@ -65,7 +65,7 @@ class Validation:
 
 
 def failure_finding(file_name: str, failure: ReadFailure) -> Finding:
-    return Finding(code=failure.code, file=file_name, params={"detail": failure.detail})
+    return Finding(code=failure.code, file=file_name, params=failure.params)
 
 
 def validate_return(wb: ReturnedWorkbook | ReadFailure, exp: Expectation, file_name: str = "") -> Validation:
@@ -87,7 +87,7 @@ def validate_return(wb: ReturnedWorkbook | ReadFailure, exp: Expectation, file_n
         entries = apply_outdated(ctx, entries, rows, exp.rows_by_department.get(ctx.department or "", []), owner)
     if entries is None:      # rows of another department under this identity: a copied identity
         ctx.findings = []
-        _refuse(ctx, "tunnistetiedot eivät vastaa työkirjan rivejä / the identity does not match the workbook's rows")
+        _refuse(ctx, "identity-rows-mismatch")
         return Validation(wb.file_name, ctx.department, False, [], ctx.findings)
     check_outside(ctx, facts, header, cols)
     # A return in which not one of the department's rows could be read carries nothing to record:
@@ -96,11 +96,11 @@ def validate_return(wb: ReturnedWorkbook | ReadFailure, exp: Expectation, file_n
 
 
 # ---------------------------------------------------------------------------- identity
-def _refuse(ctx: Ctx, detail: str) -> None:
-    """signature-invalid on the file, under its sender where the file shows it."""
+def _refuse(ctx: Ctx, detail_code: str) -> None:
+    """signature-invalid on the file, under its sender where the file shows it (detail: a DETAILS code)."""
     ctx.department = _sender(ctx)
     ctx.sheet = None
-    ctx.add("signature-invalid", detail=detail)
+    ctx.add("signature-invalid", detail_code=detail_code)
 
 
 def _sender(ctx: Ctx) -> str | None:
@@ -130,7 +130,7 @@ def _check_identity(ctx: Ctx) -> list[ActionRow] | None:
         ctx.add("unknown-workbook")
         return None
     if exp.secret is not None and meta.get("project_id") != exp.project_id:
-        _refuse(ctx, "toisen projektin työkirja / another project's workbook")
+        _refuse(ctx, "other-project")
         return None
     try:
         identity = Identity(project_id=meta.get("project_id", ""), round_id=meta.get("round_id", ""),
@@ -143,7 +143,7 @@ def _check_identity(ctx: Ctx) -> list[ActionRow] | None:
         return None
     signed = exp.secret is None or identity.verify(meta.get("signature"), exp.secret)
     if meta.get("fingerprint") != identity.fingerprint or not signed:
-        _refuse(ctx, "tunnistetiedot muutettu / identity data altered")
+        _refuse(ctx, "identity-altered")
         return None
     ctx.department = identity.department or None
     if identity.round_id != exp.round.id:
@@ -170,7 +170,7 @@ def _data_sheet(ctx: Ctx) -> tuple[SheetFacts, int, dict[str, int]] | None:
         ctx.sheet = facts.name
         mapped = _header_map(ctx, wb.values.get(facts.name, []))
         if mapped is None:
-            ctx.add("structure-changed", cell="A1", column="otsikkorivi / header row")
+            ctx.add("structure-changed", cell="A1", column_code="header-row")
             return None
         return facts, *mapped
     # A renamed data sheet: the sheet whose header still matches is read, with a warning.
@@ -185,7 +185,7 @@ def _data_sheet(ctx: Ctx) -> tuple[SheetFacts, int, dict[str, int]] | None:
             ctx.add("sheet-renamed", found=cand.name, expected=name)
             ctx.findings += probe.findings
             return cand, *mapped
-    ctx.add("structure-changed", column=f"taulukko ”{name}” puuttuu / sheet missing")
+    ctx.add("structure-changed", column_code="sheet-missing", sheet_name=name)
     return None
 
 

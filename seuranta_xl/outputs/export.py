@@ -2,8 +2,9 @@
 
 CSV in the conventions of :mod:`seuranta_xl.present.csvtext` (UTF-8 with BOM, ';' separator, CRLF
 rows, fields with line breaks quoted, text that starts with = + - @ or a tab / carriage return
-prefixed with an apostrophe so that no spreadsheet turns it into a formula). JSON: the same rows,
-text exactly as written.
+prefixed with an apostrophe so that no spreadsheet turns it into a formula), with the contract's header
+``EXPORT_KEYS``. JSON (docs/json.md): the same rows with English keys (``JSON_KEYS``) and typed values — a
+grade on a numeric scale is a number, on a text scale its text; no grade is null — text exactly as written.
 """
 from __future__ import annotations
 
@@ -14,30 +15,46 @@ from seuranta_xl.present.csvtext import csv_text
 from seuranta_xl.store.atomic import write_atomic
 from seuranta_xl.store.roundview import RoundView
 
+# The CSV header (the export contract, DESIGN.md): machine keys, kept as they have always been.
 EXPORT_KEYS = ("round", "action_id", "department", "painopiste", "tavoite", "toimenpide", "grade", "comment",
                "source_file", "received_at")
+# The JSON keys, one language (English); CSV column -> JSON key where they differ.
+JSON_KEYS = ("round", "action_id", "department", "focus_area", "goal", "action", "grade", "grade_label", "comment",
+             "source_file", "received_at")
+_CSV_COLUMN = {"painopiste": "focus_area", "tavoite": "goal", "toimenpide": "action", "grade": "grade_text"}
 
 
-def export_rows(view: RoundView) -> list[dict[str, str | None]]:
+def export_rows(view: RoundView) -> list[dict[str, str | int | float | None]]:
+    """The round's rows with the JSON keys and typed values (and ``grade_text``, the grade as stored, for CSV)."""
     rows = []
+    scale = view.round.scale
     for r in view.strategy.rows():
         v = view.state.value(r.id)
         src = v.source
+        step = scale.step(v.grade)
+        grade = step.number if step is not None and step.number is not None else v.grade
+        if isinstance(grade, float) and grade.is_integer():
+            grade = int(grade)
         rows.append({
             "round": view.round.id, "action_id": r.id, "department": r.action.department,
-            "painopiste": r.focus_area, "tavoite": r.goal, "toimenpide": r.action.text,
-            "grade": v.grade, "comment": v.comment,
+            "focus_area": r.focus_area, "goal": r.goal, "action": r.action.text,
+            "grade": grade, "grade_text": v.grade, "grade_label": step.label if step is not None and step.label != step.value else None,
+            "comment": v.comment,
             "source_file": src.file_name if src else None, "received_at": src.received_at if src else None,
         })
     return rows
 
 
+def _csv_cell(value) -> str | None:
+    return None if value is None else str(value)
+
+
 def to_csv(rows: list[dict]) -> str:
-    return csv_text([EXPORT_KEYS, *([row[k] for k in EXPORT_KEYS] for row in rows)])
+    return csv_text([EXPORT_KEYS, *([_csv_cell(row[_CSV_COLUMN.get(k, k)]) for k in EXPORT_KEYS] for row in rows)])
 
 
 def to_json(rows: list[dict]) -> str:
-    return json.dumps({"rows": rows}, ensure_ascii=False, indent=2)
+    return json.dumps({"rows": [{k: row[k] for k in JSON_KEYS} for row in rows]}, ensure_ascii=False, indent=2)
 
 
 def write_export(rows: list[dict], fmt: str, out: Path | None) -> str | None:

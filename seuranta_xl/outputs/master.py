@@ -1,8 +1,12 @@
 """master.xlsx: the coordinator's view, rebuilt from the ledger every time (shell).
 
-Sheets: a wide sheet (one row per action; per round grade, label, comment, source file), a long
-Excel Table of all entries for PivotTables and Power Query, a returns sheet and a findings sheet
-with clickable locations. Department text is always written as a string, never as a formula.
+Sheets: a wide sheet (one row per action; per round the grade — with its label in the cell only when
+the label adds words — the comment and the source file; earlier rounds' comments and sources grouped
+out of sight), a long Excel Table of all entries for PivotTables and Power Query, a returns sheet and
+a findings sheet with clickable locations. Every sheet prints on A4 landscape, one page wide, header
+row repeated, headers that fit their columns and rows tall enough for their wrapped text. Times are
+Excel date-times in Finnish local time (Europe/Helsinki). Department text is always written as a
+string, never as a formula.
 Written to a temp file, then swapped in; the previous master is kept as master.bak.xlsx; the
 master path always holds a whole workbook, whatever moment a sync is killed at.
 """
@@ -20,8 +24,10 @@ from seuranta_xl.core.errors import FileInUseError, MasterLockedError
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.identity import TITLES
 from seuranta_xl.outputs.sheetdata import splice_rows
+from seuranta_xl.present.i18n import DATETIME_FORMATS, excel_serial, local_time
 from seuranta_xl.present.links import cell_link
 from seuranta_xl.present.messages import text
+from seuranta_xl.present.rowheight import row_height
 from seuranta_xl.present.tables import finding_cell, headers, state_label
 from seuranta_xl.store.atomic import atomic_path, write_atomic
 from seuranta_xl.store.ledger import Ledger
@@ -50,12 +56,14 @@ def build_master(views: list[RoundView], lang: str, master_dir: Path) -> bytes:
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top", "border": 1})
     wrap = wb.add_format({"text_wrap": True, "valign": "top"})
     top = wb.add_format({"valign": "top"})
-    link = wb.add_format({"font_color": "#0563C1", "underline": 1, "valign": "top"})
+    link = wb.add_format({"font_color": "#0563C1", "underline": 1, "valign": "top", "text_wrap": True})
+    when = wb.add_format({"num_format": DATETIME_FORMATS.get(lang, DATETIME_FORMATS["fi"]), "valign": "top",
+                          "align": "left"})
     wide, wide_wrap = _wide_sheet(wb, views, lang, head, wrap, top)
-    long = _long_sheet(wb, views, lang)
-    _returns_sheet(wb, views, lang, head)
-    _findings_sheet(wb, views, lang, head, wrap, link, master_dir)
-    _history_sheet(wb, views, lang, head, wrap)
+    long = _long_sheet(wb, views, lang, when)
+    _returns_sheet(wb, views, lang, head, top, when)
+    _findings_sheet(wb, views, lang, head, wrap, top, link, master_dir)
+    _history_sheet(wb, views, lang, head, wrap, top, when)
     wb.close()
     return splice_rows(buf.getvalue(), {"xl/worksheets/sheet1.xml": (wide, wide_wrap),
                                         "xl/worksheets/sheet2.xml": (long, set())})
@@ -73,50 +81,95 @@ def _grade_cell(step, grade: str | None):
     return step.number if step is not None and step.number is not None else grade
 
 
-def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple[list[list], set[int]]:
-    """Header and layout through XlsxWriter; returns the data rows (one per action) and the columns
-    whose text wraps."""
-    ws = wb.add_worksheet(text("master.wide", lang))
+def _labelled(scale) -> bool:
+    """Whether the scale's labels add words to its values ("3 Toteutus on aloitettu"; not "5" / "5")."""
+    return any(st.label.strip().casefold() != st.value.strip().casefold() for st in scale.steps)
+
+
+def _header_width(title: str, width: float) -> float:
+    """A column at least as wide as its header's longest word (bold), so no header word is cut."""
+    return max(width, max(len(w) for w in title.split()) * 1.15 + 1.5)
+
+
+def _setup_print(ws, header_row: int = 0) -> None:
+    """A4 landscape, all columns on the page width, the header row on every page."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(header_row)
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+
+
+def _write_header(ws, titles: list[str], widths: list[float], head) -> None:
+    """The header row, tall enough for each title wrapped in its column."""
+    for c, title in enumerate(titles):
+        ws.write_string(0, c, title, head)
+    ws.set_row(0, row_height(list(zip(titles, widths, strict=True)), font_size=11))
+
+
+def _stamp_cell(ws, r: int, c: int, iso: str | None, when) -> None:
+    """A time from the ledger as an Excel date-time in local time (its text if it is not a time)."""
+    local = local_time(iso)
+    if local is not None:
+        ws.write_number(r, c, excel_serial(local), when)
+    else:
+        _s(ws, r, c, iso)
+
+
+def _wide_columns(views: list[RoundView], lang: str, with_ind: bool) -> list[tuple[str, float, bool]]:
+    """(title, width, hidden) of every column: the structure, then per round grade, comment and source;
+    an earlier round's comment and source are grouped out of sight (its grade stays, beside the latest)."""
     titles = TITLES[lang]
+    cols = [(titles["id"], 8, False), (titles["focus_area"], 18, False), (titles["goal"], 28, False),
+            (titles["action"], 40, False), (titles["department"], 20, False)]
+    if with_ind:
+        cols.append((titles["indicator"], 26, False))
+    for i, v in enumerate(views):
+        older = i < len(views) - 1
+        grade_width = 26 if _labelled(v.round.scale) else 8
+        final = f" ({text('master.final', lang)})" if v.round.closed else ""   # a closed round's values are final
+        cols += [(f"{v.round.id} {text('master.grade', lang)}{final}", grade_width, False),
+                 (f"{v.round.id} {text('master.comment', lang)}{final}", 40, older),
+                 (f"{v.round.id} {text('master.source', lang)}{final}", 20, older)]
+    return [(title, _header_width(title, width), hidden) for title, width, hidden in cols]
+
+
+def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple[list[list], set[int]]:
+    """Header and layout through XlsxWriter; returns the data rows (one per action) and the visible columns
+    whose text wraps (they set the rows' heights)."""
+    ws = wb.add_worksheet(text("master.wide", lang))
     strategy = views[-1].strategy if views else None
     with_ind = bool(strategy and strategy.has_indicators)
-    cols = [titles["id"], titles["focus_area"], titles["goal"], titles["action"], titles["department"]]
-    if with_ind:
-        cols.append(titles["indicator"])
-    for v in views:
-        final = f" ({text('master.final', lang)})" if v.round.closed else ""   # a closed round's values are final
-        for key in ("grade", "label", "comment", "source"):
-            cols.append(f"{v.round.id} {text('master.' + key, lang)}{final}")
-    for c, title in enumerate(cols):
-        ws.write_string(0, c, title, head)
-    widths = [9, 22, 32, 45, 22] + ([30] if with_ind else []) + [9, 16, 45, 22] * len(views)
-    ws.set_landscape()
-    ws.set_paper(9)            # A4
-    ws.fit_to_pages(1, 0)      # all columns on the page width
-    ws.repeat_rows(0)
-    wrapping = {c for c, w in enumerate(widths) if w > 12}
-    for c, w in enumerate(widths):
-        ws.set_column(c, c, w, wrap if c in wrapping else top)
+    cols = _wide_columns(views, lang, with_ind)
+    _write_header(ws, [c[0] for c in cols], [c[1] for c in cols], head)
+    wrapping = {c for c, (_t, w, hidden) in enumerate(cols) if w > 12 and not hidden}
+    for c, (_title, w, hidden) in enumerate(cols):
+        after_group = c > 0 and cols[c - 1][2] and not hidden     # the outline's "+" sits on this column
+        options = {"level": 1, "hidden": True} if hidden else ({"collapsed": True} if after_group else {})
+        ws.set_column(c, c, w, wrap if w > 12 else top, options)
+    _setup_print(ws)
     ws.freeze_panes(1, 1)
     rows: list[list] = []
     if strategy is None:
         return rows, wrapping
+    labelled_rounds = [_labelled(v.round.scale) for v in views]
     for row in strategy.rows():
         values = [row.id, row.focus_area, row.goal, row.action.text, row.action.department]
         if with_ind:
             values.append(row.action.indicator)
-        for v in views:
+        for v, labelled in zip(views, labelled_rounds, strict=True):
             cur = v.state.value(row.id)
             step = v.round.scale.step(cur.grade)
-            values += [_grade_cell(step, cur.grade), step.label if step else None, cur.comment,
-                       cur.source.file_name if cur.source else None]
+            shown = cur.grade if step is None else (step.display if labelled else _grade_cell(step, cur.grade))
+            values += [shown, cur.comment, cur.source.file_name if cur.source else None]
         rows.append(values)
     ws.autofilter(0, 0, max(1, len(rows)), len(cols) - 1)
     return rows, wrapping
 
 
-def _long_sheet(wb, views: list[RoundView], lang: str) -> list[list]:
-    """The Excel Table "Seuranta" of every (round, action); returns its data rows."""
+def _long_sheet(wb, views: list[RoundView], lang: str, when) -> list[list]:
+    """The Excel Table "Seuranta" of every (round, action); returns its data rows. The label column holds
+    a label only where it adds words; the received time is an Excel date-time in local time."""
     ws = wb.add_worksheet(text("master.long", lang))
     titles = TITLES[lang]
     cols = [text("col.round", lang), titles["id"], titles["department"], titles["focus_area"], titles["goal"],
@@ -124,25 +177,34 @@ def _long_sheet(wb, views: list[RoundView], lang: str) -> list[list]:
             text("master.comment", lang).capitalize(), text("col.file", lang), text("col.received", lang)]
     rows: list[list] = []
     for v in views:
+        labelled = _labelled(v.round.scale)
         for row in v.strategy.rows():
             cur = v.state.value(row.id)
             step = v.round.scale.step(cur.grade)
             src = cur.source
+            local = local_time(src.received_at) if src else None
+            label = step.label if step is not None and labelled else None
             rows.append([v.round.id, row.id, row.action.department, row.focus_area, row.goal, row.action.text,
-                         _grade_cell(step, cur.grade), step.label if step else None, cur.comment,
-                         src.file_name if src else None, src.received_at if src else None])
-    for c, w in enumerate([12, 9, 22, 22, 32, 45, 8, 16, 45, 24, 22]):
-        ws.set_column(c, c, w)
+                         _grade_cell(step, cur.grade), label, cur.comment,
+                         src.file_name if src else None, excel_serial(local) if local else None])
+    for c, w in enumerate([12, 9, 22, 22, 32, 45, 10, 16, 45, 24, 17]):
+        ws.set_column(c, c, _header_width(cols[c], w), when if c == 10 else None)
+    _setup_print(ws)
     ws.add_table(0, 0, max(len(rows), 1), len(cols) - 1, {
         "name": "Seuranta", "style": "Table Style Medium 2",
         "columns": [{"header": c} for c in cols]})
     return rows
 
 
-def _returns_sheet(wb, views: list[RoundView], lang: str, head) -> None:
+def _returns_sheet(wb, views: list[RoundView], lang: str, head, top, when) -> None:
     ws = wb.add_worksheet(text("master.returns", lang))
-    for c, title in enumerate(headers(RETURN_COLUMNS, lang)):
-        ws.write_string(0, c, title, head)
+    titles = headers(RETURN_COLUMNS, lang)
+    files = [rec.file_name for v in views for recs in v.state.returns.values() for rec in recs[-1:]]
+    departments = [d for v in views for d in v.strategy.departments()]
+    base = [12, max(20, max(map(len, departments), default=0) + 2), 14, max(24, max(map(len, files), default=0) + 2),
+            16, 16, 8, 8]
+    widths = [_header_width(t, w) for t, w in zip(titles, base, strict=True)]
+    _write_header(ws, titles, widths, head)
     r = 0
     for v in views:
         for dept in v.strategy.departments():
@@ -156,22 +218,46 @@ def _returns_sheet(wb, views: list[RoundView], lang: str, head) -> None:
             rec = recs[-1]           # the version in force
             _s(ws, r, 2, state_label("imported" if v.round.imported else "returned", lang))
             _s(ws, r, 3, rec.file_name)
-            _s(ws, r, 4, rec.saved_at)
-            _s(ws, r, 5, rec.received_at)
+            _stamp_cell(ws, r, 4, rec.saved_at, when)
+            _stamp_cell(ws, r, 5, rec.received_at, when)
             ws.write_number(r, 6, rec.n_rows)
             ws.write_number(r, 7, rec.n_errors)
-    for c, w in enumerate([12, 28, 14, 34, 22, 22, 8, 8]):
-        ws.set_column(c, c, w)
+    for c, w in enumerate(widths):
+        ws.set_column(c, c, w, top if c not in (4, 5) else when)
+    _setup_print(ws)
 
 
-def _findings_sheet(wb, views: list[RoundView], lang: str, head, wrap, link, master_dir: Path) -> None:
+FINDING_WIDTHS = (11, 9, 12, 20, 24, 12, 7, 8, 44, 38)
+FINDING_WRAPS = ("department", "file", "finding", "hint")
+
+
+def _token_width(texts, least: float) -> float:
+    """A width in which each text wraps only at its spaces: its longest space-free part fits."""
+    longest = max((len(part) for t in texts if t for part in str(t).split()), default=0)
+    return max(least, longest * 1.1 + 2)
+
+
+def _findings_widths(views: list[RoundView], lang: str, titles: list[str]) -> list[float]:
+    """Column widths: codes and file names whole (a file name wraps only at its spaces)."""
+    found = [f for v in views for f in v.findings]
+    widths = list(FINDING_WIDTHS)
+    widths[FINDING_COLUMNS.index("code")] = _token_width([f.code for f in found], 12)
+    widths[FINDING_COLUMNS.index("file")] = _token_width([f.file for f in found], 24)
+    return [_header_width(t, w) for t, w in zip(titles, widths, strict=True)]
+
+
+def _findings_sheet(wb, views: list[RoundView], lang: str, head, wrap, top, link, master_dir: Path) -> None:
+    """Every current finding; printed landscape one page wide, each row as tall as its wrapped text."""
     ws = wb.add_worksheet(text("master.findings", lang))
-    for c, title in enumerate(headers(FINDING_COLUMNS, lang)):
-        ws.write_string(0, c, title, head)
+    titles = headers(FINDING_COLUMNS, lang)
+    widths = _findings_widths(views, lang, titles)
+    _write_header(ws, titles, widths, head)
     r = 0
     for v in views:
         for f in v.findings:
             r += 1
+            ws.set_row(r, row_height([(str(finding_cell(f, col, lang) or ""), widths[c])
+                                      for c, col in enumerate(FINDING_COLUMNS) if col in FINDING_WRAPS]))
             for c, column in enumerate(FINDING_COLUMNS):
                 target = _link_target(f, v.folder, master_dir) if column == "file" else None
                 if column == "round":
@@ -179,29 +265,42 @@ def _findings_sheet(wb, views: list[RoundView], lang: str, head, wrap, link, mas
                 elif target:
                     ws.write_url(r, c, target, link, f.file, text("master.open", lang))
                 else:
-                    _s(ws, r, c, finding_cell(f, column, lang), wrap if column in ("finding", "hint") else None)
-    for c, w in enumerate([12, 10, 20, 26, 32, 14, 8, 9, 60, 50]):
-        ws.set_column(c, c, w)
+                    _s(ws, r, c, finding_cell(f, column, lang), wrap if column in FINDING_WRAPS else top)
+    for c, w in enumerate(widths):
+        ws.set_column(c, c, w, wrap if FINDING_COLUMNS[c] in FINDING_WRAPS else top)
+    _setup_print(ws)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(r, 1), len(FINDING_COLUMNS) - 1)
 
 
-def _history_sheet(wb, views: list[RoundView], lang: str, head, wrap) -> None:
-    """Every version every sync saw, per round and department: the history behind the current state."""
+def _history_sheet(wb, views: list[RoundView], lang: str, head, wrap, top, when) -> None:
+    """Every version every sync saw, per round and department: the history behind the current state.
+    Printed like the other sheets; its times are local Excel date-times."""
     from seuranta_xl.present.versions import COLUMNS, sorted_versions, version_cells
     ws = wb.add_worksheet(text("master.history", lang))
     cols = headers(("round", *COLUMNS), lang)
-    for c, title in enumerate(cols):
-        ws.write_string(0, c, title, head)
+    files = [version.file_name for v in views for version in v.state.versions]
+    base = [12, 28, _token_width(files, 30), 16, 16, 20, 8, 40]
+    widths = [_header_width(t, w) for t, w in zip(cols, base, strict=True)]
+    _write_header(ws, cols, widths, head)
     r = 0
     for v in views:
         for version in sorted_versions(v.state.versions):
             r += 1
-            _s(ws, r, 0, v.round.id)
-            for c, cell_text in enumerate(version_cells(version, lang), start=1):
-                _s(ws, r, c, cell_text, wrap if c == 7 else None)
-    for c, w in enumerate([12, 28, 34, 20, 18, 26, 8, 40]):
-        ws.set_column(c, c, w)
+            cells = version_cells(version, lang)
+            ws.set_row(r, row_height([(cells[0], widths[1]), (cells[1], widths[2]), (cells[4], widths[5]),
+                                      (cells[6], widths[7])]))
+            _s(ws, r, 0, v.round.id, top)
+            for c, cell_text in enumerate(cells, start=1):
+                if c == 3:
+                    _stamp_cell(ws, r, c, version.saved.isoformat() if version.saved else None, when)
+                elif c == 4:
+                    _stamp_cell(ws, r, c, version.first_seen, when)
+                else:
+                    _s(ws, r, c, cell_text, wrap if c in (1, 2, 5, 7) else top)
+    for c, w in enumerate(widths):
+        ws.set_column(c, c, w, when if c in (3, 4) else (wrap if c in (1, 2, 5, 7) else top))
+    _setup_print(ws)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(r, 1), len(cols) - 1)
 

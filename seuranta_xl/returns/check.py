@@ -59,6 +59,6 @@ def check_standalone(files: list[Path]) -> list[Validation]:
                 v = Validation(path.name, None, False, [], [Finding(code="unknown-workbook", file=path.name)])
             else:
                 v = Validation(path.name, None, False, [], [Finding(code=wb.code, file=path.name,
-                                                                   params={"detail": wb.detail})])
+                                                                   params=wb.params)])
         out.append(v)
     return out

@@ -5,7 +5,7 @@ from seuranta_xl.core.identity import department_fingerprints
 from seuranta_xl.core.model import ActionRow, Config, Round
 from seuranta_xl.core.validate import Expectation
 from seuranta_xl.store.ledger import Ledger
-from seuranta_xl.store.roundview import carried_comments, load_round
+from seuranta_xl.store.roundview import carried_comments, previous_state
 
 
 def earlier_workbooks(ledger: Ledger, rnd: Round) -> dict[tuple[str, str], list[ActionRow]]:
@@ -26,11 +26,8 @@ def earlier_workbooks(ledger: Ledger, rnd: Round) -> dict[tuple[str, str], list[
 def project_expectation(ledger: Ledger, config: Config, rnd: Round) -> Expectation:
     found = ledger.strategy(rnd.strategy_id)
     assert found is not None
-    prev = ledger.previous_round(rnd.id)
-    previous: dict[str, str] = {}
-    if prev is not None:
-        pview = load_round(ledger, prev)
-        previous = {aid: v.grade for aid, v in pview.state.values.items() if v.grade is not None}
+    prev = previous_state(ledger, rnd)     # the same previous round the workbooks and the report show
+    previous = {aid: v.grade for aid, v in prev[1].values.items() if v.grade is not None} if prev else {}
     return Expectation(project_id=config.project_id, secret=config.secret, config=config, round=rnd,
                        strategy=found[1], known_rounds=frozenset(r.id for r in ledger.rounds()),
                        previous_grades=previous, earlier=earlier_workbooks(ledger, rnd),

@@ -11,18 +11,19 @@ SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".xlsb", ".fod
 
 
 def skip_reason(path: Path) -> str | None:
-    """Why a file in the returns folder is not a return at all (None: it is one to read)."""
+    """Why a file in the returns folder is not a return at all, as a core/findings.DETAILS code (None:
+    it is one to read)."""
     if path.name.startswith("~$"):
-        return "Excelin lukitustiedosto / Excel lock file"
+        return "excel-lock-file"
     if path.name.startswith(".") or path.suffix.lower() in (".tmp", ".bak"):
-        return "väliaikainen tiedosto / temporary file"
+        return "temporary-file"
     if path.suffix.lower() not in SPREADSHEET_SUFFIXES:
-        return "ei taulukkotiedosto / not a spreadsheet"
+        return "not-spreadsheet"
     return None
 
 
 def skipped(path: Path, why: str) -> Finding:
-    return Finding(code="skipped-file", file=path.name, params={"detail": why})
+    return Finding(code="skipped-file", file=path.name, params={"detail_code": why})
 
 
 def list_returns(folder: Path) -> tuple[list[Path], list[Finding]]:

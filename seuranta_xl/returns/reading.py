@@ -21,6 +21,7 @@ from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 from python_calamine import CalamineWorkbook
 
+from seuranta_xl.core.filekind import EMPTY, ENCRYPTED, LEGACY_XLS, ZIP, file_kind
 from seuranta_xl.core.identity import META_ROWS_START, META_SHEET
 from seuranta_xl.core.returned import ReadFailure, ReturnedWorkbook, SheetFacts
 
@@ -40,8 +41,6 @@ NS = {
 }
 _M = "{%s}" % NS["main"]
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
 
 
 def file_digest(data: bytes) -> str:
@@ -51,16 +50,18 @@ def file_digest(data: bytes) -> str:
 def sniff(data: bytes, suffix: str) -> ReadFailure | None:
     """Refuse what is not an xlsx package, before any parsing."""
     if len(data) > MAX_FILE_BYTES:
-        return ReadFailure("file-too-large", f"{len(data) / 1e6:.1f} MB > {MAX_FILE_BYTES // 1_000_000} MB")
-    if not data:
-        return ReadFailure("corrupt-file", "tyhjä tiedosto / empty file")
-    if data.startswith(OLE_MAGIC):
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
-            return ReadFailure("encrypted-file", "EncryptedPackage")
-        return ReadFailure("not-xlsx", "vanha .xls-muoto / legacy .xls")
-    if not data.startswith(ZIP_MAGIC):
+        return ReadFailure("file-too-large", detail_code="file-size",
+                           values={"mb": f"{len(data) / 1e6:.1f}", "limit": MAX_FILE_BYTES // 1_000_000})
+    kind = file_kind(data)            # the one sniff, shared with strategy import
+    if kind == EMPTY:
+        return ReadFailure("corrupt-file", detail_code="empty-file")
+    if kind == ENCRYPTED:
+        return ReadFailure("encrypted-file", detail_code="encrypted-package")
+    if kind == LEGACY_XLS:
+        return ReadFailure("not-xlsx", detail_code="legacy-xls")
+    if kind != ZIP:
         if suffix in (".xlsx", ".xlsm"):
-            return ReadFailure("corrupt-file", "ei zip-paketti / not a zip package")
+            return ReadFailure("corrupt-file", detail_code="not-zip")
         return ReadFailure("not-xlsx", suffix or "?")
     return None
 
@@ -68,22 +69,23 @@ def sniff(data: bytes, suffix: str) -> ReadFailure | None:
 def check_package(zf: zipfile.ZipFile, compressed_size: int) -> ReadFailure | None:
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
-        return ReadFailure("file-too-large", f"{len(infos)} osaa / parts")
+        return ReadFailure("file-too-large", detail_code="too-many-parts", values={"parts": len(infos)})
     total = 0
     for info in infos:
         total += info.file_size
         if info.file_size > 1_000_000 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-            return ReadFailure("file-too-large", f"pakkaussuhde / compression ratio {info.file_size // info.compress_size}:1")
+            return ReadFailure("file-too-large", detail_code="compression-ratio",
+                               values={"ratio": info.file_size // info.compress_size})
     if total > MAX_UNCOMPRESSED_BYTES:
-        return ReadFailure("file-too-large", f"{total / 1e6:.0f} MB purettuna / uncompressed")
+        return ReadFailure("file-too-large", detail_code="uncompressed-size", values={"mb": f"{total / 1e6:.0f}"})
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
         if "content.xml" in names:
             return ReadFailure("not-xlsx", "OpenDocument (.ods)")
-        return ReadFailure("corrupt-file", "xl/workbook.xml puuttuu / missing")
+        return ReadFailure("corrupt-file", detail_code="workbook-part-missing")
     if "xl/vbaProject.bin" in names:
         # A macro-enabled save (.xlsm) of our workbook: readable, but not what we sent.
-        return ReadFailure("not-xlsx", ".xlsm (makroja / macros)")
+        return ReadFailure("not-xlsx", detail_code="macro-enabled")
     # No part may declare a DTD, including those only calamine reads (sharedStrings, styles): a DTD
     # sits in the prolog, so the head of each part is enough (the parts we parse are scanned whole).
     for info in infos:
@@ -289,7 +291,8 @@ def read_return(path: Path, data: bytes | None = None) -> ReturnedWorkbook | Rea
     try:
         stat = path.stat()
         if stat.st_size > MAX_FILE_BYTES:
-            return ReadFailure("file-too-large", f"{stat.st_size / 1e6:.1f} MB > {MAX_FILE_BYTES // 1_000_000} MB")
+            return ReadFailure("file-too-large", detail_code="file-size",
+                                   values={"mb": f"{stat.st_size / 1e6:.1f}", "limit": MAX_FILE_BYTES // 1_000_000})
         if data is None:
             data = path.read_bytes()
     except OSError as exc:

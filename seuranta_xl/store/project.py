@@ -49,6 +49,16 @@ def validation_problem(exc: ValidationError) -> tuple[str, str]:
     return ".".join(str(p) for p in err.get("loc", ())) or "?", err.get("msg", "invalid")
 
 
+def find_project_root(start: Path | str | None = None) -> Path | None:
+    """The nearest folder at or above ``start`` (default: the current folder) that holds seuranta.toml,
+    as an absolute path — found the way git finds its repository; None when there is none."""
+    here = Path(os.path.abspath(start if start is not None else Path.cwd()))
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return None
+
+
 def shell_language(root: Path | None) -> str:
     """The language to speak to a person in: the project's (from its seuranta.toml at ``root``, read
     leniently: a broken file does not matter here), else SEURANTA_LANG, else Finnish."""

@@ -14,6 +14,7 @@ from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.core.merge import RoundState, merge_round
 from seuranta_xl.core.model import Round, Strategy
 from seuranta_xl.core.roundlife import late_findings
+from seuranta_xl.core.textmatch import closest
 
 
 @dataclass
@@ -30,13 +31,30 @@ def resolve_round(ledger: Ledger, round_id: str | None, live_only: bool = False)
     if round_id:
         rnd = ledger.round(round_id)
         if rnd is None:
-            known = ", ".join(r.id for r in ledger.rounds()) or "-"
-            raise UserError("round-unknown", round=round_id, known=known)
+            ids = [r.id for r in ledger.rounds()]
+            guesses = closest(round_id, ids)
+            if guesses:
+                raise UserError("round-unknown-near", round=round_id, known=", ".join(ids), guess=" / ".join(guesses))
+            raise UserError("round-unknown", round=round_id, known=", ".join(ids) or "-")
         return rnd
     rounds = [r for r in ledger.rounds() if not (live_only and r.imported)]
     if not rounds:
         raise UserError("no-rounds")
     return rounds[-1]
+
+
+def resolve_department(strategy: Strategy, name: str) -> str:
+    """The strategy's department called ``name`` (case and spacing do not matter); a UserError that
+    suggests the closest names for a mistyped one."""
+    departments = strategy.departments()
+    wanted = " ".join(name.split()).casefold()
+    for dept in departments:
+        if " ".join(dept.split()).casefold() == wanted:
+            return dept
+    guesses = closest(name, departments)
+    if guesses:
+        raise UserError("department-unknown-near", department=name, guess="” / ”".join(guesses))
+    raise UserError("department-unknown", department=name, known=", ".join(departments))
 
 
 def load_round(ledger: Ledger, rnd: Round) -> RoundView:

@@ -39,6 +39,8 @@ class InitResult:
     grade_counts: dict[str, int] = field(default_factory=dict)
     reimport: bool = False
     update: UpdateNote | None = None      # a re-import: the diff, the open rounds moved, outdated workbooks
+    organisation: str = ""
+    organisation_defaulted: bool = False    # no --name: the preset's town or "Kunta" (a finding says so)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -54,6 +56,8 @@ class InitResult:
             "grades": self.grade_counts,
             "reimport": self.reimport,
             **({"update": self.update.to_json()} if self.update else {}),
+            "organisation": self.organisation,
+            "organisation_defaulted": self.organisation_defaulted,
         }
 
     def summary_lines(self) -> list[str]:
@@ -122,14 +126,14 @@ def _read_table(path: Path, preset: str | None, mapping: Path | str | None) -> _
 
 
 def _settings(project: Project, table: _Table, config: Config | None, name: str | None,
-              scale: str | None) -> tuple[Config, Scale]:
+              scale: str | None, language: str) -> tuple[Config, Scale]:
     """The project's config (new, or the existing one with --name and --scale applied) and the scale."""
     mapping_scale = table.mapping.scale if table.mapping and table.mapping.scale else None
     scale_name = scale or mapping_scale or (config.scale if config else None) \
         or layouts.NATURAL_SCALE.get(table.layout, "1-5")
     if config is None:
         organisation = name or ORGANISATION.get(table.layout, "Kunta")
-        config = new_config(organisation, scale=scale_name)
+        config = new_config(organisation, scale=scale_name, language=language)
     else:
         if name:
             config.organisation = name
@@ -187,10 +191,11 @@ def _add_past_round(ledger: Ledger, table: _Table, round_id: str, scale: Scale, 
 
 def init_project(root: Path, strategy_file: Path | str, preset: str | None = None, mapping: Path | str | None = None,
                  results_round: str | None = None, scale: str | None = None, name: str | None = None,
-                 force: bool = False) -> InitResult:
+                 force: bool = False, language: str = "fi") -> InitResult:
     """Create a project from a strategy table, or (``force``) re-import into an existing one.
 
-    A re-import keeps seuranta.toml (secret, aliases) and the ledger, and adds a new strategy version
+    ``language`` (fi, sv, en) is a new project's. A re-import keeps seuranta.toml (secret, aliases,
+    language) and the ledger, and adds a new strategy version
     whose unchanged actions keep their ids. Nothing is written before the table has been read.
     """
     root = Path(root)
@@ -203,7 +208,7 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
     parsed = layouts.parse(table.grid, table.layout, table.mapping, default_dept)   # a LayoutError names the file
     if not parsed.records:
         raise UserError("no-actions-found", name=table.path.name, layout=table.layout)
-    config, scale_obj = _settings(project, table, old_config, name, scale)
+    config, scale_obj = _settings(project, table, old_config, name, scale, language)
     previous, retired = _previous(project, results_round)
     assembled = _assemble(table, parsed, config, previous[1] if previous else None, retired)
 
@@ -211,6 +216,10 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
     ledger = Ledger.create(project.db_path) if not project.db_path.exists() else Ledger(project.db_path)
     with ledger:
         findings = assembled.findings
+        defaulted = name is None and old_config is None
+        if defaulted:
+            findings.insert(0, Finding(code="organisation-defaulted", file=table.path.name,
+                                       params={"name": config.organisation}))
         if table.detected:
             findings.insert(0, Finding(code="layout-detected", file=table.path.name, sheet=table.grid.sheet,
                                        params={"preset": table.layout}))
@@ -229,4 +238,5 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
                                      entries_by_dept, findings)
     return InitResult(root=root, language=config.language, layout=table.layout, detected=table.detected,
                       strategy=assembled.strategy, strategy_id=strategy_id, findings=findings,
-                      results_round=results_round, grade_counts=counts, reimport=existing, update=update)
+                      results_round=results_round, grade_counts=counts, reimport=existing, update=update,
+                      organisation=config.organisation, organisation_defaulted=defaulted)

@@ -38,7 +38,7 @@ def columns_for(config: Config, with_indicator: bool, with_previous: bool, scale
     titles = idn.TITLES[config.language]
     widths = layout()["widths"]
     labelled = any(s.label != s.value for s in scale.steps)
-    keys: list[tuple[str, str]] = [(k, "structure") for k in idn.STRUCTURE_KEYS
+    keys: list[tuple[str, str]] = [(k, "structure") for k in idn.SHEET_STRUCTURE_KEYS
                                    if k != "indicator" or with_indicator]
     if with_previous:
         keys += [(k, "reference") for k in idn.REFERENCE_KEYS]
@@ -47,8 +47,14 @@ def columns_for(config: Config, with_indicator: bool, with_previous: bool, scale
     cols = []
     for i, (key, kind) in enumerate(keys):
         width = widths["grade_labelled"] if key == "grade" and labelled else widths[key]
-        cols.append(Column(key, input_titles.get(key) or titles[key], i, width, kind))
+        title = input_titles.get(key) or titles[key]
+        cols.append(Column(key, title, i, header_width(title, width), kind))
     return cols
+
+
+def header_width(title: str, width: float) -> float:
+    """A column at least as wide as its header's longest word (bold), so no header word is cut."""
+    return max(width, max(len(w) for w in title.split()) * 1.15 + 1.5)
 
 
 def inline_list(scale: Scale) -> list[str] | None:

@@ -21,7 +21,7 @@ from seuranta_xl.core.model import ActionRow, Round
 from seuranta_xl.store.atomic import replace_file
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.store.project import FORMS_DIR, RETURNS_DIR, Project
-from seuranta_xl.store.roundview import carried_comments, previous_state
+from seuranta_xl.store.roundview import carried_comments, previous_state, resolve_department
 from seuranta_xl.store.rounds import open_round
 from seuranta_xl.workbook.writer import WorkbookSpec, write_workbook
 
@@ -39,8 +39,8 @@ class GenerateResult:
 
 def previous_values(ledger: Ledger, rnd: Round) -> dict[str, tuple[str | None, str | None]]:
     """The previous round's merged (grade, comment) per action id — the same newest-wins state that
-    sync, status and the master show. Grades are shown with their label when they are on the previous
-    round's scale. Empty when there is no previous round."""
+    sync, status and the master show. A grade on a numeric step is its value (the workbook writes it
+    as a number); a text step is shown with its label. Empty when there is no previous round."""
     found = previous_state(ledger, rnd)
     if found is None:
         return {}
@@ -50,7 +50,8 @@ def previous_values(ledger: Ledger, rnd: Round) -> dict[str, tuple[str | None, s
         if cur.grade is None and not (cur.comment or "").strip():
             continue
         step = prev.scale.step(cur.grade)
-        values[action_id] = (step.display if step else cur.grade, cur.comment)
+        shown = step.value if step is not None and step.number is not None else (step.display if step else cur.grade)
+        values[action_id] = (shown, cur.comment)
     return values
 
 
@@ -69,10 +70,10 @@ def _publish(tmp: Path, out_dir: Path) -> None:
 
 
 def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None = None,
-                   only_changed: bool = False) -> GenerateResult:
-    """Write the round's workbooks (``only_changed``: only those of departments whose workbook was made
-    from another strategy text, or never made), record which strategy each was made from, and create
-    the returns folder."""
+                   only: str | None = None, only_changed: bool = False) -> GenerateResult:
+    """Write the round's workbooks (``only``: the one department of that name, e.g. to send it again;
+    ``only_changed``: only those of departments whose workbook was made from another strategy text, or
+    never made), record which strategy each was made from, and create the returns folder."""
     project = Project(root)
     config = project.load_config()
     with project.ledger() as ledger, ledger.snapshot():
@@ -91,7 +92,9 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
         by_department.setdefault(row.action.department, []).append(row)
     prints = idn.department_fingerprints(strategy)
     departments = sorted(by_department, key=str.casefold)
-    names = workbook_file_names(rnd.id, departments)
+    names = workbook_file_names(rnd.id, departments)       # names of the whole set, so a lone one is the same
+    if only is not None:
+        departments = [resolve_department(strategy, only)]
     unchanged = [d for d in departments if only_changed and d in made and made[d][1] == prints[d]]
     departments = [d for d in departments if d not in unchanged]
     with_indicator = strategy.has_indicators

@@ -17,6 +17,7 @@ from seuranta_xl.core import identity as idn
 from seuranta_xl.core.filenames import safe_sheet_name
 from seuranta_xl.core.model import ActionRow, Config, Round
 from seuranta_xl.present.i18n import fmt_date
+from seuranta_xl.present.rowheight import row_height as estimate_row_height
 from seuranta_xl.workbook.columns import columns_for, inline_list, layout, row_height
 from seuranta_xl.workbook.texts import texts
 
@@ -47,6 +48,15 @@ def sheet_password(project_id: str) -> str:
 def _q(text: str) -> str:
     """A string literal for an Excel formula."""
     return '"' + text.replace('"', '""') + '"'
+
+
+def _number(value: str | None) -> int | float | None:
+    """"3" -> 3, "2,5" -> 2.5; None for anything that is not a number."""
+    try:
+        number = float((value or "").replace(",", "."))
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else number
 
 
 def _clip(text: str, limit: int) -> str:
@@ -125,6 +135,8 @@ class _Writer:
             "text": add(cell),
             "id": add({**cell, "bold": True}),
             "ref": add({**cell, "bg_color": c["reference_bg"], "font_color": c["reference_fg"]}),
+            "ref_number": add({**cell, "bg_color": c["reference_bg"], "font_color": c["reference_fg"],
+                               "align": "center"}),
             "input": add({**cell, "locked": False, "bg_color": c["input_bg"]}),
             "input_grade": add({**cell, "locked": False, "bg_color": c["input_bg"], "align": "center"}),
             "status": add({**cell, "align": "center"}),
@@ -200,11 +212,12 @@ class _Writer:
             instructions=safe_sheet_name(self.titles["instructions"])), f["hint"])
 
     def _header(self, ws) -> None:
+        """The header row, tall enough for every title wrapped in its column (no title runs past it)."""
         style = {"structure": "head", "reference": "head_ref", "input": "head_input", "status": "head"}
         for c in self.cols:
             ws.set_column(c.index, c.index, c.width)
             ws.write_string(self.header0, c.index, c.title, self.f[style[c.kind]])
-        ws.set_row(self.header0, 30)
+        ws.set_row(self.header0, max(30, row_height([(c.title, c.width) for c in self.cols])))
 
     def _rows(self, ws) -> None:
         f, t = self.f, self.t
@@ -212,18 +225,20 @@ class _Writer:
         grade, comment = col["grade"], col["comment"]
         status_formula = self._status_formula()
         prev = self.s.previous
+        structure = [c for c in self.cols if c.kind == "structure"]
+        keys = [k for k in idn.STRUCTURE_KEYS if k != "indicator" or self.s.with_indicator]
         for i, row in enumerate(self.s.rows):
             r = self.first0 + i
-            texts = idn.locked_texts(row, self.s.with_indicator)
+            texts = dict(zip(keys, idn.locked_texts(row, self.s.with_indicator), strict=True))
             sized = []
-            for c, text in zip(self.cols, texts, strict=False):
-                ws.write_string(r, c.index, text, f["id"] if c.key == "id" else f["text"])
-                sized.append((text, c.width))
+            for c in structure:
+                ws.write_string(r, c.index, texts[c.key], f["id"] if c.key == "id" else f["text"])
+                sized.append((texts[c.key], c.width))
             if prev is not None:
                 pg, pc = prev.get(row.id, (None, None))
-                ws.write_string(r, col["prev_grade"].index, pg or "", f["ref"])
+                self._previous_grade(ws, r, pg)
                 ws.write_string(r, col["prev_comment"].index, pc or "", f["ref"])
-                sized += [(pg or "", col["prev_grade"].width), (pc or "", col["prev_comment"].width)]
+                sized += [(pc or "", col["prev_comment"].width)]
             ws.set_row(r, row_height(sized))
             ws.write_blank(r, grade.index, None, f["input_grade"])
             start = (self.s.carried or {}).get(row.id)
@@ -236,6 +251,15 @@ class _Writer:
 
     def _carries(self) -> bool:
         return bool(self.s.carried) and "prev_comment" in self.col
+
+    def _previous_grade(self, ws, r: int, value: str | None) -> None:
+        """The previous round's grade: a number when it is one (no "number stored as text"), else its text."""
+        c = self.col["prev_grade"].index
+        number = _number(value)
+        if number is not None:
+            ws.write_number(r, c, number, self.f["ref_number"])
+        else:
+            ws.write_string(r, c, value or "", self.f["ref"])
 
     def _lists_refs(self) -> tuple[str, str]:
         k = len(self.scale.steps)
@@ -362,18 +386,7 @@ class _Writer:
         if self._carries():
             fill.append(t["instr_carried"].format(**names))
         section(t["instr_fill_head"], fill)
-        ws.write_string(r, 0, t["instr_scale_head"].format(scale=self.scale.name), head)
-        r += 1
-        if self.scale.description:
-            ws.write_string(r, 1, self.scale.description, f["hint"])
-            r += 1
-        ws.write_string(r, 0, t["instr_value"], f["head"])
-        ws.write_string(r, 1, t["instr_label"], f["head"])
-        r += 1
-        for step, fmt in zip(self.scale.steps, f["scale_cell"], strict=True):
-            ws.write_string(r, 0, step.value, fmt)
-            ws.write_string(r, 1, step.label, f["text"])
-            r += 1
+        r = self._scale_table(ws, r, head)
         r += 1
         deadline = (t["deadline"].format(date=fmt_date(s.round.deadline, self.lang)) if s.round.deadline
                     else t["no_deadline"])
@@ -383,6 +396,28 @@ class _Writer:
         ws.set_paper(9)
         ws.fit_to_pages(1, 0)
         ws.protect(self.password)
+
+    def _scale_table(self, ws, r: int, head) -> int:
+        """The scale: every step's value and, in words, what it means (its meaning in the workbook's
+        language, else its label); the row after it."""
+        t, f = self.t, self.f
+        ws.write_string(r, 0, t["instr_scale_head"].format(scale=self.scale.name), head)
+        r += 1
+        if self.scale.description and not any(st.meaning for st in self.scale.steps):
+            ws.write_string(r, 1, self.scale.description, f["hint"])
+            r += 1
+        ws.write_string(r, 0, t["instr_value"], f["head"])
+        ws.write_string(r, 1, t["instr_label"], f["head"])
+        r += 1
+        for step, fmt in zip(self.scale.steps, f["scale_cell"], strict=True):
+            words = step.meaning_in(self.lang)
+            if step.label != step.value and step.label != words:
+                words = f"{step.label}: {words}" if self.lang == "fi" else f"{words} ({step.label})"
+            ws.write_string(r, 0, step.value, fmt)
+            ws.write_string(r, 1, words, f["text"])
+            ws.set_row(r, estimate_row_height([(words, 100)], font_size=self.lay["font_size"]))
+            r += 1
+        return r
 
     def _meta(self, ws) -> None:
         s = self.s

@@ -7,7 +7,6 @@ from pathlib import Path
 from seuranta_xl.outputs.report.model import Report, report_text
 from seuranta_xl.present.messages import text
 from seuranta_xl.present.csvtext import csv_text
-from seuranta_xl.present.i18n import fmt_percent
 
 
 def csv_rows(report: Report) -> list[list[str]]:
@@ -26,8 +25,8 @@ def csv_rows(report: Report) -> list[list[str]]:
         for g in groups:
             cells = [kind, g.name, str(g.total)]
             cells += [str(g.counts[v]) for v in s.scale.values] + [str(g.empty)]
-            cells += [fmt_percent(x, lang, 1) for x in report.shares(g)]
-            rows.append(cells + report.tail_cells(g, 2, ""))
+            cells += [report.share_text(x) for x in report.shares(g)]
+            rows.append(cells + report.tail_cells(g, ""))
     return rows
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seuranta_xl.outputs.report.model import Report, report_text, change_line, item_rows, move_rows, summary_rows
+from seuranta_xl.outputs.report.model import (Report, change_line, count_rows, item_rows, measure_rows, move_rows,
+                                              report_text, share_rows)
 from seuranta_xl.present.messages import text
 
 
@@ -23,10 +24,14 @@ def markdown(report: Report) -> str:
     lines = [f"# {report.title}", ""]
     for line in report.meta_lines():
         lines += [line, ""]
-    for key, first, groups in (("by_fa", report_text("focus_area", lang), s.by_focus_area),
-                               ("by_dept", text("col.department", lang), s.by_department)):
+    for key, shares_key, first, groups in (("by_fa", "shares_fa", report_text("focus_area", lang), s.by_focus_area),
+                                           ("by_dept", "shares_dept", text("col.department", lang), s.by_department)):
+        kind = "fa" if key == "by_fa" else "dept"
         lines += [f"## {report_text(key, lang)}", ""]
-        lines += _md_table(summary_rows(report, groups, first, shares_inline=True)) + [""]
+        for caption, rows in ((f"counts_{kind}", count_rows(report, groups, first)),
+                              (shares_key, share_rows(report, groups, first)),
+                              (f"measures_{kind}", measure_rows(report, groups, first))):
+            lines += [f"### {report_text(caption, lang)}", ""] + _md_table(rows) + [""]
     lines += [f"## {report_text('changes', lang)}", ""]
     line = change_line(report)
     if line is None:

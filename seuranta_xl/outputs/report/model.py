@@ -15,7 +15,12 @@ from seuranta_xl.present.messages import text
 from seuranta_xl.store.project import Project
 from seuranta_xl.store.roundview import load_round, previous_state, resolve_round
 
-NO_GRADE_COLOUR = "#D9D9D9"
+DOCX_TEMPLATE_NAME = "raportti-pohja.docx"   # the municipality's own Word template, in the project folder
+NO_GRADE_COLOUR = "#FFFFFF"     # no grade: white with a dotted hatch in charts (reads in black and white)
+# One rounding rule for every format (xlsx, docx, csv, md): shares in whole percent, averages with one decimal.
+SHARE_DECIMALS = 0
+AVERAGE_DECIMALS = 1
+
 
 def report_text(key: str, lang: str, **fields) -> str:
     """The report's words: ``report.<key>`` of the message catalogue."""
@@ -26,11 +31,13 @@ def report_text(key: str, lang: str, **fields) -> str:
 class Report:
     """A summary with what every writer needs around it (language, organisation, date)."""
 
-    def __init__(self, summary: Summary, lang: str, organisation: str, made: dt.date):
+    def __init__(self, summary: Summary, lang: str, organisation: str, made: dt.date,
+                 docx_template: Path | None = None):
         self.s = summary
         self.lang = lang
         self.organisation = organisation
         self.made = made
+        self.docx_template = docx_template      # the docx is built on it when the project holds one
 
     @property
     def title(self) -> str:
@@ -86,12 +93,33 @@ class Report:
             return []
         return [str(g.change.improved), str(g.change.same), str(g.change.worse)]
 
-    def tail_cells(self, g: Group, average_decimals: int, no_average: str) -> list[str]:
+    def tail_cells(self, g: Group, no_average: str) -> list[str]:
         """A group's average (numeric scales), done share and change, as text."""
-        lang, cells = self.lang, []
+        cells = []
         if self.s.scale.numeric:
-            cells.append(fmt_number(g.average, lang, average_decimals) if g.average is not None else no_average)
-        return cells + [fmt_percent(g.done_share, lang, 1), *self.change_cells(g)]
+            cells.append(self.average_text(g.average, no_average))
+        return cells + [self.share_text(g.done_share), *self.change_cells(g)]
+
+    def share_text(self, share: float) -> str:
+        """A share as every format writes it (``SHARE_DECIMALS``): '24 %' (fi, sv), '24%' (en)."""
+        return fmt_percent(share, self.lang, SHARE_DECIMALS)
+
+    def average_text(self, average: float | None, none: str = "–") -> str:
+        return fmt_number(average, self.lang, AVERAGE_DECIMALS) if average is not None else none
+
+    def count_headers(self, first: str) -> list[str]:
+        """Group, actions, one column per scale step, no grade: counts only."""
+        return [first, text("col.actions", self.lang), *(st.value for st in self.s.scale.steps),
+                report_text("no_grade", self.lang)]
+
+    def measure_headers(self, first: str) -> list[str]:
+        """Group, average (numeric scales), done share, and improved / same / worse when the rounds compare."""
+        lang, s = self.lang, self.s
+        cols = [first] + ([report_text("average", lang)] if s.scale.numeric else [])
+        cols.append(report_text("done", lang, v=s.scale.top.value))
+        if s.comparable:
+            cols += [report_text("improved", lang), report_text("same", lang), report_text("worse", lang)]
+        return cols
 
     def scale_text(self) -> str:
         return ", ".join(step.display for step in self.s.scale.steps)
@@ -130,23 +158,33 @@ def build_report(root: Path, round_id: str | None = None, today: dt.date | None 
         previous = previous_state(ledger, rnd)
     lang = config.language
     summary = summarise(rnd, view.strategy, view.state, previous, overall_name=report_text("all", lang))
-    return Report(summary, lang, config.organisation, today or dt.date.today())
+    template = project.root / DOCX_TEMPLATE_NAME
+    return Report(summary, lang, config.organisation, today or dt.date.today(),
+                  template if template.is_file() else None)
 
 
 
-def summary_rows(report: Report, groups: list[Group], first: str, with_total: bool = True,
-                 shares_inline: bool = False, two_lines: bool = False) -> list[list[str]]:
-    """The summary table as formatted text (docx, md): header row first."""
-    lang, s = report.lang, report.s
-    rows = [report.summary_headers(first)]
-    for g in groups + ([s.overall] if with_total else []):
-        cells = [g.name, str(g.total)]
-        for n, share in zip([g.counts[v] for v in s.scale.values] + [g.empty], report.shares(g), strict=True):
-            if shares_inline and g.total:
-                cells.append(f"{n}\n{fmt_percent(share, lang)}" if two_lines else f"{n} ({fmt_percent(share, lang)})")
-            else:
-                cells.append(str(n))
-        rows.append(cells + report.tail_cells(g, 1, "–"))
+def count_rows(report: Report, groups: list[Group], first: str) -> list[list[str]]:
+    """Counts per scale step (one value per cell), the total row last: header row first."""
+    rows = [report.count_headers(first)]
+    for g in groups + [report.s.overall]:
+        rows.append([g.name, str(g.total), *(str(g.counts[v]) for v in report.s.scale.values), str(g.empty)])
+    return rows
+
+
+def share_rows(report: Report, groups: list[Group], first: str) -> list[list[str]]:
+    """Shares per scale step of all the group's actions (they and no grade add up to 100 %), total row last."""
+    rows = [report.share_headers(first)]
+    for g in groups + [report.s.overall]:
+        rows.append([g.name, *(report.share_text(x) for x in report.shares(g))])
+    return rows
+
+
+def measure_rows(report: Report, groups: list[Group], first: str) -> list[list[str]]:
+    """Average, done share and change per group, total row last."""
+    rows = [report.measure_headers(first)]
+    for g in groups + [report.s.overall]:
+        rows.append([g.name, *report.tail_cells(g, "–")])
     return rows
 
 

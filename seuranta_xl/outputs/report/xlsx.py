@@ -2,7 +2,9 @@
 area and per department, shares that feed native stacked-bar charts in the scale's colours), the
 actions that moved since the previous round, and the full list per focus area. Values, not formulas;
 no merged cells, no protection, plain bordered tables with bold headers (they survive a paste into
-Word); shares are numbers with the locale-neutral format ``0.0%``.
+Word); shares are numbers shown in whole percent and averages with one decimal, the rounding of every
+format (model.SHARE_DECIMALS, AVERAGE_DECIMALS). The charts read in black and white too: a pattern per
+scale step over its colour, "no grade" dotted on white.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from seuranta_xl.core.summary import IMPROVED, Group
-from seuranta_xl.outputs.report.model import Report, report_text
+from seuranta_xl.outputs.report.model import AVERAGE_DECIMALS, SHARE_DECIMALS, Report, report_text
 from seuranta_xl.present.messages import text
 from seuranta_xl.present.rowheight import row_height
 
@@ -22,6 +24,8 @@ def write_xlsx(report: Report, path: Path) -> None:
     wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False,
                                          "strings_to_urls": False})
     wb.set_properties({"title": report.title, "created": dt.datetime.combine(report.made, dt.time())})
+    pct = share_format(lang)
+    dec = "0." + "0" * AVERAGE_DECIMALS if AVERAGE_DECIMALS else "0"
     f = {
         "title": wb.add_format({"bold": True, "font_size": 14}),
         "h2": wb.add_format({"bold": True, "font_size": 12}),
@@ -32,10 +36,10 @@ def write_xlsx(report: Report, path: Path) -> None:
         "bold": wb.add_format({"border": 1, "text_wrap": True, "valign": "top", "bold": True}),
         "int": wb.add_format({"border": 1, "valign": "top", "num_format": "0"}),
         "int_b": wb.add_format({"border": 1, "valign": "top", "num_format": "0", "bold": True}),
-        "dec": wb.add_format({"border": 1, "valign": "top", "num_format": "0.0"}),
-        "dec_b": wb.add_format({"border": 1, "valign": "top", "num_format": "0.0", "bold": True}),
-        "pct": wb.add_format({"border": 1, "valign": "top", "num_format": "0.0%"}),
-        "pct_b": wb.add_format({"border": 1, "valign": "top", "num_format": "0.0%", "bold": True}),
+        "dec": wb.add_format({"border": 1, "valign": "top", "num_format": dec}),
+        "dec_b": wb.add_format({"border": 1, "valign": "top", "num_format": dec, "bold": True}),
+        "pct": wb.add_format({"border": 1, "valign": "top", "num_format": pct}),
+        "pct_b": wb.add_format({"border": 1, "valign": "top", "num_format": pct, "bold": True}),
     }
     sheet = report_text("summary_sheet", lang)
     ws = _sheet(wb, sheet)
@@ -67,6 +71,27 @@ def write_xlsx(report: Report, path: Path) -> None:
     _changes_sheet(wb, report, f)
     _list_sheet(wb, report, f)
     wb.close()
+
+
+# A pattern per scale step from the lowest (the top step solid), "no grade" dotted: as the docx chart.
+PATTERNS = ("wide_downward_diagonal", "wide_upward_diagonal", "dashed_horizontal", "dashed_vertical",
+            "large_check", "dotted_grid")
+NO_GRADE_PATTERN = "percent_20"
+
+
+def share_format(lang: str) -> str:
+    """The number format of a share: whole percent (SHARE_DECIMALS) with a space before % in Finnish and
+    Swedish ('24 %'), none in English ('24%')."""
+    digits = "0." + "0" * SHARE_DECIMALS if SHARE_DECIMALS else "0"
+    return f"{digits}\\ %" if lang in ("fi", "sv") else f"{digits}%"
+
+
+def _fill(i: int, n_steps: int, colour: str) -> dict:
+    if i == n_steps:
+        return {"pattern": {"pattern": NO_GRADE_PATTERN, "fg_color": "#7F7F7F", "bg_color": "#FFFFFF"}}
+    if i == n_steps - 1:
+        return {"fill": {"color": colour}}
+    return {"pattern": {"pattern": PATTERNS[i % len(PATTERNS)], "fg_color": "#7F7F7F", "bg_color": colour}}
 
 
 def _sheet(wb, name: str):
@@ -126,17 +151,18 @@ def _shares_table(ws, row: int, report: Report, first: str, groups: list[Group],
 def _chart(wb, report: Report, sheet: str, head_row: int, n: int, title: str):
     chart = wb.add_chart({"type": "bar", "subtype": "stacked"})
     first, last = head_row + 1, head_row + n
+    n_steps = len(report.s.scale.steps)
     for c, colour in enumerate(report.colours(), start=1):
         chart.add_series({
             "name": [sheet, head_row, c],
             "categories": [sheet, first, 0, last, 0],
             "values": [sheet, first, c, last, c],
-            "fill": {"color": colour},
-            "border": {"color": "#595959", "width": 0.5},
+            **_fill(c - 1, n_steps, colour),
+            "border": {"color": "#404040", "width": 0.5},
             "gap": 60,
         })
     chart.set_title({"name": title, "name_font": {"size": 11, "bold": True}})
-    chart.set_x_axis({"min": 0, "max": 1, "num_format": "0%", "major_gridlines": {"visible": True,
+    chart.set_x_axis({"min": 0, "max": 1, "num_format": share_format(report.lang), "major_gridlines": {"visible": True,
                                                                                   "line": {"color": "#D9D9D9"}}})
     chart.set_y_axis({"reverse": True})
     chart.set_legend({"position": "bottom"})
