@@ -611,6 +611,10 @@ def status(round_id, department, show_all, as_json, project_dir):
     say(status_round_line(view.round, today, lang) or deadline_text(view.round.deadline, today, lang))
     out.print()
     print_lines(status_lines(srows, lang, width()))
+    without = [r.department for r in rows if not r.contacts]
+    if without:   # the drafts of send / remind would have no recipient
+        out.print()
+        say(text("contacts.without", lang, n=len(without), d=", ".join(without)))
     out.print()
     if findings:
         say(text("findings.title", lang, counts=findings_counts(findings, lang)), style="head")

@@ -173,11 +173,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                        "Lists the project's rounds, oldest first."),
     "cmd.round.list.short": ("Luettele kierrokset", "Lista omgångarna", "List the rounds"),
     "cmd.generate": ("Kirjoittaa jokaiselle vastuutaholle oman suojatun työkirjan (.xlsx) kansioon "
-                     "lomakkeet/KIERROS (tai --out). Samannimiset tiedostot korvataan.",
+                     "lomakkeet/KIERROS (tai --out). Samannimiset tiedostot korvataan. Luo palautuksille kansion "
+                     "palautukset/KIERROS.",
                      "Skriver en skyddad arbetsbok (.xlsx) för varje ansvarig i mappen lomakkeet/OMGÅNG "
-                     "(eller --out). Filer med samma namn ersätts.",
+                     "(eller --out). Filer med samma namn ersätts. Skapar mappen palautukset/OMGÅNG för returerna.",
                      "Writes one protected workbook (.xlsx) per department into lomakkeet/ROUND (or --out). "
-                     "Files of the same name are replaced."),
+                     "Files of the same name are replaced. Creates palautukset/ROUND for the returns."),
     "cmd.generate.short": ("Kirjoita lomake jokaiselle vastuutaholle", "Skriv en blankett för varje ansvarig",
                            "Write one workbook per department"),
     "cmd.check": ("Tarkistaa palautetut työkirjat yhdistämättä niitä: sama tarkistus kuin sync, mutta mitään ei "
@@ -693,7 +694,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "round.scale": ("asteikko {s}", "skala {s}", "scale {s}"),
     "round.list-empty": ("Projektissa ei ole vielä kierroksia.", "Projektet har ännu inga omgångar.",
                          "The project has no rounds yet."),
-    "round.list-line": ("{rounds}, joista avoinna {open}; uusin {latest}.", "{rounds}, varav {open} öppna; den senaste "
+    "round.list-line": ("{rounds}, joista avoinna {open}; uusin {latest}.", "{rounds}, öppna: {open}; den senaste "
                         "{latest}.", "{rounds}, {open} open; the latest {latest}."),
     "status.closed": ("Kierros suljettiin {date} (määräaika {deadline}); sen tila on jäädytetty, myöhästyneet "
                       "palautukset kirjataan mutta niitä ei yhdistetä.",
@@ -831,7 +832,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                   "to take the late ones in: seuranta round reopen {r} and seuranta sync; otherwise seuranta status"),
     "next.closed": ("kierros on suljettu: seuranta report --format all; myöhästynyt palautus otetaan mukaan "
                     "komennolla seuranta round reopen {r}",
-                    "omgången är stängd: seuranta report --format all; en sen retur tas med med seuranta round "
+                    "omgången är stängd: seuranta report --format all; en sen retur tas med genom seuranta round "
                     "reopen {r}",
                     "the round is closed: seuranta report --format all; a late return is taken in with seuranta "
                     "round reopen {r}"),
