@@ -44,6 +44,7 @@ def handle_errors(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
+            _warn_location(kwargs.get("project_dir"))
             return func(*args, **kwargs)
         except UserError as exc:
             lang = cli_language(kwargs.get("project_dir"))
@@ -60,6 +61,21 @@ def handle_errors(func):
                            log=log), markup=False)
             sys.exit(2)
     return wrapper
+
+
+def _warn_location(project_dir: Path | None) -> None:
+    """On a network share or in a synced folder: say how the project runs there, and what to do (stderr)."""
+    if project_dir is None or not (Path(project_dir) / "seuranta.toml").exists():
+        return
+    from seuranta_xl.store.location import conflict_copies, project_location
+    where = project_location(Path(project_dir))
+    lang = cli_language(project_dir)
+    if not where.local:
+        say(text("location.warning", lang, where=text(f"location.{where.kind}", lang), detail=where.detail),
+            console=err, keep=[where.detail])
+    copies = conflict_copies(Path(project_dir))
+    if copies:
+        say(text("location.conflict", lang, files=", ".join(copies)), console=err, keep=copies)
 
 
 def _crash_log(exc: BaseException) -> str:
@@ -150,9 +166,7 @@ def init(strategy_file, preset, mapping, results_round, scale, name, language, f
     if as_json:
         emit_json(findings_document(result.findings, lang, **result.summary()))
         exit_for(result.findings)
-    for line in result.summary_lines():
-        say(line, keep=[str(project_dir)])
-    out.print()
+    _import_lines(result, project_dir)
     print_findings(result.findings, lang, text("findings.where-all", lang), show_all)
     out.print()
     s = result.summary()
@@ -163,8 +177,63 @@ def init(strategy_file, preset, mapping, results_round, scale, name, language, f
     say(text(key, lang, name=result.organisation))
     rid, deadline = example_round(dt.date.today(), lang)
     then = text("next.round-new", lang, id=rid, date=deadline)
+    if result.update is not None and result.update.outdated:
+        then = text("next.only-changed", lang)
+    elif result.update is not None and result.update.rounds:
+        then = text("next.status", lang)
     fix = any(f.severity is not Severity.INFO and f.code != "organisation-defaulted" for f in result.findings)
     next_step(text("next.fix-import", lang, then=then) if fix else then, lang)
+    exit_for(result.findings)
+
+
+def _import_lines(result, project_dir: Path) -> None:
+    """What an import did: counts, departments and (a re-import) the diff, its lines hanging under their sign."""
+    for line in result.summary_lines():
+        changed = line[:2] in ("+ ", "- ", "~ ", "> ")
+        say(line, keep=[str(project_dir)], hang="  " if changed else "")
+    out.print()
+
+
+# ---------------------------------------------------------------------------------------- strategy
+@main.group()
+def strategy():
+    """The strategy between rounds (help: cmd.strategy)."""
+
+
+@strategy.command("update")
+@click.argument("strategy_file", type=click.Path(path_type=Path), metavar="metavar.file")
+@click.option("--preset", type=click.Choice(["keuruu", "tuusula", "kemi", "taulukko-2024"]))
+@click.option("--mapping", type=click.Path(path_type=Path), metavar="metavar.file")
+@all_option
+@json_option
+@project_option
+@handle_errors
+def strategy_update(strategy_file, preset, mapping, show_all, as_json, project_dir):
+    """Re-import the strategy, print and save the diff (help: cmd.strategy.update)."""
+    from seuranta_xl.store.project import Project
+    from seuranta_xl.strategy.importer import init_project
+
+    Project(project_dir).load_config()        # an existing project only (project-missing otherwise)
+    result = init_project(project_dir, strategy_file, preset=preset, mapping=mapping, force=True)
+    lang = result.language
+    if as_json:
+        emit_json(findings_document(result.findings, lang, **result.summary()))
+        exit_for(result.findings)
+    _import_lines(result, project_dir)
+    print_findings(result.findings, lang, text("findings.where-all", lang), show_all)
+    out.print()
+    s = result.summary()
+    say(text("strategy.done", lang, v=result.strategy_id, actions=plural("actions", s["actions"], lang),
+             departments=plural("departments", len(s["departments"]), lang),
+             counts=findings_counts(result.findings, lang)))
+    note = result.update
+    if note is not None and note.outdated:
+        next_step(text("next.only-changed", lang), lang)
+    elif note is not None and note.rounds:
+        next_step(text("next.status", lang), lang)
+    else:
+        rid, deadline = example_round(dt.date.today(), lang)
+        next_step(text("next.round-new", lang, id=rid, date=deadline), lang)
     exit_for(result.findings)
 
 
@@ -183,14 +252,16 @@ def round():  # noqa: A001 - the command is called "round"
 @click.option("--title", default="", metavar="metavar.text")
 @click.option("--deadline", type=DATE, metavar="metavar.date")
 @click.option("--scale", metavar="metavar.scale")
+@click.option("--carry-comments", is_flag=True)
 @json_option
 @project_option
 @handle_errors
-def round_new(round_id, title, deadline, scale, as_json, project_dir):
+def round_new(round_id, title, deadline, scale, carry_comments, as_json, project_dir):
     """Open a new round (help: cmd.round.new)."""
     from seuranta_xl.store.rounds import new_round
 
-    rnd, lang = new_round(project_dir, round_id, title=title, deadline=deadline, scale=scale)
+    rnd, lang = new_round(project_dir, round_id, title=title, deadline=deadline, scale=scale,
+                          carry_comments=carry_comments)
     if as_json:
         emit_json({"project": str(project_dir), "round": _round_json(rnd)})
         return
@@ -199,12 +270,20 @@ def round_new(round_id, title, deadline, scale, as_json, project_dir):
                  deadline=fmt_date(rnd.deadline, lang)))
     else:
         say(text("cli.round-opened-no-deadline", lang, id=rnd.id, title=rnd.title, scale=rnd.scale.name))
+    if rnd.carried_from:
+        say(text("round.carried", lang, p=rnd.carried_from))
     next_step(text("next.generate", lang), lang)
 
 
-def _round_json(rnd) -> dict:
-    return {"id": rnd.id, "title": rnd.title, "deadline": rnd.deadline.isoformat() if rnd.deadline else None,
-            "scale": rnd.scale.name, "imported": rnd.imported}
+def _round_json(rnd, today: dt.date | None = None) -> dict:
+    """A round as --json gives it (docs/json.md): main's keys and the round's life (state, days left, …)."""
+    from seuranta_xl.core.roundlife import round_facts
+
+    facts = round_facts(rnd, today or dt.date.today())
+    return {"id": rnd.id, "title": rnd.title, "deadline": facts["deadline"], "scale": rnd.scale.name,
+            "imported": rnd.imported, "state": facts["state"], "days_left": facts["days_left"],
+            "closed_at": facts["closed_at"], "strategy_id": facts["strategy_id"],
+            "carried_from": facts["carried_from"]}
 
 
 @round.command("list")
@@ -215,49 +294,114 @@ def round_list(as_json, project_dir):
     """List rounds (help: cmd.round.list)."""
     from seuranta_xl.store.project import Project
 
+    from seuranta_xl.present.roundtext import round_list_lines
+
     project = Project(project_dir)
     lang = project.load_config().language
     with project.ledger() as ledger:
         rounds = ledger.rounds()
+    today = dt.date.today()
     if as_json:
-        emit_json({"project": str(project_dir), "rounds": [_round_json(r) for r in rounds]})
+        emit_json({"project": str(project_dir), "rounds": [_round_json(r, today) for r in rounds]})
         return
-    for r in rounds:
-        kind = f" ({text('cli.round-imported', lang)})" if r.imported else ""
-        out.print(f"{r.id}  {r.title}  {fmt_date(r.deadline, lang) or '–'}  {r.scale.name}{kind}", markup=False)
-    if rounds:
-        say(text("cli.round-list-line", lang, rounds=plural("rounds", len(rounds), lang), latest=rounds[-1].id))
-        next_step(text("next.status", lang), lang)
-    else:
-        rid, deadline = example_round(dt.date.today(), lang)
+    if not rounds:
+        say(text("round.list-empty", lang))
+        rid, deadline = example_round(today, lang)
         next_step(text("next.round-new", lang, id=rid, date=deadline), lang)
+        return
+    print_lines(round_list_lines(rounds, today, lang, width()))
+    out.print()
+    live = [r for r in rounds if not r.imported and not r.closed]
+    say(text("round.list-line", lang, rounds=plural("rounds", len(rounds), lang), open=len(live), latest=rounds[-1].id))
+    next_step(text("next.status", lang), lang)
+
+
+@round.command("edit")
+@click.argument("round_id", metavar="metavar.round")
+@click.option("--title", default=None, metavar="metavar.text")
+@click.option("--deadline", type=DATE, metavar="metavar.date")
+@click.option("--no-deadline", is_flag=True)
+@json_option
+@project_option
+@handle_errors
+def round_edit(round_id, title, deadline, no_deadline, as_json, project_dir):
+    """Change a round's title or deadline (help: cmd.round.edit)."""
+    from seuranta_xl.store.rounds import edit_round
+
+    rnd, lang = edit_round(project_dir, round_id, title=title, deadline=deadline, clear_deadline=no_deadline)
+    if as_json:
+        emit_json({"project": str(project_dir), "round": _round_json(rnd)})
+        return
+    say(text("round.edited", lang, r=rnd.id, title=rnd.title))
+    say(deadline_text(rnd.deadline, dt.date.today(), lang))        # as status says it
+    next_step(text("next.round-edited", lang), lang)
+
+
+@round.command("close")
+@click.argument("round_id", metavar="metavar.round")
+@json_option
+@project_option
+@handle_errors
+def round_close(round_id, as_json, project_dir):
+    """Close a round: frozen and final (help: cmd.round.close)."""
+    from seuranta_xl.returns.closing import close_round
+
+    rnd, master, lang = close_round(project_dir, round_id)
+    master = Path(master).absolute()
+    if as_json:
+        emit_json({"project": str(project_dir), "round": _round_json(rnd), "master": str(master)})
+        return
+    say(text("round.closed-line", lang, r=rnd.id, m=master), keep=[str(master)])
+    next_step(text("next.round-closed", lang), lang)
+
+
+@round.command("reopen")
+@click.argument("round_id", metavar="metavar.round")
+@json_option
+@project_option
+@handle_errors
+def round_reopen(round_id, as_json, project_dir):
+    """Reopen a closed round (help: cmd.round.reopen)."""
+    from seuranta_xl.returns.closing import reopen_round
+
+    rnd, master, lang = reopen_round(project_dir, round_id)
+    master = Path(master).absolute()
+    if as_json:
+        emit_json({"project": str(project_dir), "round": _round_json(rnd), "master": str(master)})
+        return
+    say(text("round.reopened-line", lang, r=rnd.id, m=master), keep=[str(master)])
+    next_step(text("next.round-reopened", lang), lang)
 
 
 # ---------------------------------------------------------------------------------------- generate
 @main.command()
 @round_option
 @click.option("--department", metavar="metavar.name")
+@click.option("--only-changed", is_flag=True)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), metavar="metavar.folder")
 @json_option
 @project_option
 @handle_errors
-def generate(round_id, department, out_dir, as_json, project_dir):
+def generate(round_id, department, only_changed, out_dir, as_json, project_dir):
     """Write one workbook per department (help: cmd.generate)."""
-    from seuranta_xl.returns.sync import RETURNS_DIR
     from seuranta_xl.workbook.generate import generate_round
 
-    result = generate_round(project_dir, round_id=round_id, out_dir=out_dir, only=department)
+    result = generate_round(project_dir, round_id=round_id, out_dir=out_dir, only=department,
+                            only_changed=only_changed)
     lang = result.language
     folder = Path(result.out_dir).absolute()
+    returns = Path(result.returns_dir).absolute()
     if as_json:
         emit_json({"project": str(project_dir), "round": result.round_id, "folder": str(folder),
-                   "workbooks": [{"file": p.name, "actions": n} for p, n in result.files]})
+                   "workbooks": [{"file": p.name, "actions": n} for p, n in result.files],
+                   "unchanged": result.unchanged, "returns_folder": str(returns)})
         return
     say(text("cli.generated-n", lang, r=result.round_id, workbooks=plural("workbooks", len(result.files), lang),
              d=folder), keep=[str(folder)])
     for path, count in result.files:
         out.print(f"  {path.name} ({plural('actions', count, lang)})", markup=False)
-    returns = project_dir / RETURNS_DIR / result.round_id
+    if result.unchanged:
+        say(text("generate.unchanged", lang, n=len(result.unchanged), d=", ".join(result.unchanged)))
     next_step(text("next.send", lang, folder=returns), lang, keep=[str(returns)])
 
 
@@ -309,14 +453,25 @@ def returns_cmd(ctx, round_id, as_json, project_dir):
     """Every version of every return: current / superseded / withdrawn / rejected / Palautusten versiot."""
     if ctx.invoked_subcommand is not None:
         return
-    from seuranta_xl.present.versions import versions_table
+    from seuranta_xl.present.versions import version_lines, versions_summary
     from seuranta_xl.returns.history import round_history, version_document
 
     view, lang = round_history(Path(project_dir), round_id)
+    versions = view.state.versions
     if as_json:
-        emit_json({"round": view.round.id, "versions": [version_document(v) for v in view.state.versions]})
+        emit_json({"round": view.round.id, "versions": [version_document(v) for v in versions]})
         return
-    out.print(versions_table(view.round.id, view.state.versions, lang))
+    say(text("versions.title", lang, r=view.round.id), style="head")
+    out.print()
+    if not versions:
+        say(text("versions.none", lang, r=view.round.id))
+        next_step(text("next.sync", lang), lang)
+        return
+    print_lines(version_lines(versions, lang, width()))
+    out.print()
+    say(versions_summary(versions, lang))
+    conflict = any(f.code == "conflicting-versions" for f in view.findings)
+    next_step(text("next.versions-conflict" if conflict else "next.versions", lang), lang)
 
 
 def _decision(kind: str, file, round_id, undo, project_dir) -> None:
@@ -324,7 +479,8 @@ def _decision(kind: str, file, round_id, undo, project_dir) -> None:
     from seuranta_xl.returns.history import decide
 
     decision, lang = decide(Path(project_dir), kind, Path(file), round_id=round_id, undo=undo)
-    out.print(decision_line(decision, lang))
+    say(decision_line(decision, lang), keep=[decision.file_name])
+    next_step(text("next.status", lang), lang)
 
 
 @returns_cmd.command("withdraw")
@@ -379,8 +535,12 @@ def sync(folder, round_id, show_all, as_json, project_dir):
     say(text("sync.done", lang, r=result.round_id, files=plural("files", result.files_seen, lang),
              new=plural("new-returns", result.new_returns, lang), same=result.unchanged, rej=result.rejected,
              counts=findings_counts(result.findings, lang)))
+    closed = result.view is not None and result.view.round.closed
+    if closed:   # recorded as late, nothing merged (round reopen takes them in)
+        say(text("sync.late", lang, r=result.round_id, n=result.late))
     say(text("cli.sync-master", lang, p=result.master), keep=[str(result.master)])
-    next_step(text("next.status", lang), lang)
+    late = closed and any(f.code == "late-return" for f in result.findings)
+    next_step(text("next.late", lang, r=result.round_id) if late else text("next.status", lang), lang)
     exit_for(result.findings)
 
 
@@ -394,7 +554,8 @@ def status_rows(view, rows) -> list[StatusRow]:
         errors = sum(1 for f in mine if f.severity is Severity.ERROR)
         warnings = sum(1 for f in mine if f.severity is Severity.WARNING)
         state = r.state if r.state in ("missing", "rejected") else ("errors" if errors else "returned")
-        out_rows.append(StatusRow(r.department, state, r.graded, r.actions, errors, warnings, r.file))
+        contact = ", ".join(f"{c['name']} <{c['email']}>" if c.get("name") else c["email"] for c in r.contacts)
+        out_rows.append(StatusRow(r.department, state, r.graded, r.actions, errors, warnings, r.file, contact or None))
     return out_rows
 
 
@@ -411,9 +572,11 @@ def _status_json(project_dir: Path, view, rows, srows: list[StatusRow], findings
               "infos": sum(f.severity is Severity.INFO for f in found)}
     departments = [{**r.__dict__, "state": s.state, "errors": s.errors, "warnings": s.warnings}
                    for r, s in zip(rows, srows, strict=True)]
+    facts = _round_json(view.round, today)
     return {"project": str(project_dir), "round": view.round.id, "title": view.round.title,
             "deadline": deadline.isoformat() if deadline else None,
             "days_left": (deadline - today).days if deadline else None,
+            "state": facts["state"], "closed_at": facts["closed_at"],
             "departments": departments, "counts": counts, "findings": [f.to_json(lang) for f in findings]}
 
 
@@ -440,11 +603,18 @@ def status(round_id, department, show_all, as_json, project_dir):
     if as_json:
         emit_json(_status_json(project_dir, view, rows, srows, findings, lang, today))
         exit_for(findings)
+    from seuranta_xl.present.roundtext import state_word, status_round_line
+
     say(text("cli.project", lang, p=project_dir), keep=[str(project_dir)])
-    say(text("status.title", lang, r=view.round.id, t=view.round.title), style="head")
-    say(deadline_text(view.round.deadline, today, lang))
+    say(text("status.title-state", lang, r=view.round.id, t=view.round.title, state=state_word(view.round, lang)),
+        style="head")
+    say(status_round_line(view.round, today, lang) or deadline_text(view.round.deadline, today, lang))
     out.print()
     print_lines(status_lines(srows, lang, width()))
+    without = [r.department for r in rows if not r.contacts]
+    if without:   # the drafts of send / remind would have no recipient
+        out.print()
+        say(text("contacts.without", lang, n=len(without), d=", ".join(without)))
     out.print()
     if findings:
         say(text("findings.title", lang, counts=findings_counts(findings, lang)), style="head")
@@ -458,6 +628,8 @@ def status(round_id, department, show_all, as_json, project_dir):
 
 def _status_next(view, srows: list[StatusRow], findings: list[Finding], today: dt.date, lang: str) -> str:
     missing = ", ".join(r.department for r in srows if r.state in ("missing", "rejected"))
+    if view.round.closed and not view.round.imported:
+        return text("next.closed", lang, r=view.round.id)
     if has_errors(findings):
         return text("next.check-fix", lang)
     if missing:
@@ -500,6 +672,109 @@ def export(round_id, fmt, out_path, as_json, project_dir):
         return
     say(text("export.written", lang, p=target, rows=plural("rows", len(rows), lang), fmt=fmt), keep=[str(target)])
     next_step(text("next.report", lang), lang)
+
+
+# ---------------------------------------------------------------------------------------- contacts
+@main.group()
+def contacts():
+    """Department contacts for the mail drafts (help: cmd.contacts)."""
+
+
+@contacts.command("import")
+@click.argument("file", type=click.Path(path_type=Path), metavar="metavar.file")
+@all_option
+@json_option
+@project_option
+@handle_errors
+def contacts_import(file, show_all, as_json, project_dir):
+    """Contacts from a .csv/.xlsx table into seuranta.toml (help: cmd.contacts.import)."""
+    from seuranta_xl.strategy.contacts import CONFIG_NAME, import_contacts
+
+    found = import_contacts(project_dir, file)
+    lang = found.language
+    people = sum(len(c) for c in found.contacts.values())
+    if as_json:
+        emit_json(findings_document(found.findings, lang, departments=len(found.contacts), contacts=people,
+                                    without=found.without))
+        exit_for(found.findings)
+    if found.findings:
+        print_findings(found.findings, lang, text("findings.where-all", lang), show_all)
+        out.print()
+    if found.without:
+        say(text("contacts.without", lang, n=len(found.without), d=", ".join(found.without)))
+    say(text("contacts.imported", lang, f=found.file, departments=plural("departments", len(found.contacts), lang),
+             people=plural("people", people, lang), c=CONFIG_NAME, counts=findings_counts(found.findings, lang)),
+        keep=[found.file])
+    fix = any(f.severity is not Severity.INFO for f in found.findings)
+    next_step(text("next.contacts-fix", lang, f=file) if fix else text("next.contacts", lang), lang, keep=[str(file)])
+    exit_for(found.findings)
+
+
+# ---------------------------------------------------------------------------------------- mail drafts
+def _print_drafts(result, as_json: bool, project_dir: Path, remind: bool, show_all: bool) -> None:
+    from seuranta_xl.present.roundtext import draft_lines
+    from seuranta_xl.store.project import RETURNS_DIR
+
+    lang = result.language
+    if as_json:
+        drafts = [{"department": d, "draft": str(p), "recipients": n, "attachment": a} for d, p, n, a in result.drafts]
+        emit_json(findings_document(result.findings, lang, round=result.round_id, drafts=drafts,
+                                    skipped=result.skipped, templates_written=[str(p) for p in result.templates_written]))
+        return
+    for path in result.templates_written:
+        say(text("mail.template-written", lang, p=Path(path).absolute()), keep=[str(Path(path).absolute())])
+    folder = Path(result.out_dir).absolute()
+    counted = plural("reminders" if remind else "drafts", len(result.drafts), lang)
+    say(text("mail.reminded" if remind else "mail.sent", lang, r=result.round_id, drafts=counted, d=folder),
+        keep=[str(folder)])
+    print_lines(draft_lines(result.drafts, lang, width()))
+    if result.skipped:
+        say(text("mail.skipped", lang, n=len(result.skipped), d=", ".join(result.skipped)))
+    out.print()
+    if result.findings:
+        print_findings(result.findings, lang, text("findings.where-all", lang), show_all)
+        out.print()
+    say(text("mail.summary", lang, drafts=counted, recipients=plural("recipients", sum(d[2] for d in result.drafts), lang),
+             counts=findings_counts(result.findings, lang)))
+    returns = project_dir / RETURNS_DIR / result.round_id
+    if remind and not result.drafts:
+        next_step(text("next.nothing-owed", lang, r=result.round_id), lang)
+    elif remind:
+        next_step(text("next.remind-drafts", lang), lang)
+    else:
+        next_step(text("next.send-drafts", lang, folder=returns), lang, keep=[str(returns)])
+
+
+@main.command()
+@round_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), metavar="metavar.folder")
+@all_option
+@json_option
+@project_option
+@handle_errors
+def send(round_id, out_dir, show_all, as_json, project_dir):
+    """One .eml draft per department, its workbook attached, never sent (help: cmd.send)."""
+    from seuranta_xl.returns.mailing import send_drafts
+
+    result = send_drafts(project_dir, round_id, out_dir)
+    _print_drafts(result, as_json, project_dir, remind=False, show_all=show_all)
+    exit_for(result.findings)
+
+
+@main.command()
+@round_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), metavar="metavar.folder")
+@all_option
+@json_option
+@project_option
+@handle_errors
+def remind(round_id, out_dir, show_all, as_json, project_dir):
+    """Drafts for the departments that still owe something, saying what (help: cmd.remind)."""
+    from seuranta_xl.returns.mailing import remind_drafts
+
+    result = remind_drafts(project_dir, round_id, out_dir)
+    _print_drafts(result, as_json, project_dir, remind=True, show_all=show_all)
+    exit_for(result.findings)
 
 
 # ---------------------------------------------------------------------------------------- report

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from seuranta_xl.core.model import Config
+from seuranta_xl.core.roundlife import round_state
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.store.project import Project
 from seuranta_xl.store.roundview import RoundView, load_round, resolve_round
@@ -25,7 +26,8 @@ __all__ = ["rounds", "results", "history", "findings", "returns"]
 
 SEVERITIES = ["info", "warning", "error"]      # lowest first: df[df.severity >= "warning"]
 ROUND_COLUMNS = {"round_id": "string", "title": "string", "deadline": "date", "scale": "string",
-                 "imported": "boolean", "created_at": "utc"}
+                 "imported": "boolean", "created_at": "utc", "state": "string", "closed_at": "utc",
+                 "strategy_id": "Int64", "carried_from": "string"}
 RESULT_COLUMNS = {"round_id": "string", "action_id": "string", "focus_area": "string", "goal": "string",
                   "action": "string", "department": "string", "indicator": "string", "target": "string",
                   "grade": "category", "grade_label": "string", "grade_number": "Float64", "grade_rank": "Int64",
@@ -65,11 +67,13 @@ def _typed(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
 
 
 def rounds(project: str | os.PathLike[str]) -> pd.DataFrame:
-    """One row per round, oldest first (``imported``: a past round read from the strategy table)."""
+    """One row per round, oldest first, as it stands now (its edits, close and reopen applied):
+    ``imported`` a past round read from the strategy table, ``state`` open / closed / imported."""
     with _opened(project) as (ledger, _config):
         known = ledger.rounds()
     return _typed([{"round_id": r.id, "title": r.title, "deadline": r.deadline, "scale": r.scale.name,
-                    "imported": r.imported, "created_at": r.created_at or None}
+                    "imported": r.imported, "created_at": r.created_at or None, "state": round_state(r),
+                    "closed_at": r.closed_at or None, "strategy_id": r.strategy_id, "carried_from": r.carried_from}
                    for r in known], ROUND_COLUMNS)
 
 

@@ -109,11 +109,22 @@ def test_a_new_goal_does_not_take_a_retired_goal_number():
     assert out.actions[2] == "1.3.1"
 
 
-def test_the_same_text_in_another_department_is_another_action():
+def test_an_action_moved_to_another_department_keeps_its_id():
+    """Issue 13: the same focus area, goal and text under another department is the same action moved
+    (strategy update reports it as moved); before, it was a new action and the old id retired."""
     ids, previous = first_import()
     moved = [key(FIRST[0].text, dept=SIV), *FIRST[1:]]
     out = assign(moved, previous, retired=ids.actions)
-    assert out.actions[0] == "1.1.3" and out.actions[1:] == ids.actions[1:]
+    assert out.actions == ids.actions
+
+
+def test_a_moved_action_does_not_take_the_id_of_an_exact_twin():
+    """Two departments with the same text: each keeps its own id (exact matches go first)."""
+    ids, previous = first_import()
+    twin = [*FIRST, key(FIRST[0].text, dept=SIV)]
+    first = assign(twin, previous, retired=ids.actions)
+    again = assign(twin, strategy_of(twin, first), retired=first.actions)
+    assert again.actions == first.actions
 
 
 def test_an_action_moved_to_another_goal_is_numbered_there_and_its_old_id_retires():

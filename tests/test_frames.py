@@ -119,6 +119,27 @@ def test_rounds_findings_and_returns(demo):
     assert versions["in_force"].sum() == len(view.state.current)
 
 
+def test_rounds_as_they_stand_edited_closed_and_carried(tmp_path):
+    """#13: a round's edits, close and --carry-comments show in rounds(): state, deadline, closed_at."""
+    import datetime as dt
+
+    from seuranta_xl.store.rounds import edit_round, new_round, set_round_closed
+
+    strategy = strategy_from_rows([{"id": "T1", "focus_area": "P", "goal": "G", "action": "Toimenpide",
+                                    "department": "Sivistys"}])
+    project = make_project(tmp_path / "p", strategy)
+    add_round(project, "r1", deadline=dt.date(2024, 5, 15))
+    edit_round(project.root, "r1", deadline=dt.date(2024, 6, 14))
+    set_round_closed(project.root, "r1", True)
+    new_round(project.root, "r2", carry_comments=True)
+    rounds = sf.rounds(project.root)
+    assert list(rounds["state"]) == ["closed", "open"]
+    assert rounds.loc[0, "deadline"] == pd.Timestamp("2024-06-14")           # as edited, not as opened
+    assert str(rounds["closed_at"].dtype.tz) == "UTC" and not pd.isna(rounds.loc[0, "closed_at"])
+    assert pd.isna(rounds.loc[1, "closed_at"]) and rounds.loc[1, "carried_from"] == "r1"
+    assert str(rounds["state"].dtype) == "string" and str(rounds["strategy_id"].dtype) == "Int64"
+
+
 def test_a_scale_of_words_has_no_numbers_and_history_of_two_scales_is_text(tmp_path):
     strategy = strategy_from_rows([{"id": f"T{i}", "focus_area": "P", "goal": "G", "action": f"Toimenpide {i}",
                                     "department": "Sivistys"} for i in range(1, 4)])

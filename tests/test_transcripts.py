@@ -11,7 +11,9 @@ import pytest
 from tests import transcripts as tr
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-EXIT = {"init": 0, "sync": 1, "status": 1}        # warnings only · errors remain · errors remain
+EXIT = {"init": 0, "sync": 1, "status": 1,       # warnings only · errors remain · errors remain
+        "contacts": 0, "edit": 0, "send": 0, "remind": 0, "reminder": 0, "close": 0, "late": 1, "list": 0,
+        "reopen": 0, "returns": 0}
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +36,7 @@ def test_transcript_line_by_line(outputs, name):
     assert len(got) == len(want), f"{name}: {len(got)} lines, {len(want)} frozen"
 
 
-@pytest.mark.parametrize("name", tr.NAMES)
+@pytest.mark.parametrize("name", [n for n in tr.NAMES if n not in tr.MAIL])
 def test_eighty_columns_and_nothing_broken(outputs, name):
     text = outputs[name][1]
     for line in text.splitlines():
@@ -48,8 +50,7 @@ def test_eighty_columns_and_nothing_broken(outputs, name):
 def test_the_readme_shows_the_transcripts():
     readme = README.read_text("utf-8")
     for name in tr.NAMES:
-        pattern = re.escape(tr.frozen(name).rstrip("\n")).replace(re.escape(tr.DEADLINE), r"\d{1,2}\.\d{1,2}\.\d{4}")
-        assert re.search(pattern, readme), f"README.md does not show tests/data/transcripts/{name}.txt"
+        assert re.search(tr.readme_pattern(name), readme), f"README.md does not show tests/data/transcripts/{name}.txt"
 
 
 def test_the_findings_are_grouped_by_department_with_counts(outputs):

@@ -56,7 +56,7 @@ def run_round(root: Path, round_id: str, monkeypatch) -> set[Path]:
     generated = generate_round(root, round_id=round_id)
     generate_round(root, round_id=round_id)          # again: the staging folder now publishes file by file
     returns = root / RETURNS_DIR / round_id
-    returns.mkdir(parents=True)
+    assert returns == generated.returns_dir and returns.is_dir()    # generate made it
     for path, _count in generated.files:
         shutil.copyfile(path, returns / path.name)
     sync_folder(root, returns, round_id)

@@ -37,9 +37,10 @@ def print_lines(lines: Sequence[Line], console: Console = out) -> None:
         console.print(styled)
 
 
-def say(sentence: str, console: Console = out, style: str = "", keep: Sequence[str] = ()) -> None:
-    """A sentence wrapped at spaces to the terminal's width (paths and file names in ``keep`` whole)."""
-    for line in wrap(sentence, width(), keep=keep):
+def say(sentence: str, console: Console = out, style: str = "", keep: Sequence[str] = (), hang: str = "") -> None:
+    """A sentence wrapped at spaces to the terminal's width (paths and file names in ``keep`` whole; the
+    lines after the first indented by ``hang``)."""
+    for line in wrap(sentence, width(), keep=keep, hang=hang):
         console.print(Text(line, STYLES.get(style, "")))
 
 

@@ -105,3 +105,11 @@ def identity_for(project_id: str, round_id: str, department: str, rows: list[Act
     return Identity(project_id=project_id, round_id=round_id, department=department,
                     row_ids=[r.id for r in rows],
                     row_hashes=[row_hash(locked_texts(r, with_indicator)) for r in rows])
+
+
+def department_fingerprints(strategy) -> dict[str, str]:
+    """department -> the fingerprint of its workbook's locked rows in ``strategy`` (a Strategy): what a
+    strategy change makes outdated, and what a workbook made from it carries."""
+    with_indicator = strategy.has_indicators
+    return {d: identity_for("", "", d, rows, with_indicator).fingerprint
+            for d, rows in strategy.rows_by_department().items()}

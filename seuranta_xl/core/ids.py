@@ -8,8 +8,9 @@ ledger's entries and every past round refer to.
 - On a re-import, the previous strategy (``Ledger.strategy()``) is matched first: an action whose
   (focus area, goal, text, department) is exactly the same as an old one keeps the old id; then
   an action that differs only a little (a word edited in its text, a comma in its goal) keeps the
-  id of the closest unmatched old action of the same department. Focus areas and goals keep their
-  numbers the same way.
+  id of the closest unmatched old action of the same department; an action whose focus area, goal
+  and text are the same but whose department changed (moved) keeps its id too. Focus areas and goals
+  keep their numbers the same way.
 - A new action gets the next free number under its goal; a number that was ever used (``retired``:
   every id of every earlier strategy) is never given again, so an old entry can never be mistaken
   for a new action.
@@ -72,6 +73,20 @@ def _match_names(new: Sequence[str], old: dict[str, str], threshold: float) -> d
         if n not in out and o in free:
             out[n] = free.pop(o)
     return out
+
+
+def _match_moved(keys: Sequence[ActionKey], free: dict, matched_old: dict[int, str]) -> None:
+    """An action moved to another department (the same focus area, goal and text): it keeps its id."""
+    by_place: dict[tuple[str, str, str], list[str]] = {}
+    for oid, r in free.items():
+        by_place.setdefault((r.focus_area, r.goal, r.action.text), []).append(oid)
+    for i, k in enumerate(keys):
+        if i in matched_old:
+            continue
+        candidates = [oid for oid in by_place.get((k.focus_area, k.goal, k.text), []) if oid in free]
+        if candidates:
+            matched_old[i] = candidates[0]
+            del free[candidates[0]]
 
 
 def assign(keys: Sequence[ActionKey], previous: Strategy | None = None,
@@ -150,6 +165,7 @@ def assign(keys: Sequence[ActionKey], previous: Strategy | None = None,
             matched_old[i] = oid
             del free[oid]
 
+    _match_moved(keys, free, matched_old)
     changed: list[tuple[int, str, str]] = []
     for i, oid in matched_old.items():
         if ids[i] is None:

@@ -267,6 +267,12 @@ class Round(_Model):
     created_at: str = ""
     strategy_id: int | None = None
     imported: bool = False  # a past round imported from a table that already carried results
+    closed_at: str | None = None      # set while the round is closed (`round close`; None again after reopen)
+    carried_from: str | None = None   # the round whose comments the workbooks start from (--carry-comments)
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_at is not None
 
     @field_validator("id")
     @classmethod
@@ -329,6 +335,23 @@ class Columns(_Model):
     comment: str = "Kommentti"
 
 
+class Contact(_Model):
+    """A person who answers for a department (`[departments."Name"]` in seuranta.toml). The address
+    is checked where it is used (core/contacts.py: invalid-contact), so one typo never stops a command."""
+
+    name: str = ""
+    email: str = Field(min_length=1)
+
+
+class DepartmentSettings(_Model):
+    contacts: list[Contact] = Field(default_factory=list)
+    language: Language | None = None    # the language of its mail drafts, when not the project's
+
+
+class MailSettings(_Model):
+    sender: str | None = None           # From of the drafts ("Nimi <osoite@kunta.fi>"); none: the mail program's own
+
+
 class Config(_Model):
     """seuranta.toml, validated. Errors name the key (pydantic's loc)."""
 
@@ -342,6 +365,8 @@ class Config(_Model):
     aliases: dict[str, str] = Field(default_factory=dict)   # variant -> canonical department name
     scales: dict[str, Scale] = Field(default_factory=dict)  # coordinator's own scale presets
     default_department: str | None = None                   # for tables without a vastuutaho column
+    departments: dict[str, DepartmentSettings] = Field(default_factory=dict)   # contacts per department
+    mail: MailSettings = Field(default_factory=MailSettings)
 
     @field_validator("aliases")
     @classmethod

@@ -37,6 +37,7 @@ class Ctx:
         self.findings: list[Finding] = []
         self.department: str | None = None
         self.sheet: str | None = None
+        self.made_with: list[Any] | None = None   # the rows of an older strategy the workbook was made from
 
     def add(self, code: str, *, cell: str | None = None, row: int | None = None, action_id: str | None = None,
             sheet: str | None = None, **params: Any) -> Finding:

@@ -127,6 +127,11 @@ def _entry(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> Entry:
     ok = _locked_ok(ctx, sheet, row, r)
     grade, raw_grade, words, grade_ok = _grade(ctx, sheet, row, r)
     comment, comment_ok = _comment(ctx, sheet, row, r, words)
+    carried = ctx.exp.carried.get(row.id) if comment is not None else None
+    if carried is not None and norm(comment).strip() == norm(carried).strip():   # --carry-comments, untouched
+        ctx.add("carried-comment", cell=sheet.ref(r, "comment"), row=r + 1, action_id=row.id,
+                round=ctx.exp.round.carried_from)
+        comment = None
     if comment is None and grade is not None:
         _comment_rule(ctx, sheet, row, r, grade)
     return Entry(round_id=ctx.exp.round.id, action_id=row.id, department=row.action.department, grade=grade,

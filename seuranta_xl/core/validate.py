@@ -22,6 +22,7 @@ from seuranta_xl.core.filenames import workbook_file_names
 from seuranta_xl.core.findings import Finding, Severity
 from seuranta_xl.core.identity import INPUT_KEYS, META_SHEET, STRUCTURE_KEYS, TITLES, Identity
 from seuranta_xl.core.model import ActionRow, Config, Entry, Round, Strategy
+from seuranta_xl.core.outdated import apply_outdated
 from seuranta_xl.core.outside import check_outside
 from seuranta_xl.core.returnctx import Ctx, cell_text
 from seuranta_xl.core.returned import ReadFailure, ReturnedWorkbook, SheetFacts
@@ -42,6 +43,9 @@ class Expectation:
     known_rounds: frozenset[str] = frozenset()
     previous_grades: dict[str, str] = field(default_factory=dict)  # action id -> previous round's grade
     max_length: int | None = None      # the comment limit, when it is not the config's (standalone)
+    # (department, fingerprint) -> the department's rows in an older strategy its round's workbooks were made from
+    earlier: dict[tuple[str, str], list[ActionRow]] = field(default_factory=dict)
+    carried: dict[str, str] = field(default_factory=dict)   # action id -> the comment carried in (--carry-comments)
 
     def __post_init__(self) -> None:
         self.rows_by_department = self.strategy.rows_by_department()
@@ -78,6 +82,9 @@ def validate_return(wb: ReturnedWorkbook | ReadFailure, exp: Expectation, file_n
         return Validation(wb.file_name, ctx.department, not rows, [], ctx.findings)
     facts, header, cols = found
     entries = check_rows(ctx, rows, facts, header, cols)
+    if entries is not None and ctx.made_with is not None:     # a workbook made from an older strategy text
+        owner = {r.id: d for d, rs in exp.rows_by_department.items() for r in rs}
+        entries = apply_outdated(ctx, entries, rows, exp.rows_by_department.get(ctx.department or "", []), owner)
     if entries is None:      # rows of another department under this identity: a copied identity
         ctx.findings = []
         _refuse(ctx, "identity-rows-mismatch")
@@ -143,6 +150,10 @@ def _check_identity(ctx: Ctx) -> list[ActionRow] | None:
         ctx.add("wrong-round", found=identity.round_id, expected=exp.round.id)
         return None
     expected = exp.rows_by_department.get(identity.department, [])
+    made_with = exp.earlier.get((identity.department, identity.fingerprint))
+    if made_with is not None:       # made from an older strategy text of this round (core/outdated.py)
+        ctx.made_with = made_with
+        return made_with
     if [r.id for r in expected] != identity.row_ids:
         ctx.add("unknown-workbook")
         return None

@@ -127,9 +127,10 @@ def _wide_columns(views: list[RoundView], lang: str, with_ind: bool) -> list[tup
     for i, v in enumerate(views):
         older = i < len(views) - 1
         grade_width = 26 if _labelled(v.round.scale) else 8
-        cols += [(f"{v.round.id} {text('master.grade', lang)}", grade_width, False),
-                 (f"{v.round.id} {text('master.comment', lang)}", 40, older),
-                 (f"{v.round.id} {text('master.source', lang)}", 20, older)]
+        final = f" ({text('master.final', lang)})" if v.round.closed else ""   # a closed round's values are final
+        cols += [(f"{v.round.id} {text('master.grade', lang)}{final}", grade_width, False),
+                 (f"{v.round.id} {text('master.comment', lang)}{final}", 40, older),
+                 (f"{v.round.id} {text('master.source', lang)}{final}", 20, older)]
     return [(title, _header_width(title, width), hidden) for title, width, hidden in cols]
 
 

@@ -52,18 +52,18 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     # option's help (opt.<command>.<name> where one command says it differently); metavar.<kind> the
     # placeholder shown for a value.
     "cmd.main": ("Kunnan strategian seurantakierros suojatuilla Excel-työkirjoilla.\n\n"
-                 "Kierros komento kerrallaan: init → round new → generate → vastuutahot täyttävät työkirjat → "
-                 "check ja sync → status → report.\n\n"
+                 "Kierros komento kerrallaan: init → round new → generate → send → vastuutahot täyttävät "
+                 "työkirjat → check ja sync → status ja remind → round close → report.\n\n"
                  "Komennot etsivät projektin (seuranta.toml) nykyisestä kansiosta ja sen yläkansioista; "
                  "--project KANSIO valitsee toisen. Kieli: seuranta.toml (language) tai SEURANTA_LANG (fi, sv, en).",
                  "Kommunens uppföljningsomgång av strategin med skyddade Excel-arbetsböcker.\n\n"
-                 "Omgången kommando för kommando: init → round new → generate → de ansvariga fyller i arbetsböckerna → "
-                 "check och sync → status → report.\n\n"
+                 "Omgången kommando för kommando: init → round new → generate → send → de ansvariga fyller i "
+                 "arbetsböckerna → check och sync → status och remind → round close → report.\n\n"
                  "Kommandona söker projektet (seuranta.toml) i den aktuella mappen och dess överordnade mappar; "
                  "--project MAPP väljer en annan. Språk: seuranta.toml (language) eller SEURANTA_LANG (fi, sv, en).",
                  "A municipality's strategy follow-up round through protected Excel workbooks.\n\n"
-                 "A round command by command: init → round new → generate → departments fill in their workbooks → "
-                 "check and sync → status → report.\n\n"
+                 "A round command by command: init → round new → generate → send → departments fill in their "
+                 "workbooks → check and sync → status and remind → round close → report.\n\n"
                  "Commands find the project (seuranta.toml) in the current folder or a folder above it; "
                  "--project DIR picks another. Language: seuranta.toml (language) or SEURANTA_LANG (fi, sv, en)."),
     "cmd.init": ("Lukee strategiataulukon (.xlsx tai .csv), tunnistaa sen rakenteen otsikoista ja luo projektin: "
@@ -74,10 +74,93 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                  "project: seuranta.toml, the ledger seuranta.db and the import's findings."),
     "cmd.init.short": ("Luo projekti strategiataulukosta", "Skapa ett projekt från strategitabellen",
                        "Create a project from the strategy table"),
-    "cmd.round": ("Seurantakierrokset: uuden avaaminen ja luettelo.", "Uppföljningsomgångar: öppna en ny, lista dem.",
-                  "Reporting rounds: open a new one, list them."),
-    "cmd.round.short": ("Seurantakierrokset (new, list)", "Uppföljningsomgångar (new, list)",
-                        "Reporting rounds (new, list)"),
+    "cmd.round": ("Seurantakierrokset: uuden avaaminen, luettelo, otsikon tai määräajan muutos, sulkeminen ja "
+                  "uudelleen avaaminen (jokainen muutos kirjataan).",
+                  "Uppföljningsomgångar: öppna en ny, lista dem, ändra rubrik eller tidsfrist, stäng och öppna igen "
+                  "(varje ändring registreras).",
+                  "Reporting rounds: open a new one, list them, change a title or deadline, close and reopen "
+                  "(every change is recorded)."),
+    "cmd.round.short": ("Seurantakierrokset (new, list, edit, close, reopen)",
+                        "Uppföljningsomgångar (new, list, edit, close, reopen)",
+                        "Reporting rounds (new, list, edit, close, reopen)"),
+    "cmd.round.edit": ("Muuttaa kierroksen TUNNUS otsikkoa tai määräaikaa; muutos kirjataan kirjanpitoon. "
+                       "Määräajan voi kirjoittaa muodossa 15.5.2025 tai 2025-05-15.",
+                       "Ändrar rubriken eller tidsfristen för omgången ID; ändringen registreras i liggaren. "
+                       "Tidsfristen kan skrivas som 15.5.2025 eller 2025-05-15.",
+                       "Changes round ID's title or deadline; the change is recorded in the ledger. "
+                       "The deadline may be written 15.5.2025 or 2025-05-15."),
+    "cmd.round.edit.short": ("Muuta otsikkoa tai määräaikaa", "Ändra rubrik eller tidsfrist",
+                             "Change the title or deadline"),
+    "cmd.round.close": ("Sulkee kierroksen: sen tila jäädytetään, master.xlsx ja raportit merkitään lopullisiksi. "
+                        "Myöhemmin saapuva palautus kirjataan myöhästyneeksi (late-return) eikä sitä yhdistetä.",
+                        "Stänger omgången: läget fryses, master.xlsx och rapporterna märks slutliga. En retur som "
+                        "kommer senare registreras som sen (late-return) och slås inte samman.",
+                        "Closes the round: its state is frozen, master.xlsx and the reports are marked final. A return "
+                        "arriving later is recorded as late (late-return) and not merged."),
+    "cmd.round.close.short": ("Sulje kierros (lopullinen)", "Stäng omgången (slutlig)", "Close the round (final)"),
+    "cmd.round.reopen": ("Avaa suljetun kierroksen uudelleen (kirjataan); seuraava sync ottaa kansion palautukset, "
+                         "myös myöhästyneet, mukaan.",
+                         "Öppnar en stängd omgång igen (registreras); nästa sync tar med returerna i mappen, även de "
+                         "sena.",
+                         "Reopens a closed round (recorded); the next sync takes in the returns in the folder, late "
+                         "ones too."),
+    "cmd.round.reopen.short": ("Avaa suljettu kierros uudelleen", "Öppna en stängd omgång igen",
+                               "Reopen a closed round"),
+    "cmd.strategy": ("Strategian muutokset kierrosten välillä ja aikana.", "Ändringar i strategin mellan och under "
+                     "omgångarna.", "Changes to the strategy between and during rounds."),
+    "cmd.strategy.short": ("Strategian muutokset (update)", "Ändringar i strategin (update)",
+                           "Strategy changes (update)"),
+    "cmd.strategy.update": ("Tuo muokatun strategiataulukon TIEDOSTO projektiin (kuten init --force): tulostaa ja "
+                            "tallentaa muutokset (lisätyt, poistetut, uudelleen muotoillut ja vastuutaholta toiselle "
+                            "siirretyt toimenpiteet; tunnisteet säilyvät) ja nimeää vastuutahot, joiden avoimen "
+                            "kierroksen työkirja on tehty vanhasta tekstistä.",
+                            "Importerar den ändrade strategitabellen FIL till projektet (som init --force): skriver ut "
+                            "och sparar ändringarna (tillagda, borttagna, omformulerade och flyttade åtgärder; id:na "
+                            "behålls) och namnger de ansvariga vars arbetsbok i den öppna omgången gjordes av den "
+                            "gamla texten.",
+                            "Re-imports the edited strategy table FILE into the project (as init --force): prints and "
+                            "saves the changes (actions added, removed, reworded, moved between departments; ids kept) "
+                            "and names the departments whose workbook of an open round was made from the old text."),
+    "cmd.strategy.update.short": ("Päivitä strategia ja näytä muutokset", "Uppdatera strategin och visa ändringarna",
+                                  "Update the strategy and show the changes"),
+    "cmd.contacts": ("Vastuutahojen yhteyshenkilöt viestiluonnoksia varten (seuranta.toml: [departments.\"Nimi\"]).",
+                     "De ansvarigas kontaktpersoner för utkasten (seuranta.toml: [departments.\"Namn\"]).",
+                     "The departments' contacts for the mail drafts (seuranta.toml: [departments.\"Name\"])."),
+    "cmd.contacts.short": ("Vastuutahojen yhteyshenkilöt (import)", "De ansvarigas kontaktpersoner (import)",
+                           "Department contacts (import)"),
+    "cmd.contacts.import": ("Tuo yhteystiedot taulukosta TIEDOSTO (.csv tai .xlsx; sarakkeet Vastuutaho, Nimi, "
+                            "Sähköposti) tiedostoon seuranta.toml. Virheellinen osoite tai tuntematon vastuutaho on "
+                            "havainto invalid-contact, eikä sitä kirjoiteta.",
+                            "Importerar kontaktuppgifterna från tabellen FIL (.csv eller .xlsx; kolumnerna Ansvarig, "
+                            "Namn, E-post) till seuranta.toml. En felaktig adress eller okänd ansvarig är fyndet "
+                            "invalid-contact och skrivs inte.",
+                            "Imports the contacts from the table FILE (.csv or .xlsx; columns Vastuutaho / Department, "
+                            "Nimi / Name, Sähköposti / E-mail) into seuranta.toml. A bad address or an unknown "
+                            "department is the finding invalid-contact and is not written."),
+    "cmd.contacts.import.short": ("Tuo yhteystiedot taulukosta", "Importera kontaktuppgifter från en tabell",
+                                  "Import contacts from a table"),
+    "cmd.send": ("Kirjoittaa jokaiselle vastuutaholle viestiluonnoksen (.eml) kansioon lahetys/KIERROS: "
+                 "vastaanottajat yhteystiedoista, työkirja liitteenä, teksti tiedostosta viestipohjat/lahetys.txt. "
+                 "Mitään ei lähetetä: Outlook avaa luonnoksen lähetettäväksi viestiksi.",
+                 "Skriver ett utkast (.eml) till varje ansvarig i mappen lahetys/OMGÅNG: mottagarna från "
+                 "kontaktuppgifterna, arbetsboken som bilaga, texten från viestipohjat/lahetys.txt. Inget skickas: "
+                 "Outlook öppnar utkastet som ett meddelande att skicka.",
+                 "Writes one mail draft (.eml) per department into lahetys/ROUND: recipients from the contacts, its "
+                 "workbook attached, the text from viestipohjat/lahetys.txt. Nothing is sent: Outlook opens the "
+                 "draft as a message ready to send."),
+    "cmd.send.short": ("Viestiluonnokset työkirjoineen (ei lähetä)", "Utkast med arbetsböckerna (skickar inte)",
+                       "Mail drafts with the workbooks (never sent)"),
+    "cmd.remind": ("Kirjoittaa muistutusluonnoksen (.eml) vain vastuutahoille, joilta palautus puuttuu tai joiden "
+                   "palautuksessa on virheitä tai puuttuvia arvioita; viesti luettelee ne ja päivät määräaikaan, "
+                   "liitteenä viimeisin palautus (tai tyhjä työkirja). Mitään ei lähetetä.",
+                   "Skriver ett påminnelseutkast (.eml) bara till de ansvariga vars retur saknas eller har fel eller "
+                   "saknade bedömningar; meddelandet listar dem och dagarna till tidsfristen, med den senaste returen "
+                   "(eller den tomma arbetsboken) som bilaga. Inget skickas.",
+                   "Writes a reminder draft (.eml) only for the departments whose return is missing or has errors or "
+                   "missing grades; it lists them and the days to the deadline, with the latest return (or the blank "
+                   "workbook) attached. Nothing is sent."),
+    "cmd.remind.short": ("Muistutusluonnokset puuttuvista (ei lähetä)", "Påminnelseutkast om det som saknas",
+                         "Reminder drafts for what is missing"),
     "cmd.round.new": ("Avaa uusi seurantakierros. TUNNUS on kierroksen tunnus, esimerkiksi 2025-kevat "
                       "(kirjaimet, numerot, - _ .). Määräajan voi kirjoittaa muodossa 15.5.2025 tai 2025-05-15.",
                       "Öppnar en ny uppföljningsomgång. ID är omgångens id, till exempel 2025-var "
@@ -90,11 +173,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                        "Lists the project's rounds, oldest first."),
     "cmd.round.list.short": ("Luettele kierrokset", "Lista omgångarna", "List the rounds"),
     "cmd.generate": ("Kirjoittaa jokaiselle vastuutaholle oman suojatun työkirjan (.xlsx) kansioon "
-                     "lomakkeet/KIERROS (tai --out). Samannimiset tiedostot korvataan.",
+                     "lomakkeet/KIERROS (tai --out). Samannimiset tiedostot korvataan. Luo palautuksille kansion "
+                     "palautukset/KIERROS.",
                      "Skriver en skyddad arbetsbok (.xlsx) för varje ansvarig i mappen lomakkeet/OMGÅNG "
-                     "(eller --out). Filer med samma namn ersätts.",
+                     "(eller --out). Filer med samma namn ersätts. Skapar mappen palautukset/OMGÅNG för returerna.",
                      "Writes one protected workbook (.xlsx) per department into lomakkeet/ROUND (or --out). "
-                     "Files of the same name are replaced."),
+                     "Files of the same name are replaced. Creates palautukset/ROUND for the returns."),
     "cmd.generate.short": ("Kirjoita lomake jokaiselle vastuutaholle", "Skriv en blankett för varje ansvarig",
                            "Write one workbook per department"),
     "cmd.check": ("Tarkistaa palautetut työkirjat yhdistämättä niitä: sama tarkistus kuin sync, mutta mitään ei "
@@ -239,6 +323,25 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                      "2025-05-15.", "The return deadline: 15.5.2025 or 2025-05-15."),
     "opt.round.new.scale": ("Kierroksen asteikko (oletus: projektin asteikko).",
                             "Omgångens skala (standard: projektets skala).", "The round's scale (default: the project's)."),
+    "opt.carry-comments": ("Tuo edellisen kierroksen kommentit työkirjoihin pohjaksi (koskematon kommentti "
+                           "raportoidaan, sitä ei oteta uudeksi arvioksi).",
+                           "För in föregående omgångs kommentarer i arbetsböckerna som utgångspunkt (en orörd "
+                           "kommentar rapporteras och tas inte som en ny bedömning).",
+                           "Start the workbooks from the previous round's comments (one left untouched is reported, "
+                           "never taken as a new assessment)."),
+    "opt.round.edit.title": ("Uusi otsikko.", "Ny rubrik.", "A new title."),
+    "opt.round.edit.deadline": ("Uusi määräaika: 15.5.2025 tai 2025-05-15.", "Ny tidsfrist: 15.5.2025 eller 2025-05-15.",
+                                "A new deadline: 15.5.2025 or 2025-05-15."),
+    "opt.no-deadline": ("Poista määräaika.", "Ta bort tidsfristen.", "Remove the deadline."),
+    "opt.only-changed": ("Vain vastuutahot, joiden työkirja on tehty vanhemmasta strategian tekstistä (tai "
+                         "puuttuu).", "Bara de ansvariga vars arbetsbok gjordes av en äldre strategitext (eller "
+                         "saknas).", "Only the departments whose workbook was made from an older strategy text "
+                         "(or never made)."),
+    "opt.send.out": ("Kansio luonnoksille; oletus: PROJEKTI/lahetys/KIERROS.", "Mapp för utkasten; standard: "
+                     "PROJEKT/lahetys/OMGÅNG.", "Folder for the drafts; default: PROJECT/lahetys/ROUND."),
+    "opt.remind.out": ("Kansio luonnoksille; oletus: PROJEKTI/lahetys/KIERROS/muistutus_PVM.",
+                       "Mapp för utkasten; standard: PROJEKT/lahetys/OMGÅNG/muistutus_DATUM.",
+                       "Folder for the drafts; default: PROJECT/lahetys/ROUND/muistutus_DATE."),
     "opt.generate.out": ("Kansio työkirjoille (luodaan; samannimiset korvataan); oletus: PROJEKTI/lomakkeet/KIERROS.",
                          "Mapp för arbetsböckerna (skapas; filer med samma namn ersätts); standard: "
                          "PROJEKT/lomakkeet/OMGÅNG.", "Folder for the workbooks (created; files of the same name are "
@@ -311,7 +414,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                        "Unexpected error: {e} — details saved to {log}; please report it."),
     "cli.round-opened": ("Kierros {id} avattu (asteikko {scale}).", "Omgång {id} öppnad (skala {scale}).",
                          "Round {id} opened (scale {scale})."),
-    "cli.round-imported": ("tuotu", "importerad", "imported"),
     "cli.generated": ("Kierros {r}: {n} työkirjaa kansioon {d}", "Omgång {r}: {n} arbetsböcker i {d}",
                       "Round {r}: {n} workbooks in {d}"),
     "cli.sync-master": ("Koontityökirja: {p}", "Sammanställning: {p}", "Master workbook: {p}"),
@@ -328,7 +430,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                             "Installed: {p}. Restart Excel; the Seuranta tab appears."),
     "cli.next": ("Seuraavaksi: {what}", "Nästa steg: {what}", "Next: {what}"),
     "cli.project": ("Projekti: {p}", "Projekt: {p}", "Project: {p}"),
-    "cli.round-list-line": ("{rounds}; uusin {latest}.", "{rounds}; den senaste {latest}.", "{rounds}; the latest {latest}."),
     "cli.round-opened-deadline": ("Kierros {id} avattu: ”{title}”, asteikko {scale}, määräaika {deadline}.",
                                   "Omgång {id} öppnad: ”{title}”, skala {scale}, tidsfrist {deadline}.",
                                   "Round {id} opened: “{title}”, scale {scale}, deadline {deadline}."),
@@ -340,26 +441,33 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "next.round-new": ("seuranta round new {id} --deadline {date}", "seuranta round new {id} --deadline {date}",
                        "seuranta round new {id} --deadline {date}"),
     "next.generate": ("seuranta generate", "seuranta generate", "seuranta generate"),
-    "next.send": ("lähetä työkirjat vastuutahoille; tallenna palautukset kansioon {folder} ja aja seuranta sync",
-                  "skicka arbetsböckerna till de ansvariga; spara returerna i {folder} och kör seuranta sync",
-                  "send the workbooks to the departments; save the returns in {folder} and run seuranta sync"),
+    "next.send": ("seuranta send (viestiluonnokset työkirjoineen); palautukset tallennetaan kansioon {folder}, "
+                  "sitten seuranta sync",
+                  "seuranta send (utkast med arbetsböckerna); returerna sparas i {folder}, sedan seuranta sync",
+                  "seuranta send (mail drafts with the workbooks); save the returns in {folder}, then seuranta sync"),
     "next.fix-import": ("korjaa lähdetaulukko tai lisää [aliases] tiedostoon seuranta.toml ja tuo uudelleen "
                         "(seuranta init … --force), tai jatka: {then}",
                         "rätta källtabellen eller lägg till [aliases] i seuranta.toml och importera på nytt "
                         "(seuranta init … --force), eller fortsätt: {then}",
                         "fix the source table or add [aliases] to seuranta.toml and re-import (seuranta init … "
                         "--force), or go on: {then}"),
-    "next.check-fix": ("pyydä vastuutahoa korjaamaan virheet ja palauttamaan työkirja; sitten seuranta sync",
-                       "be den ansvariga rätta felen och returnera arbetsboken; sedan seuranta sync",
-                       "ask the department to fix the errors and return the workbook; then seuranta sync"),
+    "next.check-fix": ("pyydä vastuutahoa korjaamaan virheet ja palauttamaan työkirja (seuranta remind kirjoittaa "
+                       "viestin, joka luettelee ne); sitten seuranta sync",
+                       "be den ansvariga rätta felen och returnera arbetsboken (seuranta remind skriver ett "
+                       "meddelande som listar dem); sedan seuranta sync",
+                       "ask the department to fix the errors and return the workbook (seuranta remind writes a "
+                       "message listing them); then seuranta sync"),
     "next.sync": ("seuranta sync", "seuranta sync", "seuranta sync"),
     "next.status": ("seuranta status", "seuranta status", "seuranta status"),
     "next.wait": ("odota puuttuvia palautuksia ({missing}) ja aja seuranta sync, kun niitä tulee",
                   "vänta på de returer som saknas ({missing}) och kör seuranta sync när de kommer",
                   "wait for the missing returns ({missing}) and run seuranta sync when they arrive"),
-    "next.chase": ("määräaika on mennyt: muistuta vastuutahoja, joilta palautus puuttuu ({missing})",
-                   "tidsfristen har gått ut: påminn de ansvariga vars retur saknas ({missing})",
-                   "the deadline has passed: remind the departments whose return is missing ({missing})"),
+    "next.chase": ("määräaika on mennyt: seuranta remind (muistutukset vastuutahoille, joilta palautus puuttuu: "
+                   "{missing})",
+                   "tidsfristen har gått ut: seuranta remind (påminnelser till de ansvariga vars retur saknas: "
+                   "{missing})",
+                   "the deadline has passed: seuranta remind (reminders for the departments whose return is missing: "
+                   "{missing})"),
     "next.report": ("seuranta report --format all", "seuranta report --format all", "seuranta report --format all"),
     "next.paste": ("liitä docx-raportin taulukot talousarvioon tai tilinpäätökseen; koneluettava vienti: "
                    "seuranta export --format csv --out vienti.csv",
@@ -385,7 +493,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "init.done": ("Valmis: {actions}, {departments}; havainnot: {counts}.",
                   "Klart: {actions}, {departments}; fynd: {counts}.",
                   "Done: {actions}, {departments}; findings: {counts}."),
-    "status.title": ("Kierros {r} – {t}", "Omgång {r} – {t}", "Round {r} – {t}"),
+    "status.title-state": ("Kierros {r} – {t} ({state})", "Omgång {r} – {t} ({state})", "Round {r} – {t} ({state})"),
     "status.deadline-left": ("Määräaika {date}: {days} jäljellä.", "Tidsfrist {date}: {days} kvar.",
                              "Deadline {date}: {days} left."),
     "status.deadline-today": ("Määräaika on tänään {date}.", "Tidsfristen är i dag {date}.",
@@ -569,6 +677,169 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                       "Deliberate mistakes, so that the findings show:"),
     "demo.done": ("Valmis. Avaa {x} tai {d}; koontityökirja: {m}", "Klart. Öppna {x} eller {d}; sammanställning: {m}",
                   "Done. Open {x} or {d}; master workbook: {m}"),
+
+    # ------------------------------------------------------------------ the round's life (issue 13)
+    "master.final": ("lopullinen", "slutlig", "final"),
+    "report.final": ("lopullinen, suljettu {d}", "slutlig, stängd {d}", "final, closed {d}"),
+    "round.open": ("avoinna", "öppen", "open"),
+    "round.closed": ("suljettu", "stängd", "closed"),
+    "round.imported": ("tuotu", "importerad", "imported"),
+    "round.no-deadline": ("ei määräaikaa", "ingen tidsfrist", "no deadline"),
+    "round.days-left": ("määräaika {d}, {days} jäljellä", "tidsfrist {d}, {days} kvar", "deadline {d}, {days} left"),
+    "round.due-today": ("määräaika {d} on tänään", "tidsfristen {d} är i dag", "deadline {d} is today"),
+    "round.days-over": ("määräaika {d} meni {days} sitten", "tidsfristen {d} gick ut för {days} sedan",
+                        "deadline {d} passed {days} ago"),
+    "round.scale": ("asteikko {s}", "skala {s}", "scale {s}"),
+    "round.list-empty": ("Projektissa ei ole vielä kierroksia.", "Projektet har ännu inga omgångar.",
+                         "The project has no rounds yet."),
+    "round.list-line": ("{rounds}, joista avoinna {open}; uusin {latest}.", "{rounds}, öppna: {open}; den senaste "
+                        "{latest}.", "{rounds}, {open} open; the latest {latest}."),
+    "status.closed": ("Kierros suljettiin {date} (määräaika {deadline}); sen tila on jäädytetty, myöhästyneet "
+                      "palautukset kirjataan mutta niitä ei yhdistetä.",
+                      "Omgången stängdes {date} (tidsfrist {deadline}); dess läge är fryst, sena returer registreras "
+                      "men slås inte samman.",
+                      "The round was closed on {date} (deadline {deadline}); its state is frozen, late returns are "
+                      "recorded but not merged."),
+    "round.edited": ("Kierros {r} muutettu (kirjattu): ”{title}”.", "Omgång {r} ändrad (registrerat): ”{title}”.",
+                     "Round {r} changed (recorded): “{title}”."),
+    "round.closed-line": ("Kierros {r} suljettu (kirjattu): tila jäädytetty; koontityökirja merkitty "
+                          "lopulliseksi: {m}. Myöhästyneet palautukset kirjataan, mutta niitä ei yhdistetä.",
+                          "Omgång {r} stängd (registrerat): läget fryst; sammanställningen märkt slutlig: {m}. Sena "
+                          "returer registreras men slås inte samman.",
+                          "Round {r} closed (recorded): its state is frozen; the master is marked final: {m}. Late "
+                          "returns are recorded, never merged."),
+    "round.reopened-line": ("Kierros {r} avattu uudelleen (kirjattu); koontityökirja: {m}.",
+                            "Omgång {r} öppnad igen (registrerat); sammanställning: {m}.",
+                            "Round {r} reopened (recorded); master workbook: {m}."),
+    "round.carried": ("Lomakkeille tuodaan kierroksen {p} kommentit pohjaksi; koskematon kommentti raportoidaan.",
+                      "Omgång {p}s kommentarer förs in i blanketterna som utgångspunkt; en orörd kommentar rapporteras.",
+                      "The workbooks start from round {p}'s comments; a comment left untouched is reported."),
+    "sync.late": ("Kierros {r} on suljettu: myöhästyneinä kirjattuja uusia tiedostoja {n}; mitään ei yhdistetty.",
+                  "Omgång {r} är stängd: nya filer registrerade som sena: {n}; inget slogs samman.",
+                  "Round {r} is closed: new files recorded as late returns: {n}; nothing merged."),
+    "round.deadline": ("määräaika {d}", "sista dag {d}", "deadline {d}"),
+    "round.deadline": ("määräaika {d}", "tidsfrist {d}", "deadline {d}"),
+    "contacts.imported": ("Yhteystiedot tuotu tiedostosta {f}: {departments}, {people} → {c}; havainnot: {counts}.",
+                          "Kontaktuppgifter importerade från {f}: {departments}, {people} → {c}; fynd: {counts}.",
+                          "Contacts imported from {f}: {departments}, {people} → {c}; findings: {counts}."),
+    "contacts.without": ("Ilman yhteyshenkilöä ({n}): {d}", "Utan kontaktperson ({n}): {d}", "Without a contact ({n}): {d}"),
+    "contacts.shown": ("yhteyshenkilö: {c}", "kontaktperson: {c}", "contact: {c}"),
+    "mail.template-written": ("Viestipohja kirjoitettu: {p} (muokkaa sitä kunnan omaksi tekstiksi)",
+                              "Meddelandemall skriven: {p} (redigera den till kommunens egen text)",
+                              "Message template written: {p} (edit it into the municipality's own text)"),
+    "mail.sent": ("Kierros {r}: {drafts} kansioon {d}", "Omgång {r}: {drafts} i {d}", "Round {r}: {drafts} in {d}"),
+    "mail.reminded": ("Kierros {r}: {drafts} kansioon {d}", "Omgång {r}: {drafts} i {d}", "Round {r}: {drafts} in {d}"),
+    "mail.draft-line": ("{recipients}; liite {a}", "{recipients}; bilaga {a}", "{recipients}; attached {a}"),
+    "mail.skipped": ("Ei muistutettavaa ({n}): {d}", "Inget att påminna om ({n}): {d}", "Nothing to remind of ({n}): {d}"),
+    "mail.summary": ("{drafts}, {recipients}; havainnot: {counts}. Mitään ei lähetetty.",
+                     "{drafts}, {recipients}; fynd: {counts}. Inget skickades.",
+                     "{drafts}, {recipients}; findings: {counts}. Nothing was sent."),
+    "diff.head": ("Strategian muutokset (versio {a} → {b}): {added} lisätty, {removed} poistettu, {reworded} muotoiltu "
+                  "uudelleen, {moved} siirretty, otsikoita muutettu {renamed}; tunnisteet säilyivät ({same} ennallaan)",
+                  "Ändringar i strategin (version {a} → {b}): {added} tillagda, {removed} borttagna, {reworded} "
+                  "omformulerade, {moved} flyttade, ändrade rubriker {renamed}; id:na behölls ({same} oförändrade)",
+                  "Strategy changes (version {a} → {b}): {added} added, {removed} removed, {reworded} reworded, "
+                  "{moved} moved, headings renamed {renamed}; ids kept ({same} unchanged)"),
+    "diff.none": ("Toimenpiteisiin ei tullut muutoksia.", "Inga ändringar i åtgärderna.", "No action changed."),
+    "diff.added": ("+ {id} ({d}): ”{t}”", "+ {id} ({d}): ”{t}”", "+ {id} ({d}): “{t}”"),
+    "diff.removed": ("- {id} ({d}): ”{t}”", "- {id} ({d}): ”{t}”", "- {id} ({d}): “{t}”"),
+    "diff.reworded-text": ("~ {id} ({d}): ”{old}” → ”{new}”", "~ {id} ({d}): ”{old}” → ”{new}”",
+                           "~ {id} ({d}): “{old}” → “{new}”"),
+    "diff.reworded-indicator": ("~ {id} ({d}) mittari: ”{old}” → ”{new}”", "~ {id} ({d}) mätare: ”{old}” → ”{new}”",
+                                "~ {id} ({d}) indicator: “{old}” → “{new}”"),
+    "diff.moved": ("> {id}: {a} → {b} (”{t}”)", "> {id}: {a} → {b} (”{t}”)", "> {id}: {a} → {b} (“{t}”)"),
+    "diff.renamed-focus_area": ("~ painopiste {id}: ”{old}” → ”{new}”", "~ fokusområde {id}: ”{old}” → ”{new}”",
+                                "~ focus area {id}: “{old}” → “{new}”"),
+    "diff.renamed-goal": ("~ tavoite {id}: ”{old}” → ”{new}”", "~ mål {id}: ”{old}” → ”{new}”",
+                          "~ goal {id}: “{old}” → “{new}”"),
+    "diff.outdated": ("Kierroksen {r} lomakkeet on tehty vanhasta tekstistä ({n}): {d}; uudet: seuranta generate "
+                      "--only-changed",
+                      "Omgång {r}s blanketter gjordes av den gamla texten ({n}): {d}; nya: seuranta generate "
+                      "--only-changed",
+                      "Round {r}'s workbooks were made from the old text ({n}): {d}; new ones: seuranta generate "
+                      "--only-changed"),
+    "diff.saved": ("Muutokset tallennettu: {p}", "Ändringarna sparade: {p}", "Changes saved: {p}"),
+    "location.network": ("verkkolevyllä", "på en nätverksenhet", "on a network share"),
+    "location.synced": ("synkronoidussa kansiossa", "i en synkroniserad mapp", "in a synced folder"),
+    "location.warning": ("Huom: projektikansio on {where} ({detail}). Kirjanpito seuranta.db käyttää siksi "
+                         "rollback-journalia (ei erillistä -wal-tiedostoa), ja lukitus on tiedosto .seuranta.lock, "
+                         "joka nimeää koneen. Aja seurantaa yhdeltä koneelta kerrallaan ja anna synkronoinnin "
+                         "valmistua ennen kuin avaat projektin toisella koneella.",
+                         "Obs: projektmappen finns {where} ({detail}). Liggaren seuranta.db använder därför en "
+                         "återställningsjournal (ingen separat -wal-fil), och låset är filen .seuranta.lock som "
+                         "namnger datorn. Kör seuranta från en dator i taget och låt synkroniseringen bli klar "
+                         "innan du öppnar projektet på en annan dator.",
+                         "Note: the project folder is {where} ({detail}). So the ledger seuranta.db uses a rollback "
+                         "journal (no separate -wal file), and the lock is the file .seuranta.lock, which names its "
+                         "host. Run seuranta from one machine at a time, and let the sync finish before you open the "
+                         "project on another machine."),
+    "location.conflict": ("Kansiossa on synkronoinnin ristiriitakopioita kirjanpidosta: {files}. Kirjanpito on voinut "
+                          "haarautua kahdella koneella: älä poista niitä ennen kuin olet selvittänyt, kumpi on oikea "
+                          "(docs/reliability.md).",
+                          "Mappen har synkroniseringens konfliktkopior av liggaren: {files}. Liggaren kan ha delats "
+                          "på två datorer: ta inte bort dem innan du har utrett vilken som är rätt (docs/reliability.md).",
+                          "The folder holds a sync client's conflict copies of the ledger: {files}. The ledger may "
+                          "have forked on two machines: do not delete them before you know which one is right "
+                          "(docs/reliability.md)."),
+    "generate.unchanged": ("Ajan tasalla, ei kirjoitettu uudelleen ({n}): {d}", "Aktuella, skrevs inte om ({n}): {d}",
+                           "Up to date, not written again ({n}): {d}"),
+    "strategy.done": ("Strategia päivitetty (versio {v}): {actions}, {departments}; havainnot: {counts}.",
+                      "Strategin uppdaterad (version {v}): {actions}, {departments}; fynd: {counts}.",
+                      "Strategy updated (version {v}): {actions}, {departments}; findings: {counts}."),
+    "versions.summary": ("{versions}, {departments}: {states}.", "{versions}, {departments}: {states}.",
+                         "{versions}, {departments}: {states}."),
+    "versions.none": ("Kierroksella {r} ei ole vielä palautuksia.", "Omgång {r} har ännu inga returer.",
+                      "Round {r} has no returns yet."),
+    "versions.title": ("Kierros {r}: palautusten versiot", "Omgång {r}: returernas versioner", "Round {r}: versions of the returns"),
+    # ------------------------------------------------------------------ next steps of the round's life
+    "next.send-drafts": ("avaa luonnokset (Outlook avaa .eml-tiedoston lähetettäväksi viestiksi), tarkista ja lähetä; "
+                         "palautukset tallennetaan kansioon {folder}, sitten seuranta sync",
+                         "öppna utkasten (Outlook öppnar en .eml-fil som ett meddelande att skicka), kontrollera och "
+                         "skicka; returerna sparas i {folder}, sedan seuranta sync",
+                         "open the drafts (Outlook opens an .eml file as a message ready to send), check and send "
+                         "them; save the returns in {folder}, then seuranta sync"),
+    "next.remind-drafts": ("avaa muistutusluonnokset, tarkista ja lähetä; kun korjatut palautukset tulevat, "
+                           "seuranta sync",
+                           "öppna påminnelseutkasten, kontrollera och skicka; när de rättade returerna kommer, "
+                           "seuranta sync",
+                           "open the reminder drafts, check and send them; when the corrected returns arrive, "
+                           "seuranta sync"),
+    "next.nothing-owed": ("kaikki ovat palauttaneet: seuranta round close {r}, sitten seuranta report --format all",
+                          "alla har returnerat: seuranta round close {r}, sedan seuranta report --format all",
+                          "everyone has returned: seuranta round close {r}, then seuranta report --format all"),
+    "next.contacts": ("seuranta send", "seuranta send", "seuranta send"),
+    "next.contacts-fix": ("korjaa taulukko ja tuo uudelleen (seuranta contacts import {f}), tai jatka: seuranta send",
+                          "rätta tabellen och importera på nytt (seuranta contacts import {f}), eller fortsätt: "
+                          "seuranta send",
+                          "fix the table and import it again (seuranta contacts import {f}), or go on: seuranta send"),
+    "next.only-changed": ("seuranta generate --only-changed, sitten seuranta send",
+                          "seuranta generate --only-changed, sedan seuranta send",
+                          "seuranta generate --only-changed, then seuranta send"),
+    "next.round-edited": ("seuranta generate ja seuranta send: työkirjat ja viestit kertovat otsikon ja määräajan",
+                          "seuranta generate och seuranta send: arbetsböckerna och meddelandena visar rubriken och "
+                          "tidsfristen",
+                          "seuranta generate and seuranta send: the workbooks and drafts show the title and deadline"),
+    "next.round-closed": ("seuranta report --format all (raportit merkitään lopullisiksi)",
+                          "seuranta report --format all (rapporterna märks slutliga)",
+                          "seuranta report --format all (the reports are marked final)"),
+    "next.round-reopened": ("seuranta sync (kansion palautukset otetaan mukaan)",
+                            "seuranta sync (returerna i mappen tas med)",
+                            "seuranta sync (the returns in the folder are taken in)"),
+    "next.late": ("ota myöhästyneet mukaan: seuranta round reopen {r} ja seuranta sync; muuten seuranta status",
+                  "ta med de sena: seuranta round reopen {r} och seuranta sync; annars seuranta status",
+                  "to take the late ones in: seuranta round reopen {r} and seuranta sync; otherwise seuranta status"),
+    "next.closed": ("kierros on suljettu: seuranta report --format all; myöhästynyt palautus otetaan mukaan "
+                    "komennolla seuranta round reopen {r}",
+                    "omgången är stängd: seuranta report --format all; en sen retur tas med genom seuranta round "
+                    "reopen {r}",
+                    "the round is closed: seuranta report --format all; a late return is taken in with seuranta "
+                    "round reopen {r}"),
+    "next.versions": ("seuranta status; versio, joka ei saa laskea: seuranta returns withdraw TIEDOSTO",
+                      "seuranta status; en version som inte ska räknas: seuranta returns withdraw FIL",
+                      "seuranta status; a version that must not count: seuranta returns withdraw FILE"),
+    "next.versions-conflict": ("ratkaise ristiriitaiset versiot: seuranta returns prefer TIEDOSTO (ks. seuranta status)",
+                               "avgör versioner som skiljer sig: seuranta returns prefer FIL (se seuranta status)",
+                               "settle the versions that disagree: seuranta returns prefer FILE (see seuranta status)"),
 }
 
 
@@ -591,6 +862,14 @@ PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
     "errors": (("{n} virhe", "{n} virhettä"), ("{n} fel", "{n} fel"), ("{n} error", "{n} errors")),
     "warnings": (("{n} varoitus", "{n} varoitusta"), ("{n} varning", "{n} varningar"), ("{n} warning", "{n} warnings")),
     "infos": (("{n} tieto", "{n} tietoa"), ("{n} info", "{n} info"), ("{n} info", "{n} info")),
+    "versions": (("{n} versio", "{n} versiota"), ("{n} version", "{n} versioner"), ("{n} version", "{n} versions")),
+    "drafts": (("{n} lähetysluonnos", "{n} lähetysluonnosta"), ("{n} utkast till utskick", "{n} utkast till utskick"),
+               ("{n} draft", "{n} drafts")),
+    "reminders": (("{n} muistutusluonnos", "{n} muistutusluonnosta"), ("{n} påminnelseutkast", "{n} påminnelseutkast"),
+                  ("{n} reminder draft", "{n} reminder drafts")),
+    "recipients": (("{n} vastaanottaja", "{n} vastaanottajaa"), ("{n} mottagare", "{n} mottagare"),
+                   ("{n} recipient", "{n} recipients")),
+    "people": (("{n} henkilö", "{n} henkilöä"), ("{n} person", "{n} personer"), ("{n} person", "{n} people")),
     "more": (("… ja {n} muu", "… ja {n} muuta"), ("… och {n} till", "… och {n} till"), ("… and {n} more", "… and {n} more")),
 }
 

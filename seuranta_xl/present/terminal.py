@@ -4,7 +4,8 @@
   the severity word, the code, the action id and the sheet!cell (the stable ids), the message and the
   hint indented below it; the file named once for the group when it is the group's only file. A run of
   more than ``per_code`` findings of one code in a group ends with "… ja 17 muuta: code (where)".
-- The status table: one row per department, the returned file on a line of its own beneath it.
+- The status table: one row per department, the returned file and the contact on lines of their own
+  beneath it.
 
 Lines are wrapped at spaces only, never inside a word: a code (``missing-grade``), a cell reference
 (``Seuranta!H12``) or a file name (its spaces are held together) is never broken across lines.
@@ -167,6 +168,7 @@ class StatusRow:
     errors: int
     warnings: int
     file: str | None
+    contact: str | None = None  # "Name <address>, …" from seuranta.toml (issue 13)
 
 
 STATUS_HEADERS = ("department", "status", "graded", "errors", "warnings")
@@ -192,6 +194,8 @@ def status_lines(rows: Sequence[StatusRow], lang: str, width: int = 80) -> list[
         out += [[(n, "")] for n in names[1:]]
         if r.file:
             out.append([("  " + r.file, "dim")])
+        if r.contact:
+            out += [[(ln, "dim")] for ln in wrap(text("contacts.shown", lang, c=r.contact), width, "  ", hang="  ")]
     return out
 
 

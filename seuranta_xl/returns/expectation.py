@@ -1,10 +1,26 @@
 """What the project expects of a return in one of its rounds (shell: reads the ledger)."""
 from __future__ import annotations
 
-from seuranta_xl.core.model import Config, Round
+from seuranta_xl.core.identity import department_fingerprints
+from seuranta_xl.core.model import ActionRow, Config, Round
 from seuranta_xl.core.validate import Expectation
 from seuranta_xl.store.ledger import Ledger
-from seuranta_xl.store.roundview import previous_state
+from seuranta_xl.store.roundview import carried_comments, previous_state
+
+
+def earlier_workbooks(ledger: Ledger, rnd: Round) -> dict[tuple[str, str], list[ActionRow]]:
+    """(department, fingerprint) -> its rows, for every workbook of the round made from a strategy text
+    that has changed since (strategy update): such a return is read against the rows it was made with."""
+    found = ledger.strategy(rnd.strategy_id)
+    now = department_fingerprints(found[1]) if found else {}
+    out: dict[tuple[str, str], list[ActionRow]] = {}
+    for dept, sid, fp in ledger.generated_all(rnd.id):
+        if sid == rnd.strategy_id or now.get(dept) == fp or (dept, fp) in out:
+            continue
+        old = ledger.strategy(sid)
+        if old is not None and department_fingerprints(old[1]).get(dept) == fp:
+            out[(dept, fp)] = old[1].rows_for(dept)
+    return out
 
 
 def project_expectation(ledger: Ledger, config: Config, rnd: Round) -> Expectation:
@@ -14,4 +30,5 @@ def project_expectation(ledger: Ledger, config: Config, rnd: Round) -> Expectati
     previous = {aid: v.grade for aid, v in prev[1].values.items() if v.grade is not None} if prev else {}
     return Expectation(project_id=config.project_id, secret=config.secret, config=config, round=rnd,
                        strategy=found[1], known_rounds=frozenset(r.id for r in ledger.rounds()),
-                       previous_grades=previous)
+                       previous_grades=previous, earlier=earlier_workbooks(ledger, rnd),
+                       carried=carried_comments(ledger, rnd))

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding
+from seuranta_xl.store.project import RETURNS_DIR  # noqa: F401  (where returns are saved: palautukset/<round>/)
 
-RETURNS_DIR = "palautukset"
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".xlsb", ".fods", ".numbers"}
 
 

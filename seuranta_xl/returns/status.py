@@ -1,12 +1,18 @@
 """`seuranta status` as a library function (shell: reads the ledger): per department, its current
-state — returned / errors / rejected (only refused files in the folder) / missing."""
+state — returned / errors / rejected (only refused files in the folder) / missing — its contacts, and
+what it still owes (:func:`outstanding`, the one place that says what is missing: status, remind and
+the reminders' texts all use it)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from seuranta_xl.core.findings import Severity
-from seuranta_xl.core.versions import REJECTED
+from seuranta_xl.core.contacts import contacts_of
+from seuranta_xl.core.findings import Finding, Severity
+from seuranta_xl.core.model import Config
+from seuranta_xl.core.roundlife import round_facts
+from seuranta_xl.core.versions import REJECTED, Version
 from seuranta_xl.store.project import Project
 from seuranta_xl.store.roundview import RoundView, load_round, resolve_round
 
@@ -21,9 +27,83 @@ class DepartmentStatus:
     graded: int
     errors: int
     warnings: int
+    contacts: list[dict[str, str]] = field(default_factory=list)   # {"name", "email"} from seuranta.toml
 
 
-def department_rows(view: RoundView) -> list[DepartmentStatus]:
+@dataclass(frozen=True)
+class MissingInput:
+    """An action of the department with inputs still missing in the round's current state."""
+
+    action_id: str
+    text: str
+    inputs: tuple[str, ...]      # which inputs: "grade", "comment" (a comment the rules require)
+    cells: tuple[str, ...] = ()  # where, in the version in force (empty: no return yet)
+
+
+@dataclass
+class Outstanding:
+    """What a department still owes in the round: its inputs missing and its current errors."""
+
+    department: str
+    state: str
+    in_force: Version | None                # its latest return in force (attach it to a reminder)
+    missing: list[MissingInput] = field(default_factory=list)
+    errors: list[Finding] = field(default_factory=list)    # current findings of severity error, with cells
+
+    @property
+    def owes(self) -> bool:
+        """Whether a reminder is due: nothing returned, or the current return has errors or missing inputs."""
+        return self.state in ("missing", "rejected") or bool(self.missing or self.errors)
+
+
+_COMMENT_OWED = frozenset({"missing-comment", "carried-comment"})   # the rules want one / a carried one untouched
+
+
+def outstanding(view: RoundView, department: str) -> Outstanding:
+    """What ``department`` still owes in the round's current state: every action without a grade, or
+    without the comment the rules require (missing-comment, or a carried one left untouched), and every
+    current error (with its cell; an action with an error is listed there, not again as missing).
+
+    The one place that says what is missing: a new kind of input (issue 16) adds its check here."""
+    own = [f for f in view.findings if f.department == department]
+    comment_cells: dict[str, str | None] = {f.action_id: f.cell for f in own if f.code in _COMMENT_OWED
+                                            and f.action_id}
+    top = view.state.in_force(department)
+    grade_cells = _grade_cells(view, department)
+    errors = [f for f in own if f.severity is Severity.ERROR and f.code != "rows-not-merged"]
+    explained = {f.action_id for f in errors if f.action_id}     # an error says what to fix there
+    missing: list[MissingInput] = []
+    for row in view.strategy.rows_for(department):
+        if row.id in explained:
+            continue
+        inputs, cells = [], []
+        if view.state.value(row.id).grade is None:
+            inputs.append("grade")
+            cells += [c for c in (grade_cells.get(row.id),) if c]
+        if row.id in comment_cells:
+            inputs.append("comment")
+            cells += [c for c in (comment_cells[row.id],) if c]
+        if inputs:
+            missing.append(MissingInput(row.id, row.action.text, tuple(inputs), tuple(cells)))
+    return Outstanding(department, _state(view, department, own), top, missing, errors)
+
+
+def _grade_cells(view: RoundView, department: str) -> dict[str, str]:
+    """action id -> its grade cell in the version in force."""
+    recs = view.state.returns.get(department) or []
+    if not recs:
+        return {}
+    return {f.action_id: f.cell for f in recs[-1].findings if f.code == "missing-grade" and f.action_id and f.cell}
+
+
+def _state(view: RoundView, department: str, own: list[Finding]) -> str:
+    if view.state.in_force(department) is not None:
+        return "errors" if any(f.severity is Severity.ERROR for f in own) else "returned"
+    refused = any(v.state == REJECTED and v.present and v.department == department for v in view.state.versions)
+    return "rejected" if refused else "missing"
+
+
+def department_rows(view: RoundView, config: Config | None = None) -> list[DepartmentStatus]:
     rows = []
     refused = {v.department: v for v in view.state.versions if v.state == REJECTED and v.present and v.department}
     for dept in view.strategy.departments():
@@ -34,18 +114,21 @@ def department_rows(view: RoundView) -> list[DepartmentStatus]:
         errors = sum(1 for f in own if f.severity is Severity.ERROR)
         warnings = sum(1 for f in own if f.severity is Severity.WARNING and f.code != "missing-return")
         shown = top or refused.get(dept)
-        if top is not None:
-            state = "errors" if errors else "returned"
-        else:
-            state = "rejected" if dept in refused else "missing"
-        rows.append(DepartmentStatus(dept, state, shown.file_name if shown else None,
-                                     shown.first_seen if shown else None, len(actions), graded, errors, warnings))
+        people = [{"name": c.name, "email": c.email} for c in contacts_of(config, dept)] if config else []
+        rows.append(DepartmentStatus(dept, _state(view, dept, own), shown.file_name if shown else None,
+                                     shown.first_seen if shown else None, len(actions), graded, errors, warnings,
+                                     people))
     return rows
 
 
 def round_status(root: Path, round_id: str | None = None) -> tuple[RoundView, list[DepartmentStatus], str]:
     project = Project(root)
     config = project.load_config()
-    with project.ledger() as ledger:
+    with project.ledger() as ledger, ledger.snapshot():    # the round and its returns from one state
         view = load_round(ledger, resolve_round(ledger, round_id))
-    return view, department_rows(view), config.language
+    return view, department_rows(view, config), config.language
+
+
+def status_facts(view: RoundView, today: dt.date | None = None) -> dict[str, object]:
+    """The round's state, deadline and days left for status --json."""
+    return round_facts(view.round, today or dt.date.today())

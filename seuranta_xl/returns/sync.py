@@ -3,7 +3,8 @@
 Validate every return in a folder; in one ledger transaction record each new accepted return, each
 refused file not seen before, and which files the folder holds now (what is current: a file removed
 from the folder stops counting, a replaced one is superseded); then rebuild master.xlsx from the
-ledger. A file already recorded is not read again; the same folder twice is a no-op.
+ledger. A file already recorded is not read again; the same folder twice is a no-op. In a closed round
+a new file is recorded as a late return and nothing is merged (`round reopen` takes it in).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.model import Entry, ReturnRecord, Round
 from seuranta_xl.core.returned import ReadFailure, ReturnedWorkbook
+from seuranta_xl.core.roundlife import LateReturn
 from seuranta_xl.core.validate import Expectation, Validation, validate_return
 from seuranta_xl.core.versions import RefusedFile
 from seuranta_xl.outputs.master import all_views, write_master
@@ -39,13 +41,14 @@ class SyncResult:
     new_returns: int = 0
     unchanged: int = 0
     rejected: int = 0
+    late: int = 0                 # files recorded as late returns (the round is closed: nothing merged)
     master: Path | None = None
     findings: list[Finding] = field(default_factory=list)
     view: RoundView | None = None
 
     def summary(self) -> dict:
         return {"round": self.round_id, "files": self.files_seen, "new_returns": self.new_returns,
-                "unchanged": self.unchanged, "rejected": self.rejected,
+                "unchanged": self.unchanged, "rejected": self.rejected, "late": self.late,
                 "master": str(self.master) if self.master else None}
 
 
@@ -108,6 +111,25 @@ def _one(path: Path, ledger: Ledger, exp: Expectation, batch: _Batch, result: Sy
     batch.new.append((_record(v, wb, path, rnd, seen_at), v.entries))
 
 
+def _late(files: list[Path], ledger: Ledger, exp: Expectation, result: SyncResult, seen_at: str) -> None:
+    """A closed round: every file not seen before is recorded as a late return (its sender read from the
+    file), and nothing is merged; the round's current state stays as it was closed."""
+    rnd, late = exp.round, []
+    for path in files:
+        try:
+            data = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else b""
+        except OSError:
+            continue
+        digest = hashlib.sha256(data or path.name.encode()).hexdigest()
+        if ledger.has_return(rnd.id, digest) or ledger.has_refused(rnd.id, digest) or ledger.has_late(rnd.id, digest):
+            result.unchanged += 1
+            continue
+        department = validate_return(read_return(path, data), exp, path.name).department if data else None
+        late.append(LateReturn(rnd.id, digest, path.name, len(data), department, seen_at, rnd.closed_at or ""))
+    ledger.add_late(late)
+    result.late = len(late)
+
+
 def sync_folder(root: Path, folder: Path | None = None, round_id: str | None = None,
                 progress: Progress | None = None) -> SyncResult:
     project = Project(root)
@@ -120,11 +142,14 @@ def sync_folder(root: Path, folder: Path | None = None, round_id: str | None = N
         result = SyncResult(round_id=rnd.id, language=config.language, files_seen=len(files))
         batch = _Batch(rejected=list(skipped))
         seen_at = dt.datetime.now(dt.timezone.utc).isoformat()   # microseconds: two syncs in one second keep their order
-        for i, path in enumerate(files, start=1):
-            if progress:
-                progress(i, len(files), path.name)
-            _one(path, ledger, exp, batch, result, seen_at)
-        ledger.record_sync(rnd.id, str(folder.resolve()), batch.new, batch.present, batch.rejected, batch.refused)
+        if rnd.closed:
+            _late(files, ledger, exp, result, seen_at)
+        else:
+            for i, path in enumerate(files, start=1):
+                if progress:
+                    progress(i, len(files), path.name)
+                _one(path, ledger, exp, batch, result, seen_at)
+            ledger.record_sync(rnd.id, str(folder.resolve()), batch.new, batch.present, batch.rejected, batch.refused)
         result.new_returns = len(batch.new)
         views = all_views(ledger)
         result.view = next(v for v in views if v.round.id == rnd.id)

@@ -23,9 +23,11 @@ from pathlib import Path
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.model import Entry, ReturnRecord, Round, Strategy
+from seuranta_xl.core.roundlife import LateReturn, RoundEvent, apply_events
 from seuranta_xl.core.versions import Decision, RefusedFile
+from seuranta_xl.store.location import project_location
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 BASE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -132,6 +134,46 @@ CREATE TABLE decisions (
     at TEXT NOT NULL
 );
 """ + "".join(_append_only(t) for t in ("refused_files", "sync_runs", "sync_files", "decisions"))),
+    # The round's life (issue 13): independent statements, so the lead can renumber this step at a merge.
+    (3, """
+ALTER TABLE rounds ADD COLUMN carried_from TEXT;
+CREATE TABLE IF NOT EXISTS round_events (
+    id INTEGER PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    kind TEXT NOT NULL CHECK (kind IN ('edit', 'close', 'reopen', 'strategy')),
+    title TEXT,
+    deadline TEXT,
+    strategy_id INTEGER REFERENCES strategies(id),
+    at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS generated_workbooks (
+    id INTEGER PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    department TEXT NOT NULL,
+    strategy_id INTEGER NOT NULL REFERENCES strategies(id),
+    fingerprint TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS late_returns (
+    id INTEGER PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    file_hash TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    department TEXT,
+    first_seen TEXT NOT NULL,
+    closed_at TEXT NOT NULL,
+    UNIQUE (round_id, file_hash)
+);
+CREATE TABLE IF NOT EXISTS strategy_diffs (
+    id INTEGER PRIMARY KEY,
+    old_strategy_id INTEGER REFERENCES strategies(id),
+    new_strategy_id INTEGER NOT NULL REFERENCES strategies(id),
+    at TEXT NOT NULL,
+    diff_json TEXT NOT NULL
+);
+""" + "".join(_append_only(t) for t in ("round_events", "generated_workbooks", "late_returns", "strategy_diffs"))),
 )
 assert [v for v, _ in MIGRATIONS] == list(range(2, SCHEMA_VERSION + 1))
 
@@ -164,7 +206,10 @@ class Ledger:
         self.path = Path(path)
         self.conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
         self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA journal_mode = WAL")
+        # WAL on a local disk; a rollback journal on a network share or in a synced folder, where WAL's
+        # shared memory does not reach other hosts and a -wal file could be uploaded without the db.
+        self.journal = "WAL" if project_location(self.path.parent).local else "DELETE"
+        self.conn.execute(f"PRAGMA journal_mode = {self.journal}")
         self.conn.execute("PRAGMA synchronous = FULL")
         self._strategies: dict[int, Strategy] = {}  # strategies are append-only: safe to keep
         if not _new:
@@ -224,7 +269,8 @@ class Ledger:
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
         """Several reads that see one state of the ledger, whatever a concurrent sync commits meanwhile
-        (a WAL read transaction). Nested use is fine."""
+        (a WAL read transaction; in rollback-journal mode a shared lock that a writer waits for). Nested
+        use is fine."""
         if self.conn.in_transaction:
             yield
             return
@@ -267,31 +313,55 @@ class Ledger:
     def add_round(self, rnd: Round) -> None:
         seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM rounds").fetchone()[0]
         self.conn.execute(
-            "INSERT INTO rounds(id, title, deadline, scale_json, strategy_id, created_at, imported, seq) "
-            "VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT INTO rounds(id, title, deadline, scale_json, strategy_id, created_at, imported, seq, carried_from) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
             (rnd.id, rnd.title, rnd.deadline.isoformat() if rnd.deadline else None,
-             rnd.scale.model_dump_json(), rnd.strategy_id, rnd.created_at or now_iso(), int(rnd.imported), seq),
+             rnd.scale.model_dump_json(), rnd.strategy_id, rnd.created_at or now_iso(), int(rnd.imported), seq,
+             rnd.carried_from),
         )
 
+    _ROUND_SQL = ("SELECT id, title, deadline, scale_json, strategy_id, created_at, imported, carried_from "
+                  "FROM rounds")
+
     def rounds(self) -> list[Round]:
-        rows = self.conn.execute(
-            "SELECT id, title, deadline, scale_json, strategy_id, created_at, imported FROM rounds ORDER BY seq"
-        ).fetchall()
-        return [self._round(r) for r in rows]
+        """Every round as it stands now: created, then edited, closed, reopened or moved to a newer strategy
+        (round_events, applied in order; the rounds row itself is never changed). One snapshot."""
+        with self.snapshot():
+            rows = self.conn.execute(self._ROUND_SQL + " ORDER BY seq").fetchall()
+            events = self._events(None)
+        return [self._round(r, events.get(r[0], [])) for r in rows]
 
     def round(self, round_id: str) -> Round | None:
-        row = self.conn.execute(
-            "SELECT id, title, deadline, scale_json, strategy_id, created_at, imported FROM rounds WHERE id=?",
-            (round_id,),
-        ).fetchone()
-        return self._round(row) if row else None
+        with self.snapshot():
+            row = self.conn.execute(self._ROUND_SQL + " WHERE id=?", (round_id,)).fetchone()
+            events = self._events(round_id) if row else {}
+        return self._round(row, events.get(round_id, [])) if row else None
+
+    def _events(self, round_id: str | None) -> dict[str, list[RoundEvent]]:
+        sql = "SELECT round_id, kind, title, deadline, strategy_id, at FROM round_events"
+        rows = self.conn.execute(sql + (" WHERE round_id=? ORDER BY id" if round_id else " ORDER BY id"),
+                                 (round_id,) if round_id else ())
+        out: dict[str, list[RoundEvent]] = {}
+        for r in rows:
+            out.setdefault(r[0], []).append(RoundEvent(kind=r[1], title=r[2], deadline=r[3], strategy_id=r[4], at=r[5]))
+        return out
+
+    def round_events(self, round_id: str) -> list[RoundEvent]:
+        """What happened to the round after it was opened, oldest first (`round edit/close/reopen`, strategy)."""
+        return self._events(round_id).get(round_id, [])
+
+    def add_round_event(self, round_id: str, event: RoundEvent) -> None:
+        self.conn.execute("INSERT INTO round_events(round_id, kind, title, deadline, strategy_id, at) "
+                          "VALUES (?,?,?,?,?,?)",
+                          (round_id, event.kind, event.title, event.deadline, event.strategy_id, event.at))
 
     @staticmethod
-    def _round(row) -> Round:
+    def _round(row, events: list[RoundEvent] = ()) -> Round:
         from seuranta_xl.core.model import Scale
-        return Round(id=row[0], title=row[1], deadline=dt.date.fromisoformat(row[2]) if row[2] else None,
-                     scale=Scale.model_validate_json(row[3]), strategy_id=row[4], created_at=row[5],
-                     imported=bool(row[6]))
+        rnd = Round(id=row[0], title=row[1], deadline=dt.date.fromisoformat(row[2]) if row[2] else None,
+                    scale=Scale.model_validate_json(row[3]), strategy_id=row[4], created_at=row[5],
+                    imported=bool(row[6]), carried_from=row[7])
+        return apply_events(rnd, events)
 
     def previous_round(self, round_id: str) -> Round | None:
         ids = [r.id for r in self.rounds()]
@@ -455,6 +525,53 @@ class Ledger:
         files = self.conn.execute("SELECT file_name, file_hash FROM sync_files WHERE sync_id=? ORDER BY file_name",
                                   (row[0],)).fetchall()
         return (row[1], [tuple(f) for f in files], row[2])
+
+    # ------------------------------------------------------------ the round's life (issue 13)
+    def add_generated(self, round_id: str, items: list[tuple[str, int, str, str]]) -> None:
+        """The workbooks a generate wrote: (department, strategy id, fingerprint, file name) each."""
+        at = now_iso()
+        with self._write():
+            self.conn.executemany("INSERT INTO generated_workbooks(round_id, department, strategy_id, fingerprint, "
+                                  "file_name, at) VALUES (?,?,?,?,?,?)",
+                                  [(round_id, d, sid, fp, name, at) for d, sid, fp, name in items])
+
+    def generated(self, round_id: str) -> dict[str, tuple[int, str, str]]:
+        """department -> (strategy id, fingerprint, file name) of the latest workbook generated for it."""
+        rows = self.conn.execute("SELECT department, strategy_id, fingerprint, file_name FROM generated_workbooks "
+                                 "WHERE round_id=? ORDER BY id", (round_id,))
+        return {r[0]: (int(r[1]), r[2], r[3]) for r in rows}
+
+    def generated_all(self, round_id: str) -> list[tuple[str, int, str]]:
+        """Every (department, strategy id, fingerprint) ever generated for the round, oldest first."""
+        rows = self.conn.execute("SELECT department, strategy_id, fingerprint FROM generated_workbooks "
+                                 "WHERE round_id=? ORDER BY id", (round_id,))
+        return [(r[0], int(r[1]), r[2]) for r in rows]
+
+    def add_late(self, late: list[LateReturn]) -> None:
+        with self._write():
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO late_returns(round_id, file_hash, file_name, size, department, first_seen, "
+                "closed_at) VALUES (?,?,?,?,?,?,?)",
+                [(x.round_id, x.file_hash, x.file_name, x.size, x.department, x.first_seen, x.closed_at) for x in late])
+
+    def late(self, round_id: str) -> list[LateReturn]:
+        rows = self.conn.execute("SELECT round_id, file_hash, file_name, size, department, first_seen, closed_at "
+                                 "FROM late_returns WHERE round_id=? ORDER BY id", (round_id,))
+        return [LateReturn(*r) for r in rows]
+
+    def has_late(self, round_id: str, file_hash: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM late_returns WHERE round_id=? AND file_hash=?",
+                                 (round_id, file_hash)).fetchone() is not None
+
+    def add_strategy_diff(self, old_id: int | None, new_id: int, diff_json: str) -> int:
+        cur = self.conn.execute("INSERT INTO strategy_diffs(old_strategy_id, new_strategy_id, at, diff_json) "
+                                "VALUES (?,?,?,?)", (old_id, new_id, now_iso(), diff_json))
+        return int(cur.lastrowid)
+
+    def strategy_diffs(self) -> list[tuple[int | None, int, str, str]]:
+        """(old strategy id, new strategy id, at, diff JSON) of every re-import, oldest first."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT old_strategy_id, new_strategy_id, at, diff_json FROM strategy_diffs ORDER BY id")]
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

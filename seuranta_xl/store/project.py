@@ -16,6 +16,8 @@ from pydantic import ValidationError
 
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.store.atomic import write_atomic
+from seuranta_xl.store.hostlock import host_lock
+from seuranta_xl.store.location import Location, project_location
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.core.model import Config, Scale
 
@@ -23,6 +25,8 @@ CONFIG_NAME = "seuranta.toml"
 DB_NAME = "seuranta.db"
 MASTER_NAME = "master.xlsx"
 LOCK_NAME = ".seuranta.lock"
+FORMS_DIR = "lomakkeet"        # lomakkeet/<round>/: the generated workbooks
+RETURNS_DIR = "palautukset"    # palautukset/<round>/: where the returns are saved
 LOCK_WAIT_SECONDS = 5.0
 LANGUAGES = ("fi", "sv", "en")
 
@@ -126,9 +130,19 @@ class Project:
             raise UserError("ledger-missing", path=str(self.db_path))
         return Ledger(self.db_path)
 
+    def location(self) -> Location:
+        """Where the folder lives (store/location.py): a local disk, a network share or a synced folder."""
+        return project_location(self.root)
+
     @contextlib.contextmanager
     def lock(self, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
-        """Only one command that writes the ledger or master runs at a time."""
+        """Only one command that writes the ledger or master runs at a time. On a network share or in
+        a synced folder the lock is a file naming its host and process (store/hostlock.py), which
+        another machine sees too."""
+        if not self.location().local:
+            with host_lock(self.root / LOCK_NAME, wait):
+                yield
+            return
         lock = FileLock(str(self.root / LOCK_NAME))
         try:
             lock.acquire(timeout=wait)

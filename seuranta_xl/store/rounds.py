@@ -1,4 +1,5 @@
-"""Opening a reporting round (`seuranta round new`)."""
+"""Reporting rounds: opening one (`seuranta round new`), editing, closing and reopening it (each change
+appended to the ledger as a round event)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,13 +10,17 @@ from pydantic import ValidationError
 
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.filenames import safe_stem
-from seuranta_xl.store.ledger import now_iso
+from seuranta_xl.core.roundlife import RoundEvent
+from seuranta_xl.store.ledger import Ledger, now_iso
 from seuranta_xl.core.model import ROUND_ID_PATTERN, Round, Scale
 from seuranta_xl.store.project import Project
+from seuranta_xl.store.roundview import resolve_round
 
 
 def new_round(root: Path, round_id: str, title: str = "", deadline: dt.date | None = None,
-              scale: str | None = None) -> tuple[Round, str]:
+              scale: str | None = None, carry_comments: bool = False) -> tuple[Round, str]:
+    """Open a round; ``carry_comments``: its workbooks start from the previous round's comments (marked:
+    a carried comment returned untouched is reported, never taken as a new assessment)."""
     project = Project(root)
     config = project.load_config()
     if not ROUND_ID_PATTERN.match(round_id):
@@ -29,9 +34,13 @@ def new_round(root: Path, round_id: str, title: str = "", deadline: dt.date | No
         latest = ledger.strategy()
         if latest is None:
             raise UserError("no-strategy")
+        before = ledger.rounds()
+        if carry_comments and not before:
+            raise UserError("round-no-previous", round=round_id)
         try:
             rnd = Round(id=round_id, title=title or round_id, deadline=deadline, scale=scale_obj,
-                        created_at=now_iso(), strategy_id=latest[0])
+                        created_at=now_iso(), strategy_id=latest[0],
+                        carried_from=before[-1].id if carry_comments else None)
         except ValidationError as exc:  # pragma: no cover - the id was checked above
             raise UserError("round-invalid", detail=str(exc)) from None
         ledger.add_round(rnd)
@@ -59,3 +68,50 @@ def check_folder_safe(round_id: str, existing: Iterable[Round] = ()) -> None:
         raise UserError("round-id-case-clash", round=round_id, existing=same)
     if safe_stem(round_id, max_len=len(round_id)) != round_id:
         raise UserError("round-id-not-a-folder", round=round_id)
+
+
+# ------------------------------------------------------------------ the round's life (issue 13)
+def open_round(ledger: Ledger, round_id: str | None, action: str) -> Round:
+    """The named (or latest live) round, refused with round-closed when it is closed: ``action`` names
+    the command that would change it."""
+    rnd = resolve_round(ledger, round_id, live_only=True)
+    if rnd.closed:
+        raise UserError("round-closed", round=rnd.id, closed=rnd.closed_at[:10], action=action)
+    return rnd
+
+
+def _live(ledger: Ledger, round_id: str) -> Round:
+    rnd = resolve_round(ledger, round_id)
+    if rnd.imported:
+        raise UserError("round-imported", round=rnd.id)
+    return rnd
+
+
+def edit_round(root: Path, round_id: str, title: str | None = None, deadline: dt.date | None = None,
+               clear_deadline: bool = False) -> tuple[Round, str]:
+    """`round edit`: a new title and/or deadline, appended to the ledger as an edit event."""
+    project = Project(root)
+    config = project.load_config()
+    if title is None and deadline is None and not clear_deadline:
+        raise UserError("round-edit-nothing", round=round_id)
+    with project.lock(), project.ledger() as ledger:
+        rnd = _live(ledger, round_id)
+        if rnd.closed:
+            raise UserError("round-closed", round=rnd.id, closed=rnd.closed_at[:10], action="round edit")
+        iso = "" if clear_deadline else (deadline.isoformat() if deadline else None)
+        ledger.add_round_event(rnd.id, RoundEvent(kind="edit", at=now_iso(), title=title, deadline=iso))
+        return ledger.round(rnd.id), config.language
+
+
+def set_round_closed(root: Path, round_id: str, closed: bool) -> tuple[Round, str]:
+    """`round close` / `round reopen`: the event appended to the ledger (the caller rebuilds the master)."""
+    project = Project(root)
+    config = project.load_config()
+    with project.lock(), project.ledger() as ledger:
+        rnd = _live(ledger, round_id)
+        if closed and rnd.closed:
+            raise UserError("round-already-closed", round=rnd.id, closed=rnd.closed_at[:10])
+        if not closed and not rnd.closed:
+            raise UserError("round-not-closed", round=rnd.id)
+        ledger.add_round_event(rnd.id, RoundEvent(kind="close" if closed else "reopen", at=now_iso()))
+        return ledger.round(rnd.id), config.language

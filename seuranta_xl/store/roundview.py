@@ -13,6 +13,7 @@ from seuranta_xl.core.findings import Finding
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.core.merge import RoundState, merge_round
 from seuranta_xl.core.model import Round, Strategy
+from seuranta_xl.core.roundlife import late_findings
 from seuranta_xl.core.textmatch import closest
 
 
@@ -57,6 +58,8 @@ def resolve_department(strategy: Strategy, name: str) -> str:
 
 
 def load_round(ledger: Ledger, rnd: Round) -> RoundView:
+    """The round's current state. Pass the round read in the same snapshot when it matters (a round
+    closed between the two reads); the returns, decisions and late files are read in one."""
     found = ledger.strategy(rnd.strategy_id)
     if found is None:  # pragma: no cover - rounds always reference a stored strategy
         raise UserError("round-strategy-missing", round=rnd.id)
@@ -68,8 +71,9 @@ def load_round(ledger: Ledger, rnd: Round) -> RoundView:
         decisions = ledger.decisions(rnd.id)
         rejected = ledger.rejected(rnd.id)
         folder = ledger.last_folder(rnd.id)
+        late = late_findings(ledger.late(rnd.id), {rec.file_hash for rec, _ in returns} | {r.file_hash for r in refused})
     state = merge_round(rnd, strategy, returns, presence=presence, decisions=decisions, refused=refused)
-    return RoundView(rnd, strategy, state, [*state.findings, *rejected], folder)
+    return RoundView(rnd, strategy, state, [*state.findings, *rejected, *late], folder)
 
 
 def previous_state(ledger: Ledger, rnd: Round) -> tuple[Round, RoundState] | None:
@@ -79,3 +83,14 @@ def previous_state(ledger: Ledger, rnd: Round) -> tuple[Round, RoundState] | Non
     if prev is None:
         return None
     return prev, load_round(ledger, prev).state
+
+
+def carried_comments(ledger: Ledger, rnd: Round) -> dict[str, str]:
+    """action id -> the comment the round's workbooks start from (round new --carry-comments)."""
+    if not rnd.carried_from:
+        return {}
+    source = ledger.round(rnd.carried_from)
+    if source is None:
+        return {}
+    state = load_round(ledger, source).state
+    return {aid: v.comment for aid, v in state.values.items() if v.comment and v.comment.strip()}

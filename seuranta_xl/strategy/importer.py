@@ -20,6 +20,7 @@ from seuranta_xl.store.project import Project, new_config
 from seuranta_xl.store.rounds import check_folder_safe
 from seuranta_xl.strategy import layouts
 from seuranta_xl.strategy.tables import load_mapping, read_grid
+from seuranta_xl.strategy.update import UpdateNote, record_update
 
 ORGANISATION = {"keuruu": "Keuruu", "tuusula": "Tuusula", "kemi": "Kemi"}
 PAST_ROUND_CODES = ("invalid-grade", "scale-label-mismatch")   # the findings a past round's return keeps
@@ -37,6 +38,7 @@ class InitResult:
     results_round: str | None = None
     grade_counts: dict[str, int] = field(default_factory=dict)
     reimport: bool = False
+    update: UpdateNote | None = None      # a re-import: the diff, the open rounds moved, outdated workbooks
     organisation: str = ""
     organisation_defaulted: bool = False    # no --name: the preset's town or "Kunta" (a finding says so)
 
@@ -53,6 +55,7 @@ class InitResult:
             "results_round": self.results_round,
             "grades": self.grade_counts,
             "reimport": self.reimport,
+            **({"update": self.update.to_json()} if self.update else {}),
             "organisation": self.organisation,
             "organisation_defaulted": self.organisation_defaulted,
         }
@@ -67,6 +70,10 @@ class InitResult:
         if self.results_round:
             counts = ", ".join(f"{k}: {v}" for k, v in self.grade_counts.items())
             lines.append(text("init.past-round", lang, r=self.results_round, c=counts or "–"))
+        if self.update:
+            lines += self.update.lines(lang)
+            if self.update.saved:
+                lines.append(text("diff.saved", lang, p=self.update.saved))
         return lines
 
 
@@ -135,7 +142,7 @@ def _settings(project: Project, table: _Table, config: Config | None, name: str 
     return config, project.scale(scale_name, config)
 
 
-def _previous(project: Project, results_round: str | None) -> tuple[Strategy | None, set[str]]:
+def _previous(project: Project, results_round: str | None) -> tuple[tuple[int, Strategy] | None, set[str]]:
     """The latest strategy and every id ever used, from an existing ledger."""
     if not project.db_path.exists():
         return None, set()
@@ -144,8 +151,7 @@ def _previous(project: Project, results_round: str | None) -> tuple[Strategy | N
             raise UserError("round-exists", round=results_round)
         if results_round is not None:
             check_folder_safe(results_round, ledger.rounds())
-        latest = ledger.strategy()
-        return (latest[1] if latest else None), _retired_ids(ledger)
+        return ledger.strategy(), _retired_ids(ledger)
 
 
 def _assemble(table: _Table, parsed: layouts.Parsed, config: Config, previous: Strategy | None,
@@ -204,7 +210,7 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
         raise UserError("no-actions-found", name=table.path.name, layout=table.layout)
     config, scale_obj = _settings(project, table, old_config, name, scale, language)
     previous, retired = _previous(project, results_round)
-    assembled = _assemble(table, parsed, config, previous, retired)
+    assembled = _assemble(table, parsed, config, previous[1] if previous else None, retired)
 
     root.mkdir(parents=True, exist_ok=True)
     ledger = Ledger.create(project.db_path) if not project.db_path.exists() else Ledger(project.db_path)
@@ -224,11 +230,13 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
         project.save_config(config)
         digest = hashlib.sha256(table.path.read_bytes()).hexdigest()
         strategy_id = ledger.add_strategy(assembled.strategy, table.path.name, digest, table.layout)
+        update = record_update(root, ledger, previous, strategy_id, assembled.strategy, config.language) \
+            if existing and previous else None
         counts: dict[str, int] = {}
         if results_round is not None:
             counts = _add_past_round(ledger, table, results_round, scale_obj, strategy_id, config.language,
                                      entries_by_dept, findings)
     return InitResult(root=root, language=config.language, layout=table.layout, detected=table.detected,
                       strategy=assembled.strategy, strategy_id=strategy_id, findings=findings,
-                      results_round=results_round, grade_counts=counts, reimport=existing,
+                      results_round=results_round, grade_counts=counts, reimport=existing, update=update,
                       organisation=config.organisation, organisation_defaulted=defaulted)

@@ -14,13 +14,15 @@ from pathlib import Path
 
 from xlsxwriter.exceptions import FileCreateError
 
+from seuranta_xl.core import identity as idn
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.filenames import workbook_file_names
 from seuranta_xl.core.model import ActionRow, Round
 from seuranta_xl.store.atomic import replace_file
 from seuranta_xl.store.ledger import Ledger
-from seuranta_xl.store.project import Project
-from seuranta_xl.store.roundview import previous_state, resolve_department, resolve_round
+from seuranta_xl.store.project import FORMS_DIR, RETURNS_DIR, Project
+from seuranta_xl.store.roundview import carried_comments, previous_state, resolve_department
+from seuranta_xl.store.rounds import open_round
 from seuranta_xl.workbook.writer import WorkbookSpec, write_workbook
 
 
@@ -30,6 +32,9 @@ class GenerateResult:
     round_id: str
     out_dir: Path
     files: list[tuple[Path, int]] = field(default_factory=list)
+    returns_dir: Path | None = None       # palautukset/<round>/, created: where the returns go
+    unchanged: list[str] = field(default_factory=list)   # --only-changed: departments whose workbook is current
+
 
 
 def previous_values(ledger: Ledger, rnd: Round) -> dict[str, tuple[str | None, str | None]]:
@@ -65,26 +70,33 @@ def _publish(tmp: Path, out_dir: Path) -> None:
 
 
 def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None = None,
-                   only: str | None = None) -> GenerateResult:
-    """Write the round's workbooks (``only``: the one department of that name, e.g. to send it again)."""
+                   only: str | None = None, only_changed: bool = False) -> GenerateResult:
+    """Write the round's workbooks (``only``: the one department of that name, e.g. to send it again;
+    ``only_changed``: only those of departments whose workbook was made from another strategy text, or
+    never made), record which strategy each was made from, and create the returns folder."""
     project = Project(root)
     config = project.load_config()
-    with project.ledger() as ledger:
-        rnd = resolve_round(ledger, round_id, live_only=True)
+    with project.ledger() as ledger, ledger.snapshot():
+        rnd = open_round(ledger, round_id, "generate")
         found = ledger.strategy(rnd.strategy_id)
         if found is None:
             raise UserError("no-strategy")
         strategy = found[1]
         has_prev = ledger.previous_round(rnd.id) is not None
         previous = previous_values(ledger, rnd) if has_prev else None
-    out_dir = Path(out_dir) if out_dir is not None else project.root / "lomakkeet" / rnd.id
+        made = ledger.generated(rnd.id)
+        carried = carried_comments(ledger, rnd) or None
+    out_dir = Path(out_dir) if out_dir is not None else project.root / FORMS_DIR / rnd.id
     by_department: dict[str, list[ActionRow]] = {}
     for row in strategy.rows():  # once: Strategy.rows_for() walks the whole strategy per call
         by_department.setdefault(row.action.department, []).append(row)
+    prints = idn.department_fingerprints(strategy)
     departments = sorted(by_department, key=str.casefold)
     names = workbook_file_names(rnd.id, departments)       # names of the whole set, so a lone one is the same
     if only is not None:
         departments = [resolve_department(strategy, only)]
+    unchanged = [d for d in departments if only_changed and d in made and made[d][1] == prints[d]]
+    departments = [d for d in departments if d not in unchanged]
     with_indicator = strategy.has_indicators
 
     if out_dir.exists() and not out_dir.is_dir():
@@ -96,7 +108,8 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
         tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
         for dept in departments:
             rows = by_department[dept]
-            write_workbook(tmp / names[dept], WorkbookSpec(config, rnd, dept, rows, with_indicator, previous))
+            write_workbook(tmp / names[dept], WorkbookSpec(config, rnd, dept, rows, with_indicator, previous,
+                                                                 carried))
             files.append((names[dept], len(rows)))
         _publish(tmp, out_dir)
         tmp = None
@@ -108,4 +121,12 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
-    return GenerateResult(config.language, rnd.id, out_dir, [(out_dir / n, k) for n, k in files])
+    with project.ledger() as ledger:
+        ledger.add_generated(rnd.id, [(d, rnd.strategy_id, prints[d], names[d]) for d in departments])
+    returns_dir = project.root / RETURNS_DIR / rnd.id
+    try:
+        returns_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError("folder-not-created", path=str(returns_dir), reason=exc.strerror or str(exc)) from None
+    return GenerateResult(config.language, rnd.id, out_dir, [(out_dir / n, k) for n, k in files], returns_dir,
+                          unchanged)

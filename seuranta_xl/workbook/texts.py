@@ -18,6 +18,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "status_invalid": "tarkista arvio",
         "status_comment": "kommentti puuttuu",
         "status_ok": "ok",
+        "status_carried": "päivitä kommentti",
+        "instr_carried": "Sarakkeessa {comment} on pohjana edellisen kierroksen kommentti. Päivitä se kuvaamaan "
+                         "tämän kierroksen tilannetta: muuttamatonta kommenttia ei oteta tämän kierroksen arvioksi.",
         "grade_prompt_title": "Arvio",
         "grade_prompt": "Valitse arvio luettelosta ({values}). Asteikon selitykset: välilehti {instructions}.",
         "grade_error_title": "Arvio ei kelpaa",
@@ -63,6 +66,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "status_invalid": "kontrollera",
         "status_comment": "kommentar saknas",
         "status_ok": "ok",
+        "status_carried": "uppdatera kommentaren",
+        "instr_carried": "Kolumnen {comment} har föregående omgångs kommentar som utgångspunkt. Uppdatera den så "
+                         "att den beskriver läget nu: en oförändrad kommentar tas inte som denna omgångs bedömning.",
         "grade_prompt_title": "Bedömning",
         "grade_prompt": "Välj en bedömning i listan ({values}). Skalan förklaras på fliken {instructions}.",
         "grade_error_title": "Ogiltig bedömning",
@@ -108,6 +114,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "status_invalid": "check grade",
         "status_comment": "comment missing",
         "status_ok": "ok",
+        "status_carried": "update the comment",
+        "instr_carried": "The column {comment} starts from the previous round's comment. Update it to describe this "
+                         "round: a comment left unchanged is not taken as this round's assessment.",
         "grade_prompt_title": "Grade",
         "grade_prompt": "Choose a grade from the list ({values}). The scale is explained on sheet {instructions}.",
         "grade_error_title": "Invalid grade",

@@ -32,6 +32,7 @@ class WorkbookSpec:
     rows: list[ActionRow]
     with_indicator: bool
     previous: dict[str, tuple[str | None, str | None]] | None  # None: no previous round
+    carried: dict[str, str] | None = None   # action id -> comment carried in as starting text (--carry-comments)
 
 
 def sheet_password(project_id: str) -> str:
@@ -199,6 +200,9 @@ class _Writer:
             rng = self._status_range()
             done = (f'ROWS({rng})-COUNTIF({rng},{_q(t["status_missing"])})'
                     f'-COUNTIF({rng},{_q(t["status_invalid"])})')
+            if self._carries():
+                done += f'-COUNTIF({rng},{_q(t["status_carried"])})'
+
             formula = f'={_q(prefix) + "&" if prefix else ""}({done})&{_q(suffix)}'
             ws.write_formula(3, 0, formula, f["count"], t["count"].format(done=0, total=n))
         else:
@@ -237,9 +241,16 @@ class _Writer:
                 sized += [(pc or "", col["prev_comment"].width)]
             ws.set_row(r, row_height(sized))
             ws.write_blank(r, grade.index, None, f["input_grade"])
-            ws.write_blank(r, comment.index, None, f["input"])
+            start = (self.s.carried or {}).get(row.id)
+            if start:
+                ws.write_string(r, comment.index, start, f["input"])
+            else:
+                ws.write_blank(r, comment.index, None, f["input"])
             ws.write_formula(r, col["status"].index, status_formula.format(n=r + 1), f["status"],
                              t["status_missing"])
+
+    def _carries(self) -> bool:
+        return bool(self.s.carried) and "prev_comment" in self.col
 
     def _previous_grade(self, ws, r: int, value: str | None) -> None:
         """The previous round's grade: a number when it is one (no "number stored as text"), else its text."""
@@ -267,6 +278,9 @@ class _Writer:
         if rank is not None:
             pos = f"IFERROR(MATCH({g},{displays},0),MATCH({g},{values},0))"
             ok = f'IF(AND({pos}<={rank + 1},{c}=""),{_q(t["status_comment"])},{ok})'
+        if self._carries():    # a carried comment left as it was is not this round's assessment
+            prev = f"TRIM({self.col['prev_comment'].letter}{{n}}&\"\")"
+            ok = f'IF(AND({c}<>"",{c}={prev}),{_q(t["status_carried"])},{ok})'
         return (f'=IF({g}="",{_q(t["status_missing"])},'
                 f'IF(AND(ISNA(MATCH({g},{displays},0)),ISNA(MATCH({g},{values},0))),'
                 f'{_q(t["status_invalid"])},{ok}))')
@@ -369,6 +383,8 @@ class _Writer:
         fill = [line.format(**names) for line in t["instr_fill"]]
         if s.previous is None:
             fill = fill[:-1]
+        if self._carries():
+            fill.append(t["instr_carried"].format(**names))
         section(t["instr_fill_head"], fill)
         r = self._scale_table(ws, r, head)
         r += 1

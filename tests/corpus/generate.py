@@ -40,13 +40,15 @@ TESTS = Path(__file__).resolve().parents[1]
 
 from seuranta_xl.core.findings import CATALOGUE, Severity
 from seuranta_xl.core.identity import META_SHEET
-from tests.returns_kit import Kit, set_saved_time
+from tests.builders import keuruu_rows
+from tests.returns_kit import ROUND, Kit, set_saved_time
 
 HKP = "Hallinto"                 # Hallinto- ja konsernipalvelut: 54 actions
 N_HKP = 54
 N_KASVU = 47                     # Kasvu ja hyvinvointi
 OTHER_DEPTS = 2                  # departments without a return when only HKP returns
 N_HKP_LOW = 23                   # Hallinto rows graded 2 or lower in the Keuruu seed
+N_HKP_COMMENTED = sum(1 for r in keuruu_rows() if r["department"].startswith(HKP) and r["comment"])  # with a comment
 
 
 @dataclass(frozen=True)
@@ -735,6 +737,49 @@ def s_empty_folder(c: Corpus) -> Path:
     return c.kit.returns
 
 
+# ---------------------------------------------------------------------- the round's life (issue 13)
+def s_late_return(c: Corpus) -> Path:
+    """A return that arrives after the round was closed: recorded as late, nothing merged."""
+    from seuranta_xl.store.rounds import set_round_closed
+    c.kit.fill(HKP)
+    set_round_closed(c.kit.proj, ROUND, closed=True)
+    return c.kit.returns
+
+
+def s_outdated_workbook(c: Corpus) -> Path:
+    """The strategy is updated (one of HKP's action texts reworded) after the workbooks were sent."""
+    from seuranta_xl.strategy.update import record_update
+    c.kit.fill(HKP)
+    with c.kit.project.ledger() as ledger:
+        old_id, old = ledger.strategy()
+        new = old.model_copy(deep=True)
+        action = next(r.action for r in new.rows() if r.action.department.startswith(HKP))
+        action.text += " (päivitetty)"
+        new_id = ledger.add_strategy(new, source_file="muokattu.xlsx", source_hash="1" * 64, layout="test")
+        record_update(c.kit.proj, ledger, (old_id, old), new_id, new, "fi")
+    return c.kit.returns
+
+
+def s_carried_comment(c: Corpus) -> Path:
+    """The next round starts from the comments (--carry-comments); HKP grades everything, edits no comment."""
+    from seuranta_xl.returns.sync import sync_folder
+    from seuranta_xl.store.rounds import new_round, set_round_closed
+    from seuranta_xl.workbook.generate import generate_round
+    first = c.kit.fill(HKP)
+    sync_folder(c.kit.proj, c.kit.returns, ROUND)
+    set_round_closed(c.kit.proj, ROUND, closed=True)
+    first.unlink()
+    new_round(c.kit.proj, "2024-kevat", carry_comments=True)
+    [src] = [p for p, _ in generate_round(c.kit.proj, round_id="2024-kevat").files if HKP in p.name]
+    wb = openpyxl.load_workbook(src)
+    meta = {r[0].value: r[1].value for r in wb[META_SHEET].iter_rows(max_row=19) if r[0].value}
+    cols, ws = json.loads(meta["columns"]), wb[meta["data_sheet"]]
+    for r in c.kit.data_rows(ws, meta, cols):
+        ws[f"{cols['grade']}{r}"] = 3
+    wb.save(c.kit.returns / src.name)
+    return c.kit.returns
+
+
 # ====================================================================== the table
 E = {}  # readability: an empty expectation means "no findings at all"
 MISSING = {"missing-return": OTHER_DEPTS}
@@ -858,6 +903,13 @@ CASES: list[Case] = [
          mode="sync", fresh=True),
     Case("sync-with-junk-files", s_all_three_and_junk, {"skipped-file": 2, "corrupt-file": 1}, mode="sync",
          fresh=True),
+    # the round's life: closed, strategy changed, comments carried
+    Case("sync-late-return", s_late_return, {"late-return": 1, "missing-return": 3}, mode="sync", fresh=True,
+         note="the round was closed before the file arrived: recorded, not merged"),
+    Case("sync-outdated-workbook", s_outdated_workbook, {"outdated-workbook": 1, "rows-not-merged": 1, **MISSING},
+         mode="sync", fresh=True, note="one reworded action; the other 53 grades merged"),
+    Case("sync-carried-comment", s_carried_comment, {"carried-comment": N_HKP_COMMENTED, **MISSING}, mode="sync",
+         fresh=True, sync_args=("--round", "2024-kevat"), note="every carried comment left as it was"),
 ]
 
 

@@ -48,6 +48,8 @@ class Report:
     def meta_lines(self) -> list[str]:
         lang, s = self.lang, self.s
         first = f"{report_text('round', lang)} {s.round.id}"
+        if s.round.closed:   # issue 13: a closed round's report is final
+            first += f" ({report_text('final', lang, d=fmt_date(dt.date.fromisoformat(s.round.closed_at[:10]), lang))})"
         if s.previous_round is not None:
             prev = f"{report_text('previous', lang)} {s.previous_round.id}"
             if not s.comparable:
