@@ -15,6 +15,7 @@ deliberate change of the output:
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 import os
 import re
 import tempfile
@@ -27,14 +28,14 @@ from seuranta_xl.cli import main
 FOLDER = "/tmp/seuranta-XXXXXXXX"
 DEADLINE = "{DEADLINE}"
 PAST, TODAY = "{PAST}", "{TODAY}"
-TODAY_ISO, TIME = "YYYY-MM-DD", "HH:MM"    # as long as what they stand for, so lines wrap the same
+TODAY_ISO, TIME, LOCAL_TIME = "YYYY-MM-DD", "HH:MM", "HH.MM"   # as long as what they stand for (lines wrap the same)
 FROZEN = Path(__file__).resolve().parent / "data" / "transcripts"
 LIFE = ("contacts", "edit", "send", "remind", "reminder", "close", "late", "list", "reopen", "returns")
 NAMES = ("init", "sync", "status", *LIFE)
 MAIL = {"reminder"}            # a mail's text, not the terminal's: its lines are not wrapped to 80 columns
 # What each token stands for in README.md (any date, any time of day).
 PATTERNS = {DEADLINE: r"\d{1,2}\.\d{1,2}\.\d{4}", PAST: r"\d{1,2}\.\d{1,2}\.\d{4}", TODAY: r"\d{1,2}\.\d{1,2}\.\d{4}",
-            TODAY_ISO: r"\d{4}-\d\d-\d\d", TIME: r"\d\d:\d\d"}
+            TODAY_ISO: r"\d{4}-\d\d-\d\d", TIME: r"\d\d:\d\d", LOCAL_TIME: r"\d{1,2}\.\d\d"}
 CONTACTS = ("Vastuutaho;Nimi;Sähköposti\n"
             "Elinvoima ja asuin ympäristö;Ville Koski;ville.koski@keuruu.fi\n"
             "Hallinto- ja konsernipalvelut;Päivi Mäkelä;paivi.makela@keuruu.fi\n"
@@ -153,6 +154,11 @@ def freeze(text: str, base: Path) -> str:
     text = re.sub(r"round new(\s+)20\d\d-(kevat|syksy)(\s+)--deadline(\s+)15\.\d\d\.20\d\d",
                   r"round new\g<1>2026-syksy\g<3>--deadline\g<4>15.10.2026", text)
     today = dt.date.today()
+    # A moment of today shown in Finnish local time (first seen): there it may already be tomorrow.
+    local_today = dt.datetime.now(ZoneInfo("Europe/Helsinki")).date()
+    for day in {today, local_today}:
+        text = re.sub(rf"(?<![\d.]){day.day}\.{day.month}\.{day.year} \d{{1,2}}\.\d\d(?!\d)",
+                      f"{TODAY} {LOCAL_TIME}", text)
     for day, token in ((today + dt.timedelta(days=14), DEADLINE), (past_deadline(), PAST), (today, TODAY)):
         text = re.sub(rf"(?<![\d.]){day.day}\.{day.month}\.{day.year}(?!\d)", token, text)
     text = re.sub(rf"{today.isoformat()}(\s+)\d\d:\d\d", rf"{TODAY_ISO}\g<1>{TIME}", text)

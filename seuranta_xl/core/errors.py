@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from seuranta_xl.core.error_catalogue import ERRORS, placeholders
+from seuranta_xl.core.clock import show_date, show_time
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -30,8 +31,9 @@ class UserError(Exception):
                 raise TypeError(f"UserError({code_or_fi!r}) needs the parameters {', '.join(missing)}")
             self.code: str | None = code_or_fi
             self.params = params
-            self.texts = {lang: entry.message[lang].format(**params) for lang in LANGUAGES}
-            self.hints: dict[str, str | None] = {lang: entry.hint[lang].format(**params) for lang in LANGUAGES}
+            shown = {lang: _shown(params, lang) for lang in LANGUAGES}
+            self.texts = {lang: entry.message[lang].format(**shown[lang]) for lang in LANGUAGES}
+            self.hints: dict[str, str | None] = {lang: entry.hint[lang].format(**shown[lang]) for lang in LANGUAGES}
         else:
             if en is None:
                 raise TypeError(f"unknown error code {code_or_fi!r} (add it to core/error_catalogue.py)")
@@ -65,3 +67,15 @@ class FileInUseError(UserError):
 class MasterLockedError(FileInUseError):
     """The master workbook (or its backup) could not be replaced; the ledger is already committed
     (``MasterLockedError("master-locked", path=...)``)."""
+
+
+def _shown(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Params as a reader sees them: a moment (``*_at``, UTC ISO text) or its day (``*_on``) in Finnish
+    local time and the language's format, as findings show them."""
+    out = dict(params)
+    for key, value in params.items():
+        if key.endswith("_at") and isinstance(value, str):
+            out[key] = show_time(value, lang)
+        elif key.endswith("_on") and isinstance(value, str):
+            out[key] = show_date(value, lang)
+    return out

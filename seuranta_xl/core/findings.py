@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from seuranta_xl.core.clock import show_date, show_time
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -361,9 +363,9 @@ _CODES: list[Code] = [
        "Lägg till en kontaktperson med seuranta contacts import FIL eller i avsnittet departments i seuranta.toml.",
        "Add a contact with seuranta contacts import FILE or in the departments section of seuranta.toml."),
     _c("late-return", W, ("return", "file"),
-       "Palautus saapui {seen}, kun kierros {round} oli jo suljettu ({closed}); sitä ei yhdistetty",
-       "Returen kom {seen}, när omgång {round} redan var stängd ({closed}); den slogs inte samman",
-       "The return arrived on {seen}, after round {round} was closed ({closed}); it was not merged",
+       "Palautus saapui {seen_on}, kun kierros {round} oli jo suljettu ({closed_on}); sitä ei yhdistetty",
+       "Returen kom {seen_on}, när omgång {round} redan var stängd ({closed_on}); den slogs inte samman",
+       "The return arrived on {seen_on}, after round {round} was closed ({closed_on}); it was not merged",
        "Jos palautus otetaan mukaan, avaa kierros (seuranta round reopen {round}) ja aja seuranta sync.",
        "Om returen ska tas med, öppna omgången (seuranta round reopen {round}) och kör seuranta sync.",
        "To take the return in, reopen the round (seuranta round reopen {round}) and run seuranta sync."),
@@ -442,6 +444,11 @@ DETAILS: dict[str, dict[str, str]] = {
 def _fields(params: dict[str, Any], lang: str) -> _Safe:
     """The template fields of a finding: its params, shortened, with each "<field>_code" written out."""
     fields = _Safe({k: _short(v) for k, v in params.items()})
+    for key, value in params.items():     # moments are stored as UTC ISO text, read in local time
+        if key.endswith("_at") and isinstance(value, str):
+            fields[key] = show_time(value, lang)
+        elif key.endswith("_on") and isinstance(value, str):
+            fields[key] = show_date(value, lang)
     for key, code in params.items():
         if key.endswith("_code") and isinstance(code, str) and code in DETAILS:
             texts = DETAILS[code]

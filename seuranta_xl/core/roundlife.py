@@ -81,5 +81,5 @@ def late_findings(late: list[LateReturn], recorded: set[str]) -> list[Finding]:
     """late-return for every late file that is not (yet) a return of the round: once the round is
     reopened and synced, the file is a return like any other and the finding goes."""
     return [Finding(code="late-return", file=x.file_name, department=x.department,
-                    params={"seen": x.first_seen[:10], "closed": x.closed_at[:10], "round": x.round_id})
+                    params={"seen_on": x.first_seen, "closed_on": x.closed_at, "round": x.round_id})
             for x in late if x.file_hash not in recorded]

@@ -22,9 +22,9 @@ Nothing here is trusted silently: two current versions that disagree are reporte
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 from dataclasses import dataclass, field
 
+from seuranta_xl.core.clock import parse_time, show_time
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.model import ReturnRecord
 
@@ -87,19 +87,6 @@ class Version:
     @property
     def errors(self) -> int:
         return sum(1 for f in self.findings if f.severity.value == "error")
-
-
-def parse_time(text: str | None) -> dt.datetime | None:
-    """An ISO 8601 time as an aware UTC datetime ('Z', an offset, or none meaning UTC); None if unreadable."""
-    if not text:
-        return None
-    try:
-        value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone(dt.timezone.utc)
 
 
 def saved_utc(saved_at: str | None, application: str | None, package_time: str | None,
@@ -203,21 +190,6 @@ def current_by_department(versions: list[Version]) -> dict[str, list[Version]]:
         if v.state == CURRENT and v.department:
             out.setdefault(v.department, []).append(v)
     return {dept: order_current(vs) for dept, vs in out.items()}
-
-
-LOCAL_ZONE = ZoneInfo("Europe/Helsinki")   # the municipalities' clock: every time a person reads
-
-
-def show_time(value: dt.datetime | str | None, lang: str = "fi") -> str:
-    """A moment as a Finnish coordinator reads it: local time, 28.5.2024 17.05 (en: 2024-05-28 17:05)."""
-    if isinstance(value, str):
-        value = parse_time(value)
-    if value is None:
-        return "?"
-    local = value.astimezone(LOCAL_ZONE)
-    if lang == "en":
-        return local.strftime("%Y-%m-%d %H:%M")
-    return f"{local.day}.{local.month}.{local.year} {local.hour}.{local.minute:02d}"
 
 
 _BASIS = {"libreoffice-package": {"fi": ", LibreOfficen aika paketista", "sv": ", LibreOffice-tiden ur paketet",

@@ -717,7 +717,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "sync.late": ("Kierros {r} on suljettu: myöhästyneinä kirjattuja uusia tiedostoja {n}; mitään ei yhdistetty.",
                   "Omgång {r} är stängd: nya filer registrerade som sena: {n}; inget slogs samman.",
                   "Round {r} is closed: new files recorded as late returns: {n}; nothing merged."),
-    "round.deadline": ("määräaika {d}", "sista dag {d}", "deadline {d}"),
     "round.deadline": ("määräaika {d}", "tidsfrist {d}", "deadline {d}"),
     "contacts.imported": ("Yhteystiedot tuotu tiedostosta {f}: {departments}, {people} → {c}; havainnot: {counts}.",
                           "Kontaktuppgifter importerade från {f}: {departments}, {people} → {c}; fynd: {counts}.",

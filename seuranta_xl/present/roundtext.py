@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from seuranta_xl.core.clock import local_date
 from seuranta_xl.core.model import Round
 from seuranta_xl.core.roundlife import days_left, round_state
 from seuranta_xl.present.i18n import fmt_date
@@ -27,7 +28,7 @@ def deadline_phrase(deadline: dt.date | None, today: dt.date, lang: str) -> str:
 
 
 def closed_on(rnd: Round) -> dt.date | None:
-    return dt.date.fromisoformat(rnd.closed_at[:10]) if rnd.closed_at else None
+    return local_date(rnd.closed_at)
 
 
 def state_word(rnd: Round, lang: str) -> str:

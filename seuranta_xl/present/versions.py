@@ -3,7 +3,8 @@ state labels, the why of the version in force, the versions laid out for a termi
 answer to a decision."""
 from __future__ import annotations
 
-from seuranta_xl.core.versions import BY_ARRIVAL, BY_PREFERENCE, BY_SAVED_TIME, Decision, Version, show_time
+from seuranta_xl.core.clock import show_time
+from seuranta_xl.core.versions import BY_ARRIVAL, BY_PREFERENCE, BY_SAVED_TIME, Decision, Version
 from seuranta_xl.present.messages import plural, text
 from seuranta_xl.present.tables import headers
 from seuranta_xl.present.terminal import Line, wrap
@@ -48,7 +49,6 @@ def version_lines(versions: list[Version], lang: str, width: int = 80) -> list[L
         for v in group:
             _dept, name, saved, seen, state, errors, found = version_cells(v, lang)
             lines.append([("  " + name, "")])
-            seen = f"{seen} UTC" if seen else ""
             facts = [state] + [f"{heads[k].lower()} {x}" for k, x in (("saved", saved), ("first_seen", seen)) if x]
             facts.append(f"{heads['errors'].lower()} {errors}")
             style = "returned" if v.in_force else ("errors" if v.state == "rejected" else "dim")

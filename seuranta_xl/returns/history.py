@@ -70,7 +70,7 @@ def decide(root: Path, kind: str, file: Path, round_id: str | None = None, undo:
     with project.lock(), project.ledger() as ledger:
         rnd = resolve_round(ledger, round_id)
         if rnd.closed:     # a closed round is frozen: its decisions too
-            raise UserError("round-closed", round=rnd.id, closed=rnd.closed_at[:10], action=f"returns {kind}")
+            raise UserError("round-closed", round=rnd.id, closed_on=rnd.closed_at, action=f"returns {kind}")
         view = load_round(ledger, rnd)
         version = _find(view, Path(file))
         if not undo:

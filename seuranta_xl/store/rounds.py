@@ -76,7 +76,7 @@ def open_round(ledger: Ledger, round_id: str | None, action: str) -> Round:
     the command that would change it."""
     rnd = resolve_round(ledger, round_id, live_only=True)
     if rnd.closed:
-        raise UserError("round-closed", round=rnd.id, closed=rnd.closed_at[:10], action=action)
+        raise UserError("round-closed", round=rnd.id, closed_on=rnd.closed_at, action=action)
     return rnd
 
 
@@ -97,7 +97,7 @@ def edit_round(root: Path, round_id: str, title: str | None = None, deadline: dt
     with project.lock(), project.ledger() as ledger:
         rnd = _live(ledger, round_id)
         if rnd.closed:
-            raise UserError("round-closed", round=rnd.id, closed=rnd.closed_at[:10], action="round edit")
+            raise UserError("round-closed", round=rnd.id, closed_on=rnd.closed_at, action="round edit")
         iso = "" if clear_deadline else (deadline.isoformat() if deadline else None)
         ledger.add_round_event(rnd.id, RoundEvent(kind="edit", at=now_iso(), title=title, deadline=iso))
         return ledger.round(rnd.id), config.language
@@ -110,7 +110,7 @@ def set_round_closed(root: Path, round_id: str, closed: bool) -> tuple[Round, st
     with project.lock(), project.ledger() as ledger:
         rnd = _live(ledger, round_id)
         if closed and rnd.closed:
-            raise UserError("round-already-closed", round=rnd.id, closed=rnd.closed_at[:10])
+            raise UserError("round-already-closed", round=rnd.id, closed_on=rnd.closed_at)
         if not closed and not rnd.closed:
             raise UserError("round-not-closed", round=rnd.id)
         ledger.add_round_event(rnd.id, RoundEvent(kind="close" if closed else "reopen", at=now_iso()))

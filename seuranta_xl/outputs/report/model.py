@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from seuranta_xl.core.clock import local_date
 from seuranta_xl.core.summary import IMPROVED, Group, Summary, summarise
 from seuranta_xl.present.i18n import fmt_date, fmt_number, fmt_percent
 from seuranta_xl.present.messages import text
@@ -49,7 +50,7 @@ class Report:
         lang, s = self.lang, self.s
         first = f"{report_text('round', lang)} {s.round.id}"
         if s.round.closed:   # issue 13: a closed round's report is final
-            first += f" ({report_text('final', lang, d=fmt_date(dt.date.fromisoformat(s.round.closed_at[:10]), lang))})"
+            first += f" ({report_text('final', lang, d=fmt_date(local_date(s.round.closed_at), lang))})"
         if s.previous_round is not None:
             prev = f"{report_text('previous', lang)} {s.previous_round.id}"
             if not s.comparable:
