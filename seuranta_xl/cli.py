@@ -252,16 +252,17 @@ def round():  # noqa: A001 - the command is called "round"
 @click.option("--title", default="", metavar="metavar.text")
 @click.option("--deadline", type=DATE, metavar="metavar.date")
 @click.option("--scale", metavar="metavar.scale")
+@click.option("--inputs", metavar="metavar.inputs")
 @click.option("--carry-comments", is_flag=True)
 @json_option
 @project_option
 @handle_errors
-def round_new(round_id, title, deadline, scale, carry_comments, as_json, project_dir):
+def round_new(round_id, title, deadline, scale, inputs, carry_comments, as_json, project_dir):
     """Open a new round (help: cmd.round.new)."""
     from seuranta_xl.store.rounds import new_round
 
     rnd, lang = new_round(project_dir, round_id, title=title, deadline=deadline, scale=scale,
-                          carry_comments=carry_comments)
+                          carry_comments=carry_comments, inputs=inputs)
     if as_json:
         emit_json({"project": str(project_dir), "round": _round_json(rnd)})
         return
@@ -270,6 +271,9 @@ def round_new(round_id, title, deadline, scale, carry_comments, as_json, project
                  deadline=fmt_date(rnd.deadline, lang)))
     else:
         say(text("cli.round-opened-no-deadline", lang, id=rnd.id, title=rnd.title, scale=rnd.scale.name))
+    if rnd.inputs is not None:
+        say(text("cli.round-inputs", lang, inputs=", ".join(f"{s.title_in(lang)}{'*' if s.required else ''}"
+                                                            for s in rnd.inputs)))
     if rnd.carried_from:
         say(text("round.carried", lang, p=rnd.carried_from))
     next_step(text("next.generate", lang), lang)
@@ -283,7 +287,9 @@ def _round_json(rnd, today: dt.date | None = None) -> dict:
     return {"id": rnd.id, "title": rnd.title, "deadline": facts["deadline"], "scale": rnd.scale.name,
             "imported": rnd.imported, "state": facts["state"], "days_left": facts["days_left"],
             "closed_at": facts["closed_at"], "strategy_id": facts["strategy_id"],
-            "carried_from": facts["carried_from"]}
+            "carried_from": facts["carried_from"],
+            "inputs": [s.model_dump(mode="json", exclude_defaults=True) for s in rnd.inputs]
+            if rnd.inputs is not None else None}
 
 
 @round.command("list")

@@ -27,14 +27,17 @@ TEMPLATE_VERSION = "2"
 META_SHEET = "_seuranta"
 LISTS_SHEET = "_listat"
 META_KEYS = ("project_id", "round_id", "department", "template_version", "fingerprint", "signature",
-             "header_row", "first_data_row", "data_sheet", "columns")
+             "header_row", "first_data_row", "data_sheet", "columns", "inputs")
+# The meta sheet's "inputs": the round's input specs as JSON (core/inputs.inputs_json; the identity signs
+# their inputs_signature), or this word for grade + comment (signed as no inputs at all, as before #16).
+DEFAULT_INPUTS = "default"
 META_ROWS_START = 20  # row ids and row hashes are listed from this row of the meta sheet (A: id, B: hash)
 
 # Column keys of the data sheet, in order. Titles come from contract_titles().
 STRUCTURE_KEYS = ("id", "focus_area", "goal", "action", "department", "indicator")   # the locked texts
 SHEET_STRUCTURE_KEYS = ("id", "focus_area", "goal", "action", "indicator")           # shown, version 2
 REFERENCE_KEYS = ("prev_grade", "prev_comment")
-INPUT_KEYS = ("grade", "comment")
+INPUT_KEYS = ("grade", "comment")   # the default inputs' keys; a round's own: core/inputs.py
 # Locked formula columns that only guide the person filling in (neither signed nor read back).
 STATUS_KEYS = ("status",)
 
@@ -81,6 +84,7 @@ class Identity(BaseModel):
     template_version: str = TEMPLATE_VERSION
     row_ids: list[str]
     row_hashes: list[str]
+    inputs: str = ""       # core/inputs.inputs_signature of the round's inputs ("": grade + comment, as always)
 
     @property
     def fingerprint(self) -> str:
@@ -89,6 +93,8 @@ class Identity(BaseModel):
     def canonical(self) -> bytes:
         body = {"project_id": self.project_id, "round_id": self.round_id, "department": self.department,
                 "template_version": self.template_version, "fingerprint": self.fingerprint}
+        if self.inputs:    # absent for the default inputs: every workbook made before #16 verifies as it did
+            body["inputs"] = self.inputs
         return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     def sign(self, secret: str) -> str:
@@ -101,10 +107,10 @@ class Identity(BaseModel):
 
 
 def identity_for(project_id: str, round_id: str, department: str, rows: list[ActionRow],
-                 with_indicator: bool) -> Identity:
+                 with_indicator: bool, inputs: str = "") -> Identity:
     return Identity(project_id=project_id, round_id=round_id, department=department,
                     row_ids=[r.id for r in rows],
-                    row_hashes=[row_hash(locked_texts(r, with_indicator)) for r in rows])
+                    row_hashes=[row_hash(locked_texts(r, with_indicator)) for r in rows], inputs=inputs)
 
 
 def department_fingerprints(strategy) -> dict[str, str]:

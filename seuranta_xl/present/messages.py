@@ -329,6 +329,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                            "kommentar rapporteras och tas inte som en ny bedömning).",
                            "Start the workbooks from the previous round's comments (one left untouched is reported, "
                            "never taken as a new assessment)."),
+    "opt.inputs": ("Mitä kierros kysyy (keuruu, tuusula, kemi, taulukko-2024 tai seuranta.toml:n [inputs]); "
+                   "oletus: arvio ja kommentti.",
+                   "Vad omgången frågar (keuruu, tuusula, kemi, taulukko-2024 eller [inputs] i seuranta.toml); "
+                   "standard: bedömning och kommentar.",
+                   "What the round asks (keuruu, tuusula, kemi, taulukko-2024 or seuranta.toml's [inputs]); "
+                   "default: grade and comment."),
     "opt.round.edit.title": ("Uusi otsikko.", "Ny rubrik.", "A new title."),
     "opt.round.edit.deadline": ("Uusi määräaika: 15.5.2025 tai 2025-05-15.", "Ny tidsfrist: 15.5.2025 eller 2025-05-15.",
                                 "A new deadline: 15.5.2025 or 2025-05-15."),
@@ -369,6 +375,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "metavar.name": ("NIMI", "NAMN", "NAME"),
     "metavar.text": ("TEKSTI", "TEXT", "TEXT"),
     "metavar.scale": ("ASTEIKKO", "SKALA", "SCALE"),
+    "metavar.inputs": ("SYÖTTEET", "INMATNINGAR", "INPUTS"),
     "metavar.options": ("[VALINNAT]", "[ALTERNATIV]", "[OPTIONS]"),
     "metavar.command": ("KOMENTO [ARGUMENTIT]...", "KOMMANDO [ARGUMENT]...", "COMMAND [ARGS]..."),
     "date.invalid": ("”{value}” ei ole päivämäärä: kirjoita muodossa 15.5.2025 tai 2025-05-15.",
@@ -436,6 +443,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "cli.round-opened-no-deadline": ("Kierros {id} avattu: ”{title}”, asteikko {scale}, ei määräaikaa.",
                                      "Omgång {id} öppnad: ”{title}”, skala {scale}, ingen tidsfrist.",
                                      "Round {id} opened: “{title}”, scale {scale}, no deadline."),
+    "cli.round-inputs": ("Kysytään: {inputs}.", "Frågas: {inputs}.", "Asked: {inputs}."),
     "cli.generated-n": ("Kierros {r}: {workbooks} kansioon {d}", "Omgång {r}: {workbooks} i {d}",
                         "Round {r}: {workbooks} in {d}"),
     "next.round-new": ("seuranta round new {id} --deadline {date}", "seuranta round new {id} --deadline {date}",

@@ -18,14 +18,18 @@ from seuranta_xl.store.roundview import resolve_round
 
 
 def new_round(root: Path, round_id: str, title: str = "", deadline: dt.date | None = None,
-              scale: str | None = None, carry_comments: bool = False) -> tuple[Round, str]:
+              scale: str | None = None, carry_comments: bool = False,
+              inputs: str | None = None) -> tuple[Round, str]:
     """Open a round; ``carry_comments``: its workbooks start from the previous round's comments (marked:
-    a carried comment returned untouched is reported, never taken as a new assessment)."""
+    a carried comment returned untouched is reported, never taken as a new assessment); ``inputs``: the
+    input preset (core/inputs.py) it asks, else seuranta.toml's round_inputs, else grade + comment."""
     project = Project(root)
     config = project.load_config()
     if not ROUND_ID_PATTERN.match(round_id):
         raise UserError("round-id-invalid", round=round_id)
-    scale_obj = project.scale(scale or config.scale, config)
+    preset_name = inputs or config.round_inputs
+    preset = project.input_preset(preset_name, config) if preset_name else None
+    scale_obj = project.scale(scale or (preset.scale if preset else None) or config.scale, config)
     _check_dropdown(scale_obj)
     with project.lock(), project.ledger() as ledger:
         if ledger.round(round_id) is not None:
@@ -40,7 +44,8 @@ def new_round(root: Path, round_id: str, title: str = "", deadline: dt.date | No
         try:
             rnd = Round(id=round_id, title=title or round_id, deadline=deadline, scale=scale_obj,
                         created_at=now_iso(), strategy_id=latest[0],
-                        carried_from=before[-1].id if carry_comments else None)
+                        carried_from=before[-1].id if carry_comments else None,
+                        inputs=list(preset.columns) if preset else None)
         except ValidationError as exc:  # pragma: no cover - the id was checked above
             raise UserError("round-invalid", detail=str(exc)) from None
         ledger.add_round(rnd)

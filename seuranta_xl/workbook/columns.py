@@ -9,6 +9,7 @@ from importlib import resources
 from xlsxwriter.utility import xl_col_to_name
 
 from seuranta_xl.core import identity as idn
+from seuranta_xl.core.inputs import GRADE, InputSpec, has_grade, input_title
 from seuranta_xl.core.model import Config, Scale
 from seuranta_xl.present.rowheight import row_height as estimate_row_height
 
@@ -22,6 +23,7 @@ class Column:
     index: int          # 0-based
     width: float
     kind: str           # structure | reference | input | status
+    spec: InputSpec | None = None   # an input column's spec
 
     @property
     def letter(self) -> str:
@@ -34,22 +36,34 @@ def layout() -> dict:
     return tomllib.loads(text)
 
 
-def columns_for(config: Config, with_indicator: bool, with_previous: bool, scale: Scale) -> list[Column]:
+def columns_for(config: Config, with_indicator: bool, with_previous: bool, scale: Scale,
+                inputs: tuple[InputSpec, ...]) -> list[Column]:
+    """The data sheet's columns: structure, the previous round's (reference), one per input (the round's
+    resolved inputs, core/inputs.py), the status."""
     titles = idn.TITLES[config.language]
     widths = layout()["widths"]
-    labelled = any(s.label != s.value for s in scale.steps)
     keys: list[tuple[str, str]] = [(k, "structure") for k in idn.SHEET_STRUCTURE_KEYS
                                    if k != "indicator" or with_indicator]
     if with_previous:
-        keys += [(k, "reference") for k in idn.REFERENCE_KEYS]
-    keys += [(k, "input") for k in idn.INPUT_KEYS] + [(k, "status") for k in idn.STATUS_KEYS]
-    input_titles = {"grade": config.columns.grade, "comment": config.columns.comment}
-    cols = []
-    for i, (key, kind) in enumerate(keys):
-        width = widths["grade_labelled"] if key == "grade" and labelled else widths[key]
-        title = input_titles.get(key) or titles[key]
-        cols.append(Column(key, title, i, header_width(title, width), kind))
+        keys += [(k, "reference") for k in idn.REFERENCE_KEYS if k != "prev_grade" or has_grade(inputs)]
+    cols = [Column(key, titles[key], i, header_width(titles[key], widths[key]), kind)
+            for i, (key, kind) in enumerate(keys)]
+    for spec in inputs:
+        title = input_title(spec)
+        cols.append(Column(spec.key, title, len(cols), header_width(title, input_width(spec, scale)), "input", spec))
+    for key in idn.STATUS_KEYS:
+        cols.append(Column(key, titles[key], len(cols), header_width(titles[key], widths[key]), "status"))
     return cols
+
+
+def input_width(spec: InputSpec, scale: Scale) -> float:
+    """An input column's width by its kind (layout.toml [widths])."""
+    widths = layout()["widths"]
+    if spec.key == GRADE:
+        return widths["grade_labelled"] if any(s.label != s.value for s in scale.steps) else widths["grade"]
+    if spec.kind == "choice":
+        return max(widths["choice"], max(len(c) for c in spec.choices) * 1.1 + 3)
+    return widths.get(spec.kind, widths["comment"]) if spec.kind != "text" else widths["comment"]
 
 
 def header_width(title: str, width: float) -> float:

@@ -15,9 +15,11 @@ import xlsxwriter.worksheet
 
 from seuranta_xl.core import identity as idn
 from seuranta_xl.core.filenames import safe_sheet_name
+from seuranta_xl.core.inputs import COMMENT, GRADE, has_grade, inputs_json, inputs_signature, round_inputs
 from seuranta_xl.core.model import ActionRow, Config, Round
 from seuranta_xl.present.i18n import fmt_date
 from seuranta_xl.present.rowheight import row_height as estimate_row_height
+from seuranta_xl.workbook import inputrules
 from seuranta_xl.workbook.columns import columns_for, inline_list, layout, row_height
 from seuranta_xl.workbook.texts import texts
 
@@ -103,8 +105,14 @@ class _Writer:
         self.titles = idn.TITLES[self.lang]
         self.lay = layout()
         self.scale = spec.round.scale
-        self.cols = columns_for(spec.config, spec.with_indicator, spec.previous is not None, self.scale)
+        self.inputs = round_inputs(spec.round, spec.config)
+        self.has_grade = has_grade(self.inputs)
+        # grade + comment only: the workbook's words are those it always had ("Täytä sarakkeet Arvio ja …")
+        self.classic = [s.key for s in self.inputs] == [GRADE, COMMENT]
+        self.cols = columns_for(spec.config, spec.with_indicator, spec.previous is not None, self.scale,
+                                self.inputs)
         self.col = {c.key: c for c in self.cols}
+        self.input_cols = [c for c in self.cols if c.kind == "input"]
         self.header0 = self.lay["header_row"] - 1                 # 0-based header row
         self.first0 = self.header0 + 1                            # 0-based first data row
         self.last0 = self.first0 + len(spec.rows) - 1            # 0-based last data row
@@ -139,6 +147,9 @@ class _Writer:
                                "align": "center"}),
             "input": add({**cell, "locked": False, "bg_color": c["input_bg"]}),
             "input_grade": add({**cell, "locked": False, "bg_color": c["input_bg"], "align": "center"}),
+            "input_number": add({**cell, "locked": False, "bg_color": c["input_bg"], "align": "right"}),
+            "input_date": add({**cell, "locked": False, "bg_color": c["input_bg"], "align": "center",
+                               "num_format": "d.m.yyyy" if self.lang in ("fi", "sv") else "yyyy-mm-dd"}),
             "status": add({**cell, "align": "center"}),
             "missing": add({"bg_color": c["missing_bg"]}),
             "status_bad": add({"bold": True, "font_color": c["missing_fg"]}),
@@ -191,7 +202,8 @@ class _Writer:
                     else t["no_deadline"])
         ws.write_string(2, 0, deadline, f["plain"])
         n = len(s.rows)
-        prefix, _, suffix = t["count"].partition("{done}")
+        count = t["count"] if self.has_grade else t["count_filled"]
+        prefix, _, suffix = count.partition("{done}")
         suffix = suffix.format(total=n)
         last = min(2, len(self.cols) - 1)
         ws.merge_range(3, 0, 3, last, "", f["count"])
@@ -200,16 +212,33 @@ class _Writer:
             rng = self._status_range()
             done = (f'ROWS({rng})-COUNTIF({rng},{_q(t["status_missing"])})'
                     f'-COUNTIF({rng},{_q(t["status_invalid"])})')
+            if self._checks():
+                done += f'-COUNTIF({rng},{_q(t["status_check"])})'
             if self._carries():
                 done += f'-COUNTIF({rng},{_q(t["status_carried"])})'
 
             formula = f'={_q(prefix) + "&" if prefix else ""}({done})&{_q(suffix)}'
-            ws.write_formula(3, 0, formula, f["count"], t["count"].format(done=0, total=n))
+            ws.write_formula(3, 0, formula, f["count"], count.format(done=0, total=n))
         else:
-            ws.write_string(3, 0, t["count"].format(done=0, total=0), f["count"])
-        ws.write_string(3, last + 1, t["fill_hint"].format(
-            grade=self.col["grade"].title, comment=self.col["comment"].title,
-            instructions=safe_sheet_name(self.titles["instructions"])), f["hint"])
+            ws.write_string(3, 0, count.format(done=0, total=0), f["count"])
+        instructions = safe_sheet_name(self.titles["instructions"])
+        if self.classic:
+            hint = t["fill_hint"].format(grade=self.col["grade"].title, comment=self.col["comment"].title,
+                                         instructions=instructions)
+        else:
+            hint = t["fill_hint_inputs"].format(columns=self._column_list(), instructions=instructions)
+        ws.write_string(3, last + 1, hint, f["hint"])
+
+    def _column_list(self) -> str:
+        """The input columns' titles as a person lists them: "A, B ja C"."""
+        titles = [c.title for c in self.input_cols]
+        if len(titles) == 1:
+            return titles[0]
+        return f"{', '.join(titles[:-1])} {self.t['and']} {titles[-1]}"
+
+    def _checks(self) -> bool:
+        """Whether the status formula can say 'tarkista' (a number or date input holding text)."""
+        return any(c.spec.kind in ("number", "date") for c in self.input_cols)
 
     def _header(self, ws) -> None:
         """The header row, tall enough for every title wrapped in its column (no title runs past it)."""
@@ -222,7 +251,6 @@ class _Writer:
     def _rows(self, ws) -> None:
         f, t = self.f, self.t
         col = self.col
-        grade, comment = col["grade"], col["comment"]
         status_formula = self._status_formula()
         prev = self.s.previous
         structure = [c for c in self.cols if c.kind == "structure"]
@@ -240,17 +268,22 @@ class _Writer:
                 ws.write_string(r, col["prev_comment"].index, pc or "", f["ref"])
                 sized += [(pc or "", col["prev_comment"].width)]
             ws.set_row(r, row_height(sized))
-            ws.write_blank(r, grade.index, None, f["input_grade"])
-            start = (self.s.carried or {}).get(row.id)
-            if start:
-                ws.write_string(r, comment.index, start, f["input"])
-            else:
-                ws.write_blank(r, comment.index, None, f["input"])
+            self._input_cells(ws, r, row.id)
             ws.write_formula(r, col["status"].index, status_formula.format(n=r + 1), f["status"],
                              t["status_missing"])
 
+    def _input_cells(self, ws, r: int, action_id: str) -> None:
+        """The row's input cells: blank and unlocked, formatted by kind (a carried comment as its start)."""
+        style = {"grade": "input_grade", "number": "input_number", "date": "input_date"}
+        for c in self.input_cols:
+            start = (self.s.carried or {}).get(action_id) if c.key == COMMENT else None
+            if start:
+                ws.write_string(r, c.index, start, self.f["input"])
+            else:
+                ws.write_blank(r, c.index, None, self.f[style.get(c.spec.kind, "input")])
+
     def _carries(self) -> bool:
-        return bool(self.s.carried) and "prev_comment" in self.col
+        return bool(self.s.carried) and "prev_comment" in self.col and COMMENT in self.col
 
     def _previous_grade(self, ws, r: int, value: str | None) -> None:
         """The previous round's grade: a number when it is one (no "number stored as text"), else its text."""
@@ -267,60 +300,102 @@ class _Writer:
         return f"{sheet}!$A$1:$A${k}", f"{sheet}!$B$1:$B${k}"
 
     def _status_formula(self) -> str:
-        """A template with {n} for the row: missing / check / comment missing / ok, in words."""
+        """A template with {n} for the row: missing / check / comment missing / ok, in words. Missing: a
+        required input is empty (no input required: every input is empty)."""
         t = self.t
         displays, values = self._lists_refs()
-        g = f"TRIM({self.col['grade'].letter}{{n}}&\"\")"
-        c = f"TRIM({self.col['comment'].letter}{{n}}&\"\")"
+
+        def trim(key: str) -> str:
+            return f"TRIM({self.col[key].letter}{{n}}&\"\")"
+        g = trim(GRADE) if self.has_grade else None
+        c = trim(COMMENT) if COMMENT in self.col else None
         ok = _q(t["status_ok"])
+        for col in reversed(self.input_cols):
+            if col.spec.kind in ("number", "date"):
+                cell = f"{col.letter}{{n}}"
+                ok = f'IF(AND({trim(col.key)}<>"",NOT(ISNUMBER({cell}))),{_q(t["status_check"])},{ok})'
         rule = self.s.config.comments.required_at_or_below
-        rank = self.scale.rank(rule) if rule else None
+        rank = self.scale.rank(rule) if rule and g and c else None
         if rank is not None:
             pos = f"IFERROR(MATCH({g},{displays},0),MATCH({g},{values},0))"
             ok = f'IF(AND({pos}<={rank + 1},{c}=""),{_q(t["status_comment"])},{ok})'
         if self._carries():    # a carried comment left as it was is not this round's assessment
             prev = f"TRIM({self.col['prev_comment'].letter}{{n}}&\"\")"
             ok = f'IF(AND({c}<>"",{c}={prev}),{_q(t["status_carried"])},{ok})'
-        return (f'=IF({g}="",{_q(t["status_missing"])},'
-                f'IF(AND(ISNA(MATCH({g},{displays},0)),ISNA(MATCH({g},{values},0))),'
-                f'{_q(t["status_invalid"])},{ok}))')
+        if g is not None:
+            ok = (f'IF(AND(ISNA(MATCH({g},{displays},0)),ISNA(MATCH({g},{values},0))),'
+                  f'{_q(t["status_invalid"])},{ok})')
+        required = [trim(col.key) for col in self.input_cols if col.spec.required]
+        if required:
+            missing = " ".join(required) + '=""' if len(required) == 1 else \
+                "OR(" + ",".join(f'{x}=""' for x in required) + ")"
+        else:
+            missing = "AND(" + ",".join(f'{trim(col.key)}=""' for col in self.input_cols) + ")"
+        return f'=IF({missing},{_q(t["status_missing"])},{ok})'
+
 
     def _validations(self, ws) -> None:
-        t, cfg = self.t, self.s.config
+        """One data validation per input column: the grade's list, the comment's length, and the rule of
+        every further input by its kind (workbook/inputrules.py)."""
+        for col in self.input_cols:
+            if col.key == GRADE:
+                rule = self._grade_validation()
+            elif col.key == COMMENT:
+                rule = self._comment_validation(col)
+            else:
+                rule = inputrules.validation(col.spec, self.lang, self._choice_refs().get(col.key))
+            ws.data_validation(self.first0, col.index, self.last0, col.index, rule)
+
+    def _grade_validation(self) -> dict:
+        t = self.t
         instructions = safe_sheet_name(self.titles["instructions"])
         values = ", ".join(self.scale.values)
         items = inline_list(self.scale)
         source = items if items is not None else "=" + self._lists_refs()[0]
-        g = self.col["grade"].index
-        ws.data_validation(self.first0, g, self.last0, g, {
+        return {
             "validate": "list", "source": source, "ignore_blank": True, "dropdown": True,
-            "input_title": _clip(t["grade_prompt_title"], 32),
+            "input_title": _clip(t["grade_prompt_title"] if self.classic else self.col[GRADE].title, 32),
             "input_message": _clip(t["grade_prompt"].format(values=values, instructions=instructions), 255),
             "error_title": _clip(t["grade_error_title"], 32),
             "error_message": _clip(t["grade_error"].format(values=values), 255),
             "error_type": "stop",
-        })
-        c = self.col["comment"].index
-        mx = cfg.comments.max_length
-        ws.data_validation(self.first0, c, self.last0, c, {
+        }
+
+    def _comment_validation(self, col) -> dict:
+        t = self.t
+        mx = col.spec.max_length
+        return {
             "validate": "length", "criteria": "<=", "value": mx, "ignore_blank": True,
-            "input_title": _clip(t["comment_prompt_title"], 32),
+            "input_title": _clip(t["comment_prompt_title"] if self.classic else col.title, 32),
             "input_message": _clip(t["comment_prompt"].format(max=mx), 255),
             "error_title": _clip(t["comment_error_title"], 32),
             "error_message": _clip(t["comment_error"].format(max=mx), 255),
             "error_type": "stop",
-        })
+        }
+
+    def _choice_refs(self) -> dict[str, str]:
+        """input key -> the cells of its choices on the hidden lists sheet (columns C, D, … in input order)."""
+        out = {}
+        choices = [c for c in self.input_cols if c.spec.kind == "choice"]
+        for j, col in enumerate(choices):
+            letter = chr(ord("C") + j) if j < 24 else "Z"
+            out[col.key] = f"'{idn.LISTS_SHEET}'!${letter}$1:${letter}${len(col.spec.choices)}"
+        return out
 
     def _conditional_formats(self, ws) -> None:
         f, t = self.f, self.t
-        g = self.col["grade"]
-        top = f"${g.letter}{self.first0 + 1}"
-        cell = f'TRIM({top}&"")'
-        rng = (self.first0, g.index, self.last0, g.index)
-        ws.conditional_format(*rng, {"type": "formula", "criteria": f'={cell}=""', "format": f["missing"]})
-        for step, fmt in zip(self.scale.steps, f["steps"], strict=True):
-            crit = f"=OR({cell}={_q(step.display)},{cell}={_q(step.value)})"
-            ws.conditional_format(*rng, {"type": "formula", "criteria": crit, "format": fmt})
+        for col in self.input_cols:
+            if not col.spec.required:
+                continue
+            top = f"${col.letter}{self.first0 + 1}"
+            cell = f'TRIM({top}&"")'
+            rng = (self.first0, col.index, self.last0, col.index)
+            ws.conditional_format(*rng, {"type": "formula", "criteria": f'={cell}=""', "format": f["missing"]})
+            if col.key != GRADE:
+                continue
+            for step, fmt in zip(self.scale.steps, f["steps"], strict=True):
+                crit = f"=OR({cell}={_q(step.display)},{cell}={_q(step.value)})"
+                ws.conditional_format(*rng, {"type": "formula", "criteria": crit, "format": fmt})
         st = self.col["status"]
         ws.conditional_format(self.first0, st.index, self.last0, st.index, {
             "type": "formula", "criteria": f'=${st.letter}{self.first0 + 1}<>{_q(t["status_ok"])}',
@@ -346,6 +421,9 @@ class _Writer:
         for i, step in enumerate(self.scale.steps):
             ws.write_string(i, 0, step.display)
             ws.write_string(i, 1, step.value)
+        for j, col in enumerate(c for c in self.input_cols if c.spec.kind == "choice"):
+            for i, choice in enumerate(col.spec.choices):
+                ws.write_string(i, 2 + min(j, 23), choice)
         ws.hide()
         ws.protect(self.password)
 
@@ -359,14 +437,16 @@ class _Writer:
                                    "font_color": self.lay["colours"]["title_fg"]})
         bullet = self.wb.add_format({"font_name": self.lay["font"], "font_size": self.lay["font_size"],
                                      "align": "right", "valign": "top", "indent": 1})
-        names = {"data_sheet": self.data_name, "grade": self.col["grade"].title,
-                 "comment": self.col["comment"].title, "status": self.col["status"].title}
+        names = {"data_sheet": self.data_name, "grade": self.col[GRADE].title if self.has_grade else "",
+                 "comment": self.col[COMMENT].title if COMMENT in self.col else "",
+                 "status": self.col["status"].title, "columns": self._column_list()}
         r = 0
         ws.write_string(r, 0, t["instr_title"].format(title=s.round.title or s.round.id), f["title"])
         r += 1
         ws.write_string(r, 0, f"{s.config.organisation} · {t['instr_round'].format(round_id=s.round.id)}", f["hint"])
         r += 2
-        ws.merge_range(r, 0, r, 1, t["instr_intro"].format(department=s.department), wrap)
+        intro = t["instr_intro"] if self.classic else t["instr_intro_inputs"]
+        ws.merge_range(r, 0, r, 1, intro.format(department=s.department, columns=names["columns"]), wrap)
         ws.set_row(r, 30)
         r += 2
 
@@ -380,14 +460,18 @@ class _Writer:
                 r += 1
             r += 1
 
-        fill = [line.format(**names) for line in t["instr_fill"]]
+        lines = t["instr_fill"] if self.classic else [t["instr_fill_inputs"], *t["instr_fill"][1:]]
+        fill = [line.format(**names) for line in lines]
         if s.previous is None:
             fill = fill[:-1]
         if self._carries():
             fill.append(t["instr_carried"].format(**names))
         section(t["instr_fill_head"], fill)
-        r = self._scale_table(ws, r, head)
-        r += 1
+        if not self.classic:
+            section(t["instr_inputs_head"], self._input_lines())
+        if self.has_grade:
+            r = self._scale_table(ws, r, head)
+            r += 1
         deadline = (t["deadline"].format(date=fmt_date(s.round.deadline, self.lang)) if s.round.deadline
                     else t["no_deadline"])
         section(t["instr_deadline_head"], [deadline])
@@ -396,6 +480,22 @@ class _Writer:
         ws.set_paper(9)
         ws.fit_to_pages(1, 0)
         ws.protect(self.password)
+
+    def _input_lines(self) -> list[str]:
+        """One line per input column: its title, required or not, and what it takes."""
+        t = self.t
+        lines = []
+        for col in self.input_cols:
+            if col.key == GRADE:
+                what = t["grade_prompt"].format(values=", ".join(self.scale.values),
+                                                instructions=safe_sheet_name(self.titles["instructions"]))
+            elif col.key == COMMENT:
+                what = t["comment_prompt"].format(max=col.spec.max_length)
+            else:
+                what = inputrules.prompt(col.spec, self.lang)
+            need = t["required"] if col.spec.required else t["optional"]
+            lines.append(f"{col.title} ({need}): {what}")
+        return lines
 
     def _scale_table(self, ws, r: int, head) -> int:
         """The scale: every step's value and, in words, what it means (its meaning in the workbook's
@@ -421,13 +521,15 @@ class _Writer:
 
     def _meta(self, ws) -> None:
         s = self.s
-        ident = idn.identity_for(s.config.project_id, s.round.id, s.department, s.rows, s.with_indicator)
+        ident = idn.identity_for(s.config.project_id, s.round.id, s.department, s.rows, s.with_indicator,
+                                 inputs_signature(s.round.inputs))
         values = {
             "project_id": s.config.project_id, "round_id": s.round.id, "department": s.department,
             "template_version": ident.template_version, "fingerprint": ident.fingerprint,
             "signature": ident.sign(s.config.secret), "header_row": str(self.header0 + 1),
             "first_data_row": str(self.first0 + 1), "data_sheet": self.data_name,
             "columns": json.dumps({c.key: c.letter for c in self.cols}, ensure_ascii=False),
+            "inputs": inputs_json(s.round.inputs) or idn.DEFAULT_INPUTS,
         }
         for i, key in enumerate(idn.META_KEYS):
             ws.write_string(i, 0, key)
