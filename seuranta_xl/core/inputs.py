@@ -188,6 +188,15 @@ def inputs_from_json(text: str | None) -> list[InputSpec] | None:
     return [InputSpec.model_validate(item) for item in json.loads(text)]
 
 
+def is_filled(specs: tuple[InputSpec, ...] | list[InputSpec], value_of) -> bool:
+    """Whether an action is filled in: every required input has a value (no input required: any has
+    one). ``value_of(key)`` gives the value in force of an input (None: empty)."""
+    required = [s for s in specs if s.required]
+    if required:
+        return all(value_of(s.key) not in (None, "") for s in required)
+    return any(value_of(s.key) not in (None, "") for s in specs)
+
+
 # --------------------------------------------------------------------------- values
 def number_text(value: float) -> str:
     """A number as the ledger keeps it: 40 -> "40", 40.5 -> "40.5" (no exponent for ordinary numbers)."""

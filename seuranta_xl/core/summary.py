@@ -12,11 +12,16 @@ Per group (all actions, each focus area, each department):
 
 Rounds on scales of different lengths are not compared (``change`` is None); otherwise steps are
 compared by their position on the scale.
+
+A round's inputs (core/inputs.py): ``filled`` counts the actions whose required inputs all have a value
+(a round without a grade, as Kemi's, is summarised by it instead of by grades); every item carries the
+values of the further inputs (``values``) and its indicator.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from seuranta_xl.core.inputs import default_inputs, extra, has_grade, is_filled
 from seuranta_xl.core.merge import RoundState
 from seuranta_xl.core.model import Round, Scale, Strategy
 
@@ -55,6 +60,7 @@ class Group:
     empty: int                # actions without a grade
     average: float | None
     change: Change | None
+    filled: int = 0           # actions whose required inputs all have a value
 
     @property
     def total(self) -> int:
@@ -94,6 +100,9 @@ class Item:
     number: float | None
     comment: str | None
     previous: str | None
+    indicator: str | None = None
+    values: dict[str, str | None] = field(default_factory=dict)   # further input key -> value in force
+    filled: bool = False
 
 
 @dataclass
@@ -108,10 +117,11 @@ class Summary:
     returned: list[str]       # departments with at least one return (imported rounds: all with values)
     missing: list[str]        # departments without any return
     comparable: bool          # the previous round exists and its scale can be compared
+    graded: bool = True       # the round asks a grade (False: summarised by what is filled in)
 
     @property
     def has_values(self) -> bool:
-        return self.overall.graded > 0 or any(i.comment for i in self.items)
+        return self.overall.graded > 0 or any(i.comment or any(i.values.values()) for i in self.items)
 
     @property
     def moves(self) -> list[Move]:
@@ -129,7 +139,7 @@ def _comparable(a: Scale, b: Scale) -> bool:
 
 
 def _group(name: str, rows, scale: Scale, grades: dict[str, str | None], prev_scale: Scale | None,
-           prev_grades: dict[str, str | None] | None) -> Group:
+           prev_grades: dict[str, str | None] | None, filled: frozenset[str] = frozenset()) -> Group:
     counts = {v: 0 for v in scale.values}
     empty = 0
     numbers: list[float] = []
@@ -160,25 +170,29 @@ def _group(name: str, rows, scale: Scale, grades: dict[str, str | None], prev_sc
         change.moves.append(Move(row.id, row.focus_area, row.action.department, row.action.text,
                                  before.value, step.value, direction))
     average = sum(numbers) / len(numbers) if numbers and scale.numeric else None
-    return Group(name, scale, counts, empty, average, change)
+    return Group(name, scale, counts, empty, average, change, sum(1 for row in rows if row.id in filled))
 
 
 def summarise(rnd: Round, strategy: Strategy, state: RoundState,
               previous: tuple[Round, RoundState] | None = None, overall_name: str = "") -> Summary:
     """The report's numbers for a round (``previous``: the round before it and its state)."""
     scale = rnd.scale
-    grades = {aid: v.grade for aid, v in state.values.items()}
+    specs = tuple(rnd.inputs) if rnd.inputs is not None else default_inputs()
+    graded = has_grade(specs)
+    filled = frozenset(aid for aid, v in state.values.items() if is_filled(specs, v.value))
+    grades = {aid: v.grade for aid, v in state.values.items()} if graded else {}
     prev_round = previous[0] if previous else None
-    comparable = previous is not None and _comparable(scale, previous[0].scale)
+    comparable = previous is not None and graded and _comparable(scale, previous[0].scale)
     prev_scale = previous[0].scale if comparable else None
     prev_grades = {aid: v.grade for aid, v in previous[1].values.items()} if comparable else None
     rows = list(strategy.rows())
 
-    overall = _group(overall_name, rows, scale, grades, prev_scale, prev_grades)
-    by_fa = [_group(fa.name, [r for r in rows if r.focus_area == fa.name], scale, grades, prev_scale, prev_grades)
-             for fa in strategy.focus_areas]
-    by_dept = [_group(d, [r for r in rows if r.action.department == d], scale, grades, prev_scale, prev_grades)
-               for d in strategy.departments()]
+    overall = _group(overall_name, rows, scale, grades, prev_scale, prev_grades, filled)
+    by_fa = [_group(fa.name, [r for r in rows if r.focus_area == fa.name], scale, grades, prev_scale, prev_grades,
+                    filled) for fa in strategy.focus_areas]
+    by_dept = [_group(d, [r for r in rows if r.action.department == d], scale, grades, prev_scale, prev_grades,
+                      filled) for d in strategy.departments()]
+    further = [s.key for s in extra(specs)]
 
     items = []
     for r in rows:
@@ -187,12 +201,13 @@ def summarise(rnd: Round, strategy: Strategy, state: RoundState,
         before = prev_scale.step(prev_grades.get(r.id)) if prev_scale and prev_grades is not None else None
         items.append(Item(r.id, r.focus_area, r.goal, r.action.department, r.action.text,
                           step.value if step else v.grade, step.label if step else None,
-                          step.number if step else None, v.comment, before.value if before else None))
+                          step.number if step else None, v.comment, before.value if before else None,
+                          r.action.indicator, {k: v.value(k) for k in further}, r.id in filled))
 
     departments = strategy.departments()
     if rnd.imported:
-        returned = [d for d in departments if any(grades.get(r.id) for r in strategy.rows_for(d))]
+        returned = [d for d in departments if any(grades.get(r.id) or r.id in filled for r in strategy.rows_for(d))]
     else:
         returned = [d for d in departments if state.returns.get(d)]
     missing = [d for d in departments if d not in returned]
-    return Summary(rnd, prev_round, scale, overall, by_fa, by_dept, items, returned, missing, comparable)
+    return Summary(rnd, prev_round, scale, overall, by_fa, by_dept, items, returned, missing, comparable, graded)
