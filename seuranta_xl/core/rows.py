@@ -172,7 +172,7 @@ def _extra_inputs(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> tuple[dict,
         if shown is None or not shown.strip():
             values[spec.key] = None
             if spec.required:
-                ctx.add("missing-input", cell=ref, row=r + 1, action_id=row.id, column=column)
+                ctx.add("missing-input", cell=ref, row=r + 1, action_id=row.id, column=column, input=spec.key)
             continue
         value, problem = read_input(spec, raw if spec.kind != "text" else shown, shown.strip())
         values[spec.key] = value if problem is None else (value or shown)
@@ -271,7 +271,7 @@ def _comment(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int, words: str | None) 
         ctx.add("comment-too-long", cell=ref, row=r + 1, action_id=row.id, length=len(comment), max=limit)
         return comment, False
     if comment is None and spec.required and "comment" in sheet.cols:
-        ctx.add("missing-input", cell=ref, row=r + 1, action_id=row.id, column=input_title(spec))
+        ctx.add("missing-input", cell=ref, row=r + 1, action_id=row.id, column=input_title(spec), input=COMMENT)
     return comment, True
 
 

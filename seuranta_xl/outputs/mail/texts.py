@@ -49,6 +49,9 @@ PLACEHOLDERS = {
     "workbook": {"fi": "liitteen nimi", "sv": "bilagans namn", "en": "the attachment's name"},
     "grade": {"fi": "arviosarakkeen otsikko", "sv": "bedömningskolumnens rubrik", "en": "the grade column's title"},
     "comment": {"fi": "kommenttisarakkeen otsikko", "sv": "kommentarkolumnens rubrik", "en": "the comment column's title"},
+    "fill": {"fi": "rivit siitä, mitä kierros kysyy (arvio, kommentti ja kierroksen muut sarakkeet)",
+             "sv": "raderna om vad omgången frågar (bedömning, kommentar och omgångens övriga kolumner)",
+             "en": "the lines on what the round asks (grade, comment and the round's other columns)"},
     "sender": {"fi": "lähettäjän nimi (seuranta.toml: [mail] sender)", "sv": "avsändarens namn",
                "en": "the sender's name (seuranta.toml: [mail] sender)"},
     "status": {"fi": "muistutus: palautuksen tila yhtenä lauseena", "sv": "påminnelse: returens läge i en mening",
@@ -70,8 +73,7 @@ Hei,
 
 Näin täytät lomakkeen:
 - Avaa liite Excelissä tai LibreOfficessa.
-- Valitse jokaiselle toimenpiteelle arvio sarakkeeseen {grade} pudotusvalikosta.
-- Kirjoita sarakkeeseen {comment} lyhyesti, mitä on tehty ja mitä seuraavaksi.
+{fill}
 - Muut sarakkeet on lukittu. Lomakkeen yläosan laskuri ja Tila-sarake näyttävät, mitä vielä puuttuu. Ohjeet-välilehdellä on arvioasteikko.
 
 Palauta lomake {return_by}: tallenna se samalla nimellä ja lähetä se liitteenä vastauksena tähän viestiin. Älä kopioi sisältöä uuteen tiedostoon, jotta palautus tunnistetaan.
@@ -87,8 +89,7 @@ Hej,
 
 Så här fyller du i blanketten:
 - Öppna bilagan i Excel eller LibreOffice.
-- Välj en bedömning för varje åtgärd i kolumnen {grade} i rullgardinsmenyn.
-- Skriv kort i kolumnen {comment} vad som har gjorts och vad som görs härnäst.
+{fill}
 - De övriga kolumnerna är låsta. Räknaren överst och kolumnen Status visar vad som ännu saknas. Bladet Anvisningar visar skalan.
 
 Returnera blanketten {return_by}: spara den med samma namn och skicka den som bilaga i ett svar på detta meddelande. Kopiera inte innehållet till en ny fil, så att returen känns igen.
@@ -104,8 +105,7 @@ Hello,
 
 How to fill it in:
 - Open the attachment in Excel or LibreOffice.
-- Choose a grade for every action in the column {grade} from the dropdown.
-- Write briefly in the column {comment} what has been done and what comes next.
+{fill}
 - The other columns are locked. The counter at the top and the Status column show what is still missing. The Instructions sheet explains the scale.
 
 Return the workbook {return_by}: save it under the same name and send it as an attachment in a reply to this message. Do not copy its content into a new file, so that the return is recognised.
@@ -170,6 +170,10 @@ PARTS = {
         "status.errors": "Kiitos palautuksesta ({file}). Siinä on virheitä, joiden vuoksi osaa arvioista ei voitu ottaa mukaan.",
         "missing.head": "Puuttuu ({n}):", "errors.head": "Korjattavaa ({n}):",
         "input.grade": "arvio", "input.comment": "kommentti", "cell": "solu {cell}",
+        "fill.grade": "- Valitse jokaiselle toimenpiteelle arvio sarakkeeseen {grade} pudotusvalikosta.",
+        "fill.comment": "- Kirjoita sarakkeeseen {comment} lyhyesti, mitä on tehty ja mitä seuraavaksi.",
+        "fill.required": "- Täytä jokaiselle toimenpiteelle sarake {title} (pakollinen).",
+        "fill.optional": "- Täytä tarvittaessa sarake {title}.",
         "missing.none": "Kaikki toimenpiteet odottavat arviota.",
         "attachment.return": "palauttamanne lomake ({file}); jatka siihen ja lähetä se uudelleen",
         "attachment.blank": "tyhjä lomake ({file})",
@@ -186,6 +190,10 @@ PARTS = {
         "status.errors": "Tack för returen ({file}). Den har fel som gör att en del av bedömningarna inte kunde tas med.",
         "missing.head": "Saknas ({n}):", "errors.head": "Att rätta ({n}):",
         "input.grade": "bedömning", "input.comment": "kommentar", "cell": "cell {cell}",
+        "fill.grade": "- Välj en bedömning för varje åtgärd i kolumnen {grade} i rullgardinsmenyn.",
+        "fill.comment": "- Skriv kort i kolumnen {comment} vad som har gjorts och vad som görs härnäst.",
+        "fill.required": "- Fyll i kolumnen {title} för varje åtgärd (obligatorisk).",
+        "fill.optional": "- Fyll vid behov i kolumnen {title}.",
         "missing.none": "Alla åtgärder väntar på en bedömning.",
         "attachment.return": "blanketten ni returnerade ({file}); fortsätt i den och skicka den på nytt",
         "attachment.blank": "en tom blankett ({file})",
@@ -202,6 +210,10 @@ PARTS = {
         "status.errors": "Thank you for your return ({file}). It has errors because of which some grades could not be taken in.",
         "missing.head": "Missing ({n}):", "errors.head": "To fix ({n}):",
         "input.grade": "grade", "input.comment": "comment", "cell": "cell {cell}",
+        "fill.grade": "- Choose a grade for every action in the column {grade} from the dropdown.",
+        "fill.comment": "- Write briefly in the column {comment} what has been done and what comes next.",
+        "fill.required": "- Fill in the column {title} for every action (required).",
+        "fill.optional": "- Fill in the column {title} where needed.",
         "missing.none": "Every action is waiting for a grade.",
         "attachment.return": "the workbook you returned ({file}); carry on in it and send it again",
         "attachment.blank": "a blank workbook ({file})",
