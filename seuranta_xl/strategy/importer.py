@@ -164,12 +164,21 @@ def _assemble(table: _Table, parsed: layouts.Parsed, config: Config, previous: S
         raise UserError("strategy-not-built", name=table.path.name, detail=lines[-1] if lines else str(exc)) from None
 
 
+def past_round_inputs(project: Project, config: Config, layout: str) -> list | None:
+    """The inputs of a past round imported from a seed layout: the layout's own input preset (Tuusula's
+    risks, Kemi's Toteuma without a grade); a mapped table's: grade + comment (None)."""
+    presets = project.input_presets(config)
+    return list(presets[layout].columns) if layout in presets else None
+
+
 def _add_past_round(ledger: Ledger, table: _Table, round_id: str, scale: Scale, strategy_id: int, lang: str,
-                    entries_by_dept: dict[str, list[Entry]], findings: list[Finding]) -> dict[str, int]:
-    """The table's grades as an imported round, one return per department; the grade counts."""
+                    entries_by_dept: dict[str, list[Entry]], findings: list[Finding],
+                    inputs: list | None = None) -> dict[str, int]:
+    """The table's grades as an imported round (asking ``inputs``), one return per department; the grade counts."""
     data = table.path.read_bytes()
     ledger.add_round(Round(id=round_id, title=text("init.past-round-title", lang, f=table.path.name),
-                           scale=scale, created_at=now_iso(), strategy_id=strategy_id, imported=True))
+                           scale=scale, created_at=now_iso(), strategy_id=strategy_id, imported=True,
+                           inputs=inputs))
     received = now_iso()
     mtime = dt.datetime.fromtimestamp(table.path.stat().st_mtime, dt.timezone.utc).replace(microsecond=0).isoformat()
     items = []
@@ -235,7 +244,7 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
         counts: dict[str, int] = {}
         if results_round is not None:
             counts = _add_past_round(ledger, table, results_round, scale_obj, strategy_id, config.language,
-                                     entries_by_dept, findings)
+                                     entries_by_dept, findings, past_round_inputs(project, config, table.layout))
     return InitResult(root=root, language=config.language, layout=table.layout, detected=table.detected,
                       strategy=assembled.strategy, strategy_id=strategy_id, findings=findings,
                       results_round=results_round, grade_counts=counts, reimport=existing, update=update,
