@@ -10,6 +10,8 @@ from pydantic import ValidationError
 
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.filenames import safe_stem
+from seuranta_xl.core.identity import TITLES
+from seuranta_xl.core.inputs import input_title, resolve
 from seuranta_xl.core.roundlife import RoundEvent
 from seuranta_xl.store.ledger import Ledger, now_iso
 from seuranta_xl.core.model import ROUND_ID_PATTERN, Round, Scale
@@ -30,6 +32,8 @@ def new_round(root: Path, round_id: str, title: str = "", deadline: dt.date | No
     preset_name = inputs or config.round_inputs
     preset = project.input_preset(preset_name, config) if preset_name else None
     scale_obj = project.scale(scale or (preset.scale if preset else None) or config.scale, config)
+    if preset is not None:
+        _check_titles(preset_name, preset.columns, config)
     _check_dropdown(scale_obj)
     with project.lock(), project.ledger() as ledger:
         if ledger.round(round_id) is not None:
@@ -50,6 +54,17 @@ def new_round(root: Path, round_id: str, title: str = "", deadline: dt.date | No
             raise UserError("round-invalid", detail=str(exc)) from None
         ledger.add_round(rnd)
     return rnd, config.language
+
+
+def _check_titles(name: str, columns, config) -> None:
+    """Every input's title differs from the others and from the sheet's own columns (ID, Tila, …): a return
+    is read by its header's titles."""
+    seen = set(TITLES[config.language].values())
+    for spec in resolve(columns, config.language, config.columns.grade, config.columns.comment, 1):
+        title = input_title(spec)
+        if title in seen:
+            raise UserError("inputs-title-clash", preset=name, title=title)
+        seen.add(title)
 
 
 def _check_dropdown(scale: Scale) -> None:

@@ -264,7 +264,8 @@ class _Writer:
                 sized.append((texts[c.key], c.width))
             if prev is not None:
                 pg, pc = prev.get(row.id, (None, None))
-                self._previous_grade(ws, r, pg)
+                if "prev_grade" in col:
+                    self._previous_grade(ws, r, pg)
                 ws.write_string(r, col["prev_comment"].index, pc or "", f["ref"])
                 sized += [(pc or "", col["prev_comment"].width)]
             ws.set_row(r, row_height(sized))
