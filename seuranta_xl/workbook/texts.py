@@ -158,15 +158,17 @@ TEXTS: dict[str, dict[str, str]] = {
 INPUT_TEXTS: dict[str, dict[str, str]] = {
     "fi": {
         "count_filled": "{done} / {total} täytetty",
-        "fill_hint_inputs": "Täytä sarakkeet {columns} (vain ne voi muokata). Ohjeet ja palautus: välilehti "
+        "fill_hint_inputs": "Täytä {columns} (muita sarakkeita ei voi muokata). Ohjeet ja palautus: välilehti "
                             "{instructions}.",
+        "columns_one": "sarake {titles}", "columns_many": "sarakkeet {titles}",
+        "instr_previous_text": "Harmaa sarake {title} näyttää edellisen kierroksen tekstin vertailuksi.",
         "status_check": "tarkista",
         "and": "ja",
         "required": "pakollinen",
         "optional": "vapaaehtoinen",
         "instr_intro_inputs": "Tässä työkirjassa ovat vastuutahon {department} toimenpiteet. Täytä jokaiselle "
-                              "toimenpiteelle sarakkeet {columns}.",
-        "instr_fill_inputs": "Avaa välilehti {data_sheet}. Täytä jokaiselle riville sarakkeet {columns}.",
+                              "toimenpiteelle {columns}.",
+        "instr_fill_inputs": "Avaa välilehti {data_sheet}. Täytä jokaiselle riville {columns}.",
         "instr_inputs_head": "Täytettävät sarakkeet",
         "text_prompt": "Kirjoita teksti, enintään {max} merkkiä.",
         "text_error_title": "Teksti on liian pitkä",
@@ -188,15 +190,17 @@ INPUT_TEXTS: dict[str, dict[str, str]] = {
     },
     "sv": {
         "count_filled": "{done} / {total} ifyllda",
-        "fill_hint_inputs": "Fyll i kolumnerna {columns} (bara de kan ändras). Anvisningar och retur: fliken "
-                            "{instructions}.",
+        "fill_hint_inputs": "Fyll i {columns} (de övriga kolumnerna kan inte ändras). Anvisningar och retur: "
+                            "fliken {instructions}.",
+        "columns_one": "kolumnen {titles}", "columns_many": "kolumnerna {titles}",
+        "instr_previous_text": "Den grå kolumnen {title} visar föregående omgångs text som jämförelse.",
         "status_check": "kontrollera",
         "and": "och",
         "required": "obligatorisk",
         "optional": "frivillig",
-        "instr_intro_inputs": "Arbetsboken innehåller åtgärderna för {department}. Fyll i kolumnerna {columns} "
+        "instr_intro_inputs": "Arbetsboken innehåller åtgärderna för {department}. Fyll i {columns} "
                               "för varje åtgärd.",
-        "instr_fill_inputs": "Öppna fliken {data_sheet}. Fyll i kolumnerna {columns} på varje rad.",
+        "instr_fill_inputs": "Öppna fliken {data_sheet}. Fyll i {columns} på varje rad.",
         "instr_inputs_head": "Kolumner att fylla i",
         "text_prompt": "Skriv en text, högst {max} tecken.",
         "text_error_title": "Texten är för lång",
@@ -218,15 +222,17 @@ INPUT_TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "count_filled": "{done} / {total} filled in",
-        "fill_hint_inputs": "Fill in the columns {columns} (only they can be edited). Instructions and how to "
+        "fill_hint_inputs": "Fill in {columns} (the other columns cannot be edited). Instructions and how to "
                             "return: sheet {instructions}.",
+        "columns_one": "the column {titles}", "columns_many": "the columns {titles}",
+        "instr_previous_text": "The grey column {title} shows the previous round's text for comparison.",
         "status_check": "check",
         "and": "and",
         "required": "required",
         "optional": "optional",
-        "instr_intro_inputs": "This workbook holds the actions of {department}. Fill in the columns {columns} "
+        "instr_intro_inputs": "This workbook holds the actions of {department}. Fill in {columns} "
                               "for every action.",
-        "instr_fill_inputs": "Open the sheet {data_sheet}. On every row fill in the columns {columns}.",
+        "instr_fill_inputs": "Open the sheet {data_sheet}. On every row fill in {columns}.",
         "instr_inputs_head": "The columns to fill in",
         "text_prompt": "Write a text of at most {max} characters.",
         "text_error_title": "Text too long",

@@ -233,8 +233,8 @@ class _Writer:
         """The input columns' titles as a person lists them: "A, B ja C"."""
         titles = [c.title for c in self.input_cols]
         if len(titles) == 1:
-            return titles[0]
-        return f"{', '.join(titles[:-1])} {self.t['and']} {titles[-1]}"
+            return self.t["columns_one"].format(titles=titles[0])
+        return self.t["columns_many"].format(titles=f"{', '.join(titles[:-1])} {self.t['and']} {titles[-1]}")
 
     def _checks(self) -> bool:
         """Whether the status formula can say 'tarkista' (a number or date input holding text)."""
@@ -465,6 +465,8 @@ class _Writer:
         fill = [line.format(**names) for line in lines]
         if s.previous is None:
             fill = fill[:-1]
+        elif not self.has_grade:      # only the previous round's text is shown
+            fill[-1] = t["instr_previous_text"].format(title=self.col["prev_comment"].title)
         if self._carries():
             fill.append(t["instr_carried"].format(**names))
         section(t["instr_fill_head"], fill)
