@@ -68,7 +68,7 @@ class Report:
             first += f" ({report_text('final', lang, d=fmt_date(local_date(s.round.closed_at), lang))})"
         if s.previous_round is not None:
             prev = f"{report_text('previous', lang)} {s.previous_round.id}"
-            if not s.comparable:
+            if not s.comparable and s.graded:     # a round without a grade compares no grades
                 prev += f" ({report_text('not_comparable', lang)})"
         else:
             prev = report_text("no_previous", lang)
