@@ -266,14 +266,17 @@ def round_new(round_id, title, deadline, scale, inputs, carry_comments, as_json,
     if as_json:
         emit_json({"project": str(project_dir), "round": _round_json(rnd)})
         return
+    from seuranta_xl.present.inputs import asks_grade
+    key = "cli.round-opened" + ("" if asks_grade(rnd) else "-nograde")
     if rnd.deadline:
-        say(text("cli.round-opened-deadline", lang, id=rnd.id, title=rnd.title, scale=rnd.scale.name,
-                 deadline=fmt_date(rnd.deadline, lang)))
+        key += "-deadline" if asks_grade(rnd) else ""
+        say(text(key, lang, id=rnd.id, title=rnd.title, scale=rnd.scale.name, deadline=fmt_date(rnd.deadline, lang)))
     else:
-        say(text("cli.round-opened-no-deadline", lang, id=rnd.id, title=rnd.title, scale=rnd.scale.name))
+        say(text(key + "-no-deadline", lang, id=rnd.id, title=rnd.title, scale=rnd.scale.name))
     if rnd.inputs is not None:
-        say(text("cli.round-inputs", lang, inputs=", ".join(f"{s.title_in(lang)}{'*' if s.required else ''}"
-                                                            for s in rnd.inputs)))
+        titles = [text("cli.input-required", lang, title=s.title_in(lang)) if s.required else s.title_in(lang)
+                  for s in rnd.inputs]
+        say(text("cli.round-inputs", lang, inputs=", ".join(titles)))
     if rnd.carried_from:
         say(text("round.carried", lang, p=rnd.carried_from))
     next_step(text("next.generate", lang), lang)
@@ -609,6 +612,7 @@ def status(round_id, department, show_all, as_json, project_dir):
     if as_json:
         emit_json(_status_json(project_dir, view, rows, srows, findings, lang, today))
         exit_for(findings)
+    from seuranta_xl.present.inputs import asks_grade
     from seuranta_xl.present.roundtext import state_word, status_round_line
 
     say(text("cli.project", lang, p=project_dir), keep=[str(project_dir)])
@@ -616,7 +620,8 @@ def status(round_id, department, show_all, as_json, project_dir):
         style="head")
     say(status_round_line(view.round, today, lang) or deadline_text(view.round.deadline, today, lang))
     out.print()
-    print_lines(status_lines(srows, lang, width()))
+    graded = asks_grade(view.round)
+    print_lines(status_lines(srows, lang, width(), graded))
     without = [r.department for r in rows if not r.contacts]
     if without:   # the drafts of send / remind would have no recipient
         out.print()
@@ -626,7 +631,8 @@ def status(round_id, department, show_all, as_json, project_dir):
         say(text("findings.title", lang, counts=findings_counts(findings, lang)), style="head")
         print_findings(findings, lang, text("findings.where-status", lang), show_all)
         out.print()
-    say(text("status.totals", lang, a=sum(r.state in ("returned", "errors") for r in srows), b=len(srows),
+    say(text("status.totals" if graded else "status.totals-filled", lang,
+             a=sum(r.state in ("returned", "errors") for r in srows), b=len(srows),
              c=sum(r.graded for r in srows), d=sum(r.actions for r in srows), counts=findings_counts(findings, lang)))
     next_step(_status_next(view, srows, findings, today, lang), lang)
     exit_for(findings)
