@@ -12,9 +12,9 @@ from seuranta_xl.core import identity as idn
 from seuranta_xl.core.inputs import COMMENT, GRADE, InputSpec, has_grade, input_title
 from seuranta_xl.core.model import Config, Scale
 from seuranta_xl.present.rowheight import row_height as estimate_row_height
+from seuranta_xl.workbook.texts import texts as workbook_texts
 
-INLINE_LIST_MAX = 255
-PREVIOUS_WORD = {"fi": "Edellinen", "sv": "Föregående", "en": "Previous"}   # "Edellinen toteuma"  # Excel repairs a file whose inline list formula is longer than this
+INLINE_LIST_MAX = 255  # Excel repairs a file whose inline list formula is longer than this
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,8 @@ def columns_for(config: Config, with_indicator: bool, with_previous: bool, scale
     names = dict(titles)
     texts = [spec for spec in inputs if spec.kind == "text"]
     if texts and not any(spec.key == COMMENT for spec in inputs):   # Kemi: the previous round's Toteuma
-        names["prev_comment"] = f"{PREVIOUS_WORD[config.language]} {texts[0].title[:1].lower()}{texts[0].title[1:]}"
+        word = workbook_texts(config.language)["previous_word"]          # "Edellinen toteuma"
+        names["prev_comment"] = f"{word} {texts[0].title[:1].lower()}{texts[0].title[1:]}"
     cols = [Column(key, names[key], i, header_width(names[key], widths[key]), kind)
             for i, (key, kind) in enumerate(keys)]
     for spec in inputs:

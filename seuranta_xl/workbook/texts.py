@@ -160,7 +160,7 @@ INPUT_TEXTS: dict[str, dict[str, str]] = {
         "count_filled": "{done} / {total} täytetty",
         "fill_hint_inputs": "Täytä {columns} (muita sarakkeita ei voi muokata). Ohjeet ja palautus: välilehti "
                             "{instructions}.",
-        "columns_one": "sarake {titles}", "columns_many": "sarakkeet {titles}",
+        "columns_one": "sarake {titles}", "columns_many": "sarakkeet {titles}", "previous_word": "Edellinen",
         "instr_previous_text": "Harmaa sarake {title} näyttää edellisen kierroksen tekstin vertailuksi.",
         "status_check": "tarkista",
         "and": "ja",
@@ -192,7 +192,7 @@ INPUT_TEXTS: dict[str, dict[str, str]] = {
         "count_filled": "{done} / {total} ifyllda",
         "fill_hint_inputs": "Fyll i {columns} (de övriga kolumnerna kan inte ändras). Anvisningar och retur: "
                             "fliken {instructions}.",
-        "columns_one": "kolumnen {titles}", "columns_many": "kolumnerna {titles}",
+        "columns_one": "kolumnen {titles}", "columns_many": "kolumnerna {titles}", "previous_word": "Föregående",
         "instr_previous_text": "Den grå kolumnen {title} visar föregående omgångs text som jämförelse.",
         "status_check": "kontrollera",
         "and": "och",
@@ -224,7 +224,7 @@ INPUT_TEXTS: dict[str, dict[str, str]] = {
         "count_filled": "{done} / {total} filled in",
         "fill_hint_inputs": "Fill in {columns} (the other columns cannot be edited). Instructions and how to "
                             "return: sheet {instructions}.",
-        "columns_one": "the column {titles}", "columns_many": "the columns {titles}",
+        "columns_one": "the column {titles}", "columns_many": "the columns {titles}", "previous_word": "Previous",
         "instr_previous_text": "The grey column {title} shows the previous round's text for comparison.",
         "status_check": "check",
         "and": "and",
