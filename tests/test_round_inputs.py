@@ -265,3 +265,36 @@ def test_a_default_round_signs_and_reads_as_before(tmp_path, fixtures_dir):
     ws = wb[meta["data_sheet"]]
     assert "Täytä sarakkeet Arvio ja Kommentti" in ws["D4"].value or any(
         "Täytä sarakkeet Arvio ja Kommentti" in str(c.value) for c in ws[4] if c.value)
+
+
+def test_newest_wins_per_input_and_two_current_versions_that_disagree_are_named(tmp_path, fixtures_dir):
+    """The returns model per input: a newer version that leaves an input empty keeps the older value
+    (value-cleared names the input); two current versions with different values: conflicting-versions."""
+    rnd = _all_kinds(tmp_path, fixtures_dir)
+    name = sorted({c.file for c in rnd.cells})[0]
+    first = next(c for c in rnd.cells if c.file == name and c.key == "riskit")
+    number = next(c for c in rnd.cells if c.file == name and c.key == "toteutunut" and c.action_id != first.action_id)
+
+    def save(dst: str, saved: dt.datetime, changes: dict) -> None:
+        wb = openpyxl.load_workbook(rnd.workbooks[name])
+        ws = wb[rnd.sheet]
+        for c in rnd.cells:
+            if c.file == name:
+                ws[c.ref] = changes.get((c.action_id, c.key), c.typed)
+        wb.properties.modified = saved
+        wb.save(rnd.returns / dst)
+
+    save("v1.xlsx", dt.datetime(2025, 5, 1, 9), {})
+    save("v2.xlsx", dt.datetime(2025, 5, 2, 9), {(first.action_id, "riskit"): None,
+                                                 (number.action_id, "toteutunut"): 77.5})
+    sync_folder(rnd.root)
+    view = _view(rnd.root)
+    assert view.state.value(first.action_id).value("riskit") == first.expected      # the older value stays
+    (cleared,) = [f for f in view.findings if f.code == "value-cleared"]
+    assert (cleared.file, cleared.cell, cleared.action_id) == ("v2.xlsx", first.ref, first.action_id)
+    assert "Riskit" in cleared.message("fi")
+    (conflict,) = [f for f in view.findings if f.code == "conflicting-versions"]
+    assert conflict.action_id == number.action_id and conflict.cell == number.ref
+    assert view.state.value(number.action_id).value("toteutunut") == "77.5"          # saved later wins
+    said = conflict.message("fi")
+    assert "Toteutunut arvo" in said and "77.5" in said and number.expected in said
