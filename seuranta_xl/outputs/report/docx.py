@@ -259,8 +259,8 @@ def _full_list(w: _Writer) -> None:
     lang, s = r.lang, r.s
     w.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     w.doc.add_heading(report_text("list", lang), level=2)
-    heads = ["ID", report_text("action", lang), text("col.department", lang), report_text("grade", lang)] \
-        + ([report_text("before", lang)] if s.comparable else []) + [report_text("comment", lang)] \
+    heads = ["ID", report_text("action", lang), text("col.department", lang), r.input_title("grade")] \
+        + ([report_text("before", lang)] if s.comparable else []) + [r.input_title("comment")] \
         + [spec.title for spec in r.extras]
     weights = [1.2, 5.6, 2.8, 1.4] + ([1.4] if s.comparable else []) + [4.9 if s.comparable else 6.3]
     if r.extras:        # the further inputs share the comment's width

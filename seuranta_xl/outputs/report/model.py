@@ -46,6 +46,13 @@ class Report:
         self.asks_comment = any(spec.key == COMMENT for spec in self.inputs)
         self.with_indicator = any(it.indicator for it in summary.items)
 
+    def input_title(self, key: str) -> str:
+        """The list's header of the grade or the comment: the round's own title (Etenemisaste, Eteneminen,
+        Toteutuma), the report's words when the round stores none."""
+        if self.s.round.inputs is None:
+            return report_text(key, self.lang)
+        return next((spec.title for spec in self.inputs if spec.key == key), report_text(key, self.lang))
+
     def inputs_text(self) -> str:
         """The required inputs' titles (all of them when none is required): what "filled in" means."""
         required = [spec.title for spec in self.inputs if spec.required] or [spec.title for spec in self.inputs]
@@ -119,7 +126,7 @@ class Report:
     def item_headers(self) -> list[str]:
         """The first columns of the list of actions (the grade's label, previous grade and comment follow)."""
         return ["ID", report_text("goal", self.lang), report_text("action", self.lang),
-                text("col.department", self.lang), report_text("grade", self.lang)]
+                text("col.department", self.lang), self.input_title("grade")]
 
     def change_cells(self, g: Group) -> list[str]:
         """Improved, same, worse of a group when the rounds compare; else no cells."""
@@ -241,7 +248,7 @@ def item_rows(report: Report, items) -> list[list[str]]:
     if s.comparable:
         heads.append(report_text("before", lang))
     if report.asks_comment:
-        heads.append(report_text("comment", lang))
+        heads.append(report.input_title("comment"))
     heads += [spec.title for spec in report.extras]
     rows = [heads]
     for it in items:

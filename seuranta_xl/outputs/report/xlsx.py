@@ -277,7 +277,7 @@ def _list_sheet(wb, report: Report, f) -> None:
     if s.comparable:
         heads.append(report_text("before", lang))
         widths.append(8)
-    heads.append(report_text("comment", lang))
+    heads.append(report.input_title("comment"))
     widths.append(55)
     heads += [spec.title for spec in report.extras]
     widths += [45] * len(report.extras)
