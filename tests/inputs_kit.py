@@ -68,11 +68,11 @@ class Round:
 
 
 def open_round(tmp: Path, fixtures_dir: Path, layout: str, preset: str | None = None,
-               extra_preset: dict | None = None) -> Round:
+               extra_preset: dict | None = None, language: str = "fi") -> Round:
     """A project from the seed layout's table (its results as past round 'aiempi'), round ROUND asking
     ``preset`` (default: the layout's own), generated."""
     root = tmp / layout
-    init_project(root, fixtures_dir / SEED_TABLES[layout], preset=layout, results_round="aiempi")
+    init_project(root, fixtures_dir / SEED_TABLES[layout], preset=layout, results_round="aiempi", language=language)
     project = Project(root)
     if extra_preset is not None:
         config = project.load_config()

@@ -298,3 +298,23 @@ def test_newest_wins_per_input_and_two_current_versions_that_disagree_are_named(
     assert view.state.value(number.action_id).value("toteutunut") == "77.5"          # saved later wins
     said = conflict.message("fi")
     assert "Toteutunut arvo" in said and "77.5" in said and number.expected in said
+
+
+@pytest.mark.parametrize("lang, number_words, date_words, choice_words", [
+    ("sv", "Skriv ett tal mellan 0 och 100", "Skriv ett datum som 15.5.2025", "Välj i listan"),
+    ("en", "Type a number from 0 to 100", "Type a date as 2025-05-15", "Choose from the list"),
+])
+def test_a_swedish_or_english_project_explains_each_kind_in_its_language(tmp_path, fixtures_dir, lang,
+                                                                          number_words, date_words, choice_words):
+    rnd = plan(open_round(tmp_path, fixtures_dir, "keuruu", preset="mittarit", extra_preset=ALL_KINDS,
+                          language=lang))
+    ws = openpyxl.load_workbook(sorted(rnd.workbooks.values())[0])[rnd.sheet]
+    prompts = {dv.prompt: dv for dv in ws.data_validations.dataValidation}
+    said = " ".join(prompts)
+    assert number_words in said and date_words in said and choice_words in said
+    errors = " ".join(dv.error or "" for dv in prompts.values())
+    assert "Toteutunut arvo" in errors and "luku" not in errors.split("Toteutunut arvo")[1][:60]
+    fill_openpyxl(rnd, override={(rnd.cells[2].action_id, "toteutunut"): "noin 40 %"})
+    sync_folder(rnd.root)
+    (f,) = [f for f in _view(rnd.root).findings if f.code == "invalid-number"]
+    assert f.message(lang) != f.message("fi") and "noin 40 %" in f.message(lang)
