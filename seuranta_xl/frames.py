@@ -82,6 +82,7 @@ def rounds(project: str | os.PathLike[str]) -> pd.DataFrame:
 
 def _result_rows(view: RoundView) -> list[dict]:
     scale, rows = view.round.scale, []
+    further = extra(tuple(view.round.inputs or ()))
     for r in view.strategy.rows():
         value = view.state.value(r.id)
         step, source = scale.step(value.grade), value.source
@@ -93,7 +94,7 @@ def _result_rows(view: RoundView) -> list[dict]:
                      "grade_rank": scale.rank(value.grade), "comment": value.comment,
                      "source_file": source.file_name if source else None,
                      "received_at": source.received_at if source else None,
-                     **{spec.key: typed_value(spec, value.value(spec.key)) for spec in extra(tuple(view.round.inputs or ()))}})
+                     **{spec.key: typed_value(spec, value.value(spec.key)) for spec in further}})
     return rows
 
 

@@ -118,7 +118,8 @@ def standalone_validation(wb: ReturnedWorkbook) -> Validation | None:
     config = Config(language=lang, secret="0" * 64, project_id=(wb.meta.get("project_id") or "").ljust(8, "-"),
                     columns=columns)
     data = wb.sheet(wb.meta.get("data_sheet", ""))
-    exp = Expectation(project_id=config.project_id, secret=None, config=config, round=Round(id=round_id, scale=scale, inputs=inputs),
+    exp = Expectation(project_id=config.project_id, secret=None, config=config,
+                      round=Round(id=round_id, scale=scale, inputs=inputs),
                       strategy=strategy, max_length=data.max_length if data else None)
     v = validate_return(wb, exp, wb.file_name)
     sheet = wb.meta.get("data_sheet")

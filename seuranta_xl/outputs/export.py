@@ -65,8 +65,8 @@ def to_csv(rows: list[dict]) -> str:
 
 
 def to_json(rows: list[dict]) -> str:
-    return json.dumps({"rows": [{**{k: row[k] for k in JSON_KEYS}, **({"inputs": row["inputs"]} if row["inputs"] else {})}
-                                for row in rows]}, ensure_ascii=False, indent=2)
+    out = [{**{k: row[k] for k in JSON_KEYS}, **({"inputs": row["inputs"]} if row["inputs"] else {})} for row in rows]
+    return json.dumps({"rows": out}, ensure_ascii=False, indent=2)
 
 
 def write_export(rows: list[dict], fmt: str, out: Path | None) -> str | None:

@@ -179,7 +179,8 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
             cur = v.state.value(row.id)
             if asks_grade(v.round):
                 step = v.round.scale.step(cur.grade)
-                values.append(cur.grade if step is None else (step.display if labelled else _grade_cell(step, cur.grade)))
+                values.append(cur.grade if step is None
+                              else (step.display if labelled else _grade_cell(step, cur.grade)))
             if asks_comment(v.round):
                 values.append(cur.comment)
             values += [_input_cell(spec, cur.value(spec.key)) for spec in further]

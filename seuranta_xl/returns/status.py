@@ -37,7 +37,7 @@ class MissingInput:
 
     action_id: str
     text: str
-    inputs: tuple[str, ...]      # which inputs, by key: "grade", "comment" (a comment the rules require), any required one
+    inputs: tuple[str, ...]      # which inputs by key: a required one empty, "comment" the rules require
     cells: tuple[str, ...] = ()  # where, in the version in force (empty: no return yet)
 
 

@@ -111,8 +111,9 @@ class _Block:
                                                 department=self.dept))
         return Record(
             focus_area=self.focus, goal=goal, text=text, department=self.dept, sheet_row=r + 1,
-            cells={role: ref(r, c) for role, c in cols.items()} | {"department": ref(r, cols.get("responsible")),
-                                                                    "toteuma": ref(r, cols.get("result", cols.get("result_sdg")))},
+            cells={role: ref(r, c) for role, c in cols.items()}
+            | {"department": ref(r, cols.get("responsible")),
+               "toteuma": ref(r, cols.get("result", cols.get("result_sdg")))},
             indicator=clean_paragraphs(grid.text(r, cols.get("indicator"))) or None,
             responsible=responsible, schedule=schedule, sdg=sdg,
             values={"toteuma": toteuma} if toteuma else {})
