@@ -205,7 +205,7 @@ def test_the_workbook_validates_each_kind_with_finnish_words(tmp_path, fixtures_
     assert unlocked == {c.ref for c in rnd.cells if c.file == path.name}
 
 
-@pytest.mark.parametrize("key, typed, code, words", [
+BAD_VALUES = [
     ("toteutunut", "noin 40 %", "invalid-number", "pelkkä luku (0–100, enintään 1 desimaalia)"),
     ("toteutunut", "40 %", "invalid-number", "ilman sanoja ja yksikköä"),
     ("toteutunut", 140, "invalid-number", "luku ei ole sallitulla välillä"),
@@ -215,24 +215,40 @@ def test_the_workbook_validates_each_kind_with_finnish_words(tmp_path, fixtures_
     ("tila", "ehkä", "invalid-choice", "aikataulussa, myöhässä, keskeytetty"),
     ("riskit", "x" * 121, "input-too-long", "121 merkkiä, enintään 120"),
     ("toteutunut", None, "missing-input", "Toteutunut arvo (%) puuttuu"),
-])
-def test_each_kinds_bad_value_is_a_located_finding(tmp_path, fixtures_dir, key, typed, code, words):
-    rnd = _all_kinds(tmp_path, fixtures_dir)
-    target = next(c for c in rnd.cells if c.key == key)
-    fill_openpyxl(rnd, override={(target.action_id, key): typed})
+]
+
+
+@pytest.fixture(scope="module")
+def bad_round(tmp_path_factory, fixtures_dir):
+    """One every-kind round whose workbooks hold each bad value on an action of its own."""
+    rnd = _all_kinds(tmp_path_factory.mktemp("bad"), fixtures_dir)
+    actions = list(dict.fromkeys(c.action_id for c in rnd.cells))
+    placed = {(aid, key): typed for aid, (key, typed, _code, _words) in zip(actions, BAD_VALUES)}
+    fill_openpyxl(rnd, override=placed)
     sync_folder(rnd.root)
-    view = _view(rnd.root)
-    (f,) = [f for f in view.findings if f.code == code]
-    assert (f.file, f.sheet, f.cell, f.action_id) == (target.file, rnd.sheet, target.ref, target.action_id)
+    return rnd, _view(rnd.root), actions
+
+
+@pytest.mark.parametrize("i", range(len(BAD_VALUES)), ids=[f"{b[0]}-{b[2]}" for b in BAD_VALUES])
+def test_each_kinds_bad_value_is_a_located_finding(bad_round, i):
+    rnd, view, actions = bad_round
+    key, _typed, code, words = BAD_VALUES[i]
+    aid = actions[i]
+    target = next(c for c in rnd.cells if c.action_id == aid and c.key == key)
+    (f,) = [f for f in view.findings if f.code == code and f.action_id == aid]
+    assert (f.file, f.sheet, f.cell) == (target.file, rnd.sheet, target.ref)
     said = f.message("fi") + " " + f.hint("fi")
     assert words in said, said
     assert f.message("sv") != f.message("fi") and f.message("en") != f.message("fi")
-    value = view.state.value(target.action_id).value(key)
-    if code == "missing-input":
-        assert value is None
-    else:
-        assert value is None            # a bad value is never merged, never a guess (no 0.4, no 40)
-        assert f.severity.value == "error"
+    assert view.state.value(aid).value(key) is None     # a bad value is never merged, never a guess (no 0.4, no 40)
+    assert f.severity.value == ("warning" if code == "missing-input" else "error")
+
+
+def test_the_rows_without_a_bad_value_arrive_exactly(bad_round):
+    rnd, view, actions = bad_round
+    bad = set(actions[:len(BAD_VALUES)])
+    good = [c for c in rnd.cells if c.action_id not in bad]
+    assert good and all(view.state.value(c.action_id).value(c.key) == c.expected for c in good)
 
 
 def test_a_return_whose_inputs_differ_from_the_rounds_is_refused(tmp_path, fixtures_dir):
