@@ -37,6 +37,7 @@ class InitResult:
     findings: list[Finding]
     results_round: str | None = None
     grade_counts: dict[str, int] = field(default_factory=dict)
+    input_counts: dict[str, int] = field(default_factory=dict)   # further input's title -> values kept (Toteuma: 9)
     reimport: bool = False
     update: UpdateNote | None = None      # a re-import: the diff, the open rounds moved, outdated workbooks
     organisation: str = ""
@@ -68,7 +69,8 @@ class InitResult:
                           root=self.root, a=s["actions"], g=s["goals"], f=s["focus_areas"]))
         lines.append(text("init.departments", lang, n=len(s["departments"]), d=", ".join(s["departments"])))
         if self.results_round:
-            counts = ", ".join(f"{k}: {v}" for k, v in self.grade_counts.items())
+            counts = "; ".join(part for part in (", ".join(f"{k}: {v}" for k, v in self.grade_counts.items()),
+                                                 ", ".join(f"{k}: {v}" for k, v in self.input_counts.items())) if part)
             lines.append(text("init.past-round", lang, r=self.results_round, c=counts or "–"))
         if self.update:
             lines += self.update.lines(lang)
@@ -198,6 +200,16 @@ def _add_past_round(ledger: Ledger, table: _Table, round_id: str, scale: Scale, 
     return {v: counts[v] for v in scale.values if v in counts}
 
 
+def _input_counts(inputs: list | None, entries_by_dept: dict[str, list[Entry]], lang: str) -> dict[str, int]:
+    """The past round's further inputs by their titles, with how many actions have a value (Toteuma: 9)."""
+    out: dict[str, int] = {}
+    for spec in inputs or ():
+        n = sum(1 for entries in entries_by_dept.values() for e in entries if e.values.get(spec.key))
+        if spec.key not in ("grade", "comment") and n:
+            out[spec.title_in(lang)] = n
+    return out
+
+
 def init_project(root: Path, strategy_file: Path | str, preset: str | None = None, mapping: Path | str | None = None,
                  results_round: str | None = None, scale: str | None = None, name: str | None = None,
                  force: bool = False, language: str = "fi") -> InitResult:
@@ -242,10 +254,14 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
         update = record_update(root, ledger, previous, strategy_id, assembled.strategy, config.language) \
             if existing and previous else None
         counts: dict[str, int] = {}
+        further: dict[str, int] = {}
         if results_round is not None:
+            inputs = past_round_inputs(project, config, table.layout)
             counts = _add_past_round(ledger, table, results_round, scale_obj, strategy_id, config.language,
-                                     entries_by_dept, findings, past_round_inputs(project, config, table.layout))
+                                     entries_by_dept, findings, inputs)
+            further = _input_counts(inputs, entries_by_dept, config.language)
     return InitResult(root=root, language=config.language, layout=table.layout, detected=table.detected,
                       strategy=assembled.strategy, strategy_id=strategy_id, findings=findings,
-                      results_round=results_round, grade_counts=counts, reimport=existing, update=update,
+                      results_round=results_round, grade_counts=counts, input_counts=further, reimport=existing,
+                      update=update,
                       organisation=config.organisation, organisation_defaulted=defaulted)
