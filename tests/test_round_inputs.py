@@ -334,3 +334,17 @@ def test_a_swedish_or_english_project_explains_each_kind_in_its_language(tmp_pat
     sync_folder(rnd.root)
     (f,) = [f for f in _view(rnd.root).findings if f.code == "invalid-number"]
     assert f.message(lang) != f.message("fi") and "noin 40 %" in f.message(lang)
+
+
+def test_a_percent_column_holding_a_fraction_is_said_but_taken(tmp_path, fixtures_dir):
+    """Excel turns "40 %" typed into a number cell into 0.4: a % column's 0.4 is number-looks-like-percent
+    (a warning naming the cell and 40), and 0.4 stays the value (it may be meant)."""
+    rnd = _all_kinds(tmp_path, fixtures_dir)
+    target = next(c for c in rnd.cells if c.key == "toteutunut")
+    fill_openpyxl(rnd, override={(target.action_id, "toteutunut"): 0.4})
+    sync_folder(rnd.root)
+    view = _view(rnd.root)
+    (f,) = [f for f in view.findings if f.code == "number-looks-like-percent"]
+    assert (f.cell, f.action_id, f.severity.value) == (target.ref, target.action_id, "warning")
+    assert "”40 %”" in f.message("fi") and "0,4" in f.message("fi")
+    assert view.state.value(target.action_id).value("toteutunut") == "0.4"

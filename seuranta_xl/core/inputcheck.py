@@ -75,6 +75,17 @@ def date_allowed(spec: InputSpec) -> dict[str, str]:
     return out
 
 
+def looks_like_percent(spec: InputSpec, raw: Any) -> Problem | None:
+    """A % column's number cell holding a fraction (0.4) where the range allows whole percents: Excel turns
+    "40 %" typed into a number cell into 0.4, so say so (a warning: 0.4 may be meant)."""
+    if spec.unit != "%" or isinstance(raw, (bool, str)) or not isinstance(raw, (int, float)):
+        return None
+    if not 0 < raw < 1 or (spec.max is not None and spec.max <= 1):
+        return None
+    percent = _num(round(raw * 100, 6), "fi")
+    return "number-looks-like-percent", {"value": _num(raw, "fi"), "percent": percent}
+
+
 def _number(spec: InputSpec, raw: Any, shown: str) -> tuple[str | None, Problem | None]:
     number = parse_number(raw)
     if number is None:

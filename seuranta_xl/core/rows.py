@@ -16,7 +16,7 @@ from typing import Any
 
 from seuranta_xl.core.cells import col_letter
 from seuranta_xl.core.identity import TITLES, locked_texts
-from seuranta_xl.core.inputcheck import read_input
+from seuranta_xl.core.inputcheck import looks_like_percent, read_input
 from seuranta_xl.core.inputs import COMMENT, GRADE, InputSpec, extra, input_title
 from seuranta_xl.core.model import ActionRow, Entry, Scale, ScaleStep
 from seuranta_xl.core.returnctx import Ctx, cell_text, norm
@@ -176,6 +176,9 @@ def _extra_inputs(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> tuple[dict,
             continue
         value, problem = read_input(spec, raw if spec.kind != "text" else shown, shown.strip())
         values[spec.key] = value if problem is None else (value or shown)
+        hint = looks_like_percent(spec, raw) if problem is None and spec.kind == "number" else None
+        if hint is not None:        # a warning: the value is taken as it stands
+            ctx.add(hint[0], cell=ref, row=r + 1, action_id=row.id, column=column, **hint[1])
         if problem is not None:
             code, params = problem
             ctx.add(code, cell=ref, row=r + 1, action_id=row.id, column=column, **params)

@@ -873,6 +873,8 @@ CASES: list[Case] = [
          config=_inputs_config(), note="never 0.4 or 40: a number column takes a number only"),
     Case("input-number-out-of-range", input_value("toteutunut", 140), {"invalid-number": 1}, fresh=True,
          config=_inputs_config()),
+    Case("input-number-percent-fraction", input_value("toteutunut", 0.4), {"number-looks-like-percent": 1},
+         fresh=True, config=_inputs_config(), note="Excel stores '40 %' typed in a number cell as 0.4: said, taken"),
     Case("input-date-words", input_value("valmis", "ensi viikolla"), {"invalid-date": 1}, fresh=True,
          config=_inputs_config()),
     Case("input-date-finnish-text", input_value("valmis", "15.5.2025"), E, fresh=True, config=_inputs_config(),
