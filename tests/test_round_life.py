@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -136,5 +137,5 @@ def test_a_closed_rounds_report_says_it_is_final(kit, tmp_path):
     assert run("round", "close", ROUND, "--project", p).exit_code == 0
     out = tmp_path / "raportti.md"
     assert run("report", "--format", "md", "--out", str(out), "--project", p).exit_code == 0
-    closed = dt.date.today()
+    closed = dt.datetime.now(ZoneInfo("Europe/Helsinki")).date()    # the closing day is the Finnish calendar day
     assert f"Kierros {ROUND} (lopullinen, suljettu {closed.day}.{closed.month}.{closed.year})" in out.read_text("utf-8")
