@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from seuranta_xl.core.identity import locked_texts
+from seuranta_xl.core.identity import legacy_keys, locked_texts
 from seuranta_xl.core.model import ActionRow, Entry
 from seuranta_xl.core.returnctx import Ctx
 
@@ -44,7 +44,7 @@ def apply_outdated(ctx: Ctx, entries: list[Entry], made_with: list[ActionRow], n
                    owner: dict[str, str]) -> list[Entry]:
     """The entries of a workbook made from ``made_with`` (the department's rows then) judged against
     ``now`` (its rows in the round's strategy today); ``owner`` is action id -> department today."""
-    indicator = ctx.exp.strategy.has_indicators
+    refs = ctx.references if ctx.references is not None else legacy_keys(ctx.exp.strategy)
     before = {r.id: r for r in made_with}
     current = {r.id: r for r in now}
     changed: dict[str, dict[str, str]] = {}
@@ -54,7 +54,7 @@ def apply_outdated(ctx: Ctx, entries: list[Entry], made_with: list[ActionRow], n
             changed[aid] = _change("moved", id=aid, to=owner[aid])
         elif new is None:
             changed[aid] = _change("removed", id=aid)
-        elif locked_texts(old, indicator) != locked_texts(new, indicator):
+        elif locked_texts(old, refs) != locked_texts(new, refs):
             changed[aid] = _change("reworded", id=aid, old=_clip(old.action.text), new=_clip(new.action.text))
     ctx.findings = [f for f in ctx.findings if f.action_id not in changed]
     out = []
