@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from seuranta_xl.core.identity import reference_keys
 from seuranta_xl.core.merge import RoundState
 from seuranta_xl.core.model import Round, Scale, Strategy
 
@@ -94,6 +95,8 @@ class Item:
     number: float | None
     comment: str | None
     previous: str | None
+    indicator: str | None = None    # the strategy's mittari and mittarin tavoitetaso (#16)
+    target: str | None = None
 
 
 @dataclass
@@ -108,6 +111,7 @@ class Summary:
     returned: list[str]       # departments with at least one return (imported rounds: all with values)
     missing: list[str]        # departments without any return
     comparable: bool          # the previous round exists and its scale can be compared
+    listed: tuple[str, ...] = ()    # "indicator" and / or "target": the list shows them, side by side
 
     @property
     def has_values(self) -> bool:
@@ -187,7 +191,8 @@ def summarise(rnd: Round, strategy: Strategy, state: RoundState,
         before = prev_scale.step(prev_grades.get(r.id)) if prev_scale and prev_grades is not None else None
         items.append(Item(r.id, r.focus_area, r.goal, r.action.department, r.action.text,
                           step.value if step else v.grade, step.label if step else None,
-                          step.number if step else None, v.comment, before.value if before else None))
+                          step.number if step else None, v.comment, before.value if before else None,
+                          r.action.indicator, r.action.target))
 
     departments = strategy.departments()
     if rnd.imported:
@@ -195,4 +200,5 @@ def summarise(rnd: Round, strategy: Strategy, state: RoundState,
     else:
         returned = [d for d in departments if state.returns.get(d)]
     missing = [d for d in departments if d not in returned]
-    return Summary(rnd, prev_round, scale, overall, by_fa, by_dept, items, returned, missing, comparable)
+    listed = tuple(k for k in reference_keys(strategy) if k in ("indicator", "target"))
+    return Summary(rnd, prev_round, scale, overall, by_fa, by_dept, items, returned, missing, comparable, listed)

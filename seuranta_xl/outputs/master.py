@@ -22,7 +22,7 @@ import xlsxwriter
 
 from seuranta_xl.core.errors import FileInUseError, MasterLockedError
 from seuranta_xl.core.findings import Finding
-from seuranta_xl.core.identity import TITLES
+from seuranta_xl.core.identity import TITLES, reference_keys, reference_text
 from seuranta_xl.outputs.sheetdata import splice_rows
 from seuranta_xl.present.i18n import DATETIME_FORMATS, excel_serial, local_time
 from seuranta_xl.present.links import cell_link
@@ -116,14 +116,16 @@ def _stamp_cell(ws, r: int, c: int, iso: str | None, when) -> None:
         _s(ws, r, c, iso)
 
 
-def _wide_columns(views: list[RoundView], lang: str, with_ind: bool) -> list[tuple[str, float, bool]]:
+_REFERENCE_WIDTHS = {"indicator": 26, "target": 24, "sdg": 10, "responsible": 18, "schedule": 12}
+
+
+def _wide_columns(views: list[RoundView], lang: str, refs: tuple[str, ...]) -> list[tuple[str, float, bool]]:
     """(title, width, hidden) of every column: the structure, then per round grade, comment and source;
     an earlier round's comment and source are grouped out of sight (its grade stays, beside the latest)."""
     titles = TITLES[lang]
     cols = [(titles["id"], 8, False), (titles["focus_area"], 18, False), (titles["goal"], 28, False),
             (titles["action"], 40, False), (titles["department"], 20, False)]
-    if with_ind:
-        cols.append((titles["indicator"], 26, False))
+    cols += [(titles[k], _REFERENCE_WIDTHS[k], False) for k in refs]    # the strategy's reference texts
     for i, v in enumerate(views):
         older = i < len(views) - 1
         grade_width = 26 if _labelled(v.round.scale) else 8
@@ -139,8 +141,8 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
     whose text wraps (they set the rows' heights)."""
     ws = wb.add_worksheet(text("master.wide", lang))
     strategy = views[-1].strategy if views else None
-    with_ind = bool(strategy and strategy.has_indicators)
-    cols = _wide_columns(views, lang, with_ind)
+    refs = reference_keys(strategy) if strategy else ()
+    cols = _wide_columns(views, lang, refs)
     _write_header(ws, [c[0] for c in cols], [c[1] for c in cols], head)
     wrapping = {c for c, (_t, w, hidden) in enumerate(cols) if w > 12 and not hidden}
     for c, (_title, w, hidden) in enumerate(cols):
@@ -155,8 +157,7 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
     labelled_rounds = [_labelled(v.round.scale) for v in views]
     for row in strategy.rows():
         values = [row.id, row.focus_area, row.goal, row.action.text, row.action.department]
-        if with_ind:
-            values.append(row.action.indicator)
+        values += [reference_text(row.action, k) or None for k in refs]
         for v, labelled in zip(views, labelled_rounds, strict=True):
             cur = v.state.value(row.id)
             step = v.round.scale.step(cur.grade)

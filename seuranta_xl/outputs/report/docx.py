@@ -227,9 +227,11 @@ def _full_list(w: _Writer) -> None:
     lang, s = r.lang, r.s
     w.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     w.doc.add_heading(report_text("list", lang), level=2)
-    heads = ["ID", report_text("action", lang), text("col.department", lang), report_text("grade", lang)] \
+    refs = r.reference_headers()       # indicator and target level beside the action (#16)
+    heads = ["ID", report_text("action", lang), *refs, text("col.department", lang), report_text("grade", lang)] \
         + ([report_text("before", lang)] if s.comparable else []) + [report_text("comment", lang)]
-    weights = [1.2, 5.6, 2.8, 1.4] + ([1.4] if s.comparable else []) + [4.9 if s.comparable else 6.3]
+    weights = [1.2, 5.6 - 1.2 * len(refs), *([3.0] * len(refs)), 2.8, 1.4] + ([1.4] if s.comparable else []) \
+        + [(4.9 if s.comparable else 6.3) - 0.8 * len(refs)]
     no_grade = report_text("no_grade", lang)
     for fa, items in s.items_by_focus_area():
         w.doc.add_heading(fa, level=3)
@@ -239,7 +241,7 @@ def _full_list(w: _Writer) -> None:
             if it.goal != goal:
                 goal = it.goal
                 rows.append(wordml.SpanRow(f"{report_text('goal', lang)}: {goal}"))
-            cells = [it.action_id, it.text, it.department, it.grade or no_grade]
+            cells = [it.action_id, it.text, *r.reference_cells(it), it.department, it.grade or no_grade]
             if s.comparable:
                 cells.append(it.previous or "–")
             rows.append(cells + [it.comment or ""])

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from seuranta_xl.core.clock import local_date
+from seuranta_xl.core.identity import TITLES
 from seuranta_xl.core.summary import IMPROVED, Group, Summary, summarise
 from seuranta_xl.present.i18n import fmt_date, fmt_number, fmt_percent
 from seuranta_xl.present.messages import text
@@ -87,6 +88,13 @@ class Report:
         """The first columns of the list of actions (the grade's label, previous grade and comment follow)."""
         return ["ID", report_text("goal", self.lang), report_text("action", self.lang),
                 text("col.department", self.lang), report_text("grade", self.lang)]
+
+    def reference_headers(self) -> list[str]:
+        """The strategy's indicator and target level, side by side after the action (#16), when it has them."""
+        return [TITLES[self.lang][k] for k in self.s.listed]
+
+    def reference_cells(self, item) -> list[str]:
+        return [getattr(item, k) or "" for k in self.s.listed]
 
     def change_cells(self, g: Group) -> list[str]:
         """Improved, same, worse of a group when the rounds compare; else no cells."""
@@ -201,12 +209,14 @@ def move_rows(report: Report) -> list[list[str]]:
 def item_rows(report: Report, items) -> list[list[str]]:
     lang, s = report.lang, report.s
     heads = report.item_headers()
+    heads[3:3] = report.reference_headers()
     if s.comparable:
         heads.append(report_text("before", lang))
     heads.append(report_text("comment", lang))
     rows = [heads]
     for it in items:
-        cells = [it.action_id, it.goal, it.text, it.department, report.grade_text(it.grade)]
+        cells = [it.action_id, it.goal, it.text, *report.reference_cells(it), it.department,
+                 report.grade_text(it.grade)]
         if s.comparable:
             cells.append(it.previous or "")
         cells.append(it.comment or "")

@@ -216,6 +216,9 @@ def _list_sheet(wb, report: Report, f) -> None:
     with_label = any(st.label != st.value for st in s.scale.steps)
     heads = report.item_headers()
     widths = [9, 30, 45, 22, 8]
+    refs = report.reference_headers()          # indicator and target level, after the action
+    heads[3:3] = refs
+    widths[3:3] = [30] * len(refs)
     if with_label:
         heads.append(report_text("label", lang))
         widths.append(22)
@@ -236,14 +239,19 @@ def _list_sheet(wb, report: Report, f) -> None:
             ws.write_string(row, c, title, f["head"])
         for it in items:
             row += 1
-            ws.set_row(row, row_height([(it.goal, widths[1]), (it.text, widths[2]), (it.department, widths[3]),
-                                        (it.label or "", 22), (it.comment or "", widths[-1])]))
+            shown = report.reference_cells(it)
+            ws.set_row(row, row_height([(it.goal, widths[1]), (it.text, widths[2]), (it.department, 22),
+                                        (it.label or "", 22), (it.comment or "", widths[-1]),
+                                        *((t, 30) for t in shown)]))
             ws.write_string(row, 0, it.action_id, f["text"])
             ws.write_string(row, 1, it.goal, f["text"])
             ws.write_string(row, 2, it.text, f["text"])
-            ws.write_string(row, 3, it.department, f["text"])
-            _grade_cell(ws, row, 4, report, it.grade, f)
-            c = 5
+            for c, value in enumerate(shown, start=3):
+                ws.write_string(row, c, value, f["text"])
+            c = 3 + len(shown)
+            ws.write_string(row, c, it.department, f["text"])
+            _grade_cell(ws, row, c + 1, report, it.grade, f)
+            c += 2
             if with_label:
                 ws.write_string(row, c, it.label or "", f["text"])
                 c += 1
