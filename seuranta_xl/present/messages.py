@@ -623,6 +623,25 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                           "{i} improved, {s} same, {w} worse ({c} compared, {n} without a pair)."),
     "report.list": ("Toimenpiteet painopisteittäin", "Åtgärder per fokusområde", "Actions by focus area"),
     "report.goal": ("Tavoite", "Mål", "Goal"),
+    "report.goals": ("Tavoitteiden tilanne", "Målens läge", "Status per goal"),
+    "report.goals_sheet": ("Tavoitteet", "Mål", "Goals"),
+    "report.goals_caption": ("Tavoitteiden tilanne: toimenpiteiden arvioiden mediaani",
+                             "Målens läge: medianen av åtgärdernas bedömningar",
+                             "Status per goal: the median of its actions' grades"),
+    "report.goals_note": ("Tavoitteen tilanne on sen toimenpiteiden arvioiden mediaani (parillisesta määrästä "
+                          "alempi keskimmäisistä); arvioimattomat toimenpiteet eivät ole mukana.",
+                          "Målets läge är medianen av dess åtgärders bedömningar (vid ett jämnt antal den lägre av "
+                          "de två mittersta); åtgärder utan bedömning räknas inte.",
+                          "A goal's status is the median of its actions' grades (the lower middle one of an even "
+                          "number); actions without a grade are left out."),
+    "report.goals_source_note": ("”Lähteen tilanne” on tavoitteen kokonaistilanne tuodusta taulukosta "
+                                 "sellaisenaan.",
+                                 "”Källans läge” är målets helhetsläge i den importerade tabellen, som sådant.",
+                                 "“Source status” is the goal's overall status in the imported table, as it was."),
+    "report.level": ("Taso", "Nivå", "Level"),
+    "report.graded": ("Arvioitu", "Bedömda", "Graded"),
+    "report.median": ("Mediaani", "Median", "Median"),
+    "report.source_status": ("Lähteen tilanne", "Källans läge", "Source status"),
     "report.action": ("Toimenpide", "Åtgärd", "Action"),
     "report.grade": ("Arvio", "Bedömning", "Grade"),
     "report.label": ("Selite", "Beskrivning", "Label"),

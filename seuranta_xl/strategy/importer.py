@@ -224,9 +224,11 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
             findings.insert(0, Finding(code="layout-detected", file=table.path.name, sheet=table.grid.sheet,
                                        params={"preset": table.layout}))
         entries_by_dept: dict[str, list[Entry]] = {}
+        statuses: list = []
         if results_round is not None:
             entries_by_dept, grade_findings = layouts.results(assembled, scale_obj, results_round, parsed)
-            findings.extend(grade_findings)
+            statuses, status_findings = layouts.goal_statuses(assembled, scale_obj, results_round, parsed)
+            findings.extend(grade_findings + status_findings)
         project.save_config(config)
         digest = hashlib.sha256(table.path.read_bytes()).hexdigest()
         strategy_id = ledger.add_strategy(assembled.strategy, table.path.name, digest, table.layout)
@@ -236,6 +238,7 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
         if results_round is not None:
             counts = _add_past_round(ledger, table, results_round, scale_obj, strategy_id, config.language,
                                      entries_by_dept, findings)
+            ledger.add_goal_statuses(statuses)
     return InitResult(root=root, language=config.language, layout=table.layout, detected=table.detected,
                       strategy=assembled.strategy, strategy_id=strategy_id, findings=findings,
                       results_round=results_round, grade_counts=counts, reimport=existing, update=update,

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from seuranta_xl.outputs.report import wordml
 from seuranta_xl.outputs.report.chart import chart_png
-from seuranta_xl.outputs.report.model import (Report, change_line, count_rows, measure_rows,
+from seuranta_xl.outputs.report.model import (Report, change_line, count_rows, goal_notes, goal_rows, measure_rows,
                                               report_text, share_rows)
 from seuranta_xl.core.summary import IMPROVED
 from seuranta_xl.present.i18n import DOCUMENT_LANGUAGES
@@ -183,8 +183,20 @@ def write_docx(report: Report, path: Path) -> None:
                                      ("by_dept", "dept", text("col.department", lang), s.by_department)):
         _summary(w, report_text(key, lang), kind, first, groups)
     _changes(w)
+    _goals(w)
     _full_list(w)
     w.save(path)
+
+
+def _goals(w: _Writer) -> None:
+    """Each focus area and goal: the median of its actions' grades (and the source's own status)."""
+    r = w.r
+    w.doc.add_heading(report_text("goals", r.lang), level=2)
+    for note in goal_notes(r):
+        w.doc.add_paragraph(note)
+    rows = goal_rows(r)
+    weights = [2.2, 1.3, 6.5, 1.9, 1.8, 2.6, 2.6][:len(rows[0])]
+    w.table(rows, weights, report_text("goals_caption", r.lang), numeric_from=None)
 
 
 def _summary(w: _Writer, heading: str, kind: str, first: str, groups) -> None:

@@ -12,7 +12,8 @@ import datetime as dt
 from pathlib import Path
 
 from seuranta_xl.core.summary import IMPROVED, Group
-from seuranta_xl.outputs.report.model import AVERAGE_DECIMALS, SHARE_DECIMALS, Report, report_text
+from seuranta_xl.outputs.report.model import (AVERAGE_DECIMALS, SHARE_DECIMALS, Report, goal_notes, goal_rows,
+                                              report_text)
 from seuranta_xl.present.messages import text
 from seuranta_xl.present.rowheight import row_height
 
@@ -69,8 +70,32 @@ def write_xlsx(report: Report, path: Path) -> None:
         row += 1
     ws.set_h_pagebreaks(breaks)
     _changes_sheet(wb, report, f)
+    _goals_sheet(wb, report, f)
     _list_sheet(wb, report, f)
     wb.close()
+
+
+def _goals_sheet(wb, report: Report, f) -> None:
+    """Each focus area and goal with the median of its actions' grades (and the source's own status)."""
+    ws = _sheet(wb, report_text("goals_sheet", report.lang))
+    rows = goal_rows(report)
+    widths = [14, 9, 60, 12, 10, 26, 26][:len(rows[0])]
+    for c, w in enumerate(widths):
+        ws.set_column(c, c, w)
+    ws.write_string(0, 0, report_text("goals", report.lang), f["h2"])
+    for i, note in enumerate(goal_notes(report), start=1):
+        ws.write_string(i, 0, note, f["note"])
+    top = len(goal_notes(report)) + 2
+    for c, title in enumerate(rows[0]):
+        ws.write_string(top, c, title, f["head_num"] if c in (3, 4) else f["head"])
+    for r, (cells, g) in enumerate(zip(rows[1:], report.s.goals, strict=True), start=top + 1):
+        bold = g.level == "focus_area"
+        ws.set_row(r, row_height([(cells[2], widths[2])]))
+        for c, value in enumerate(cells):
+            if c in (3, 4):
+                ws.write_number(r, c, int(value), f["int_b" if bold else "int"])
+            else:
+                ws.write_string(r, c, value, f["bold" if bold else "text"])
 
 
 # A pattern per scale step from the lowest (the top step solid), "no grade" dotted: as the docx chart.
