@@ -269,3 +269,27 @@ def test_a_libreoffice_save_gives_no_false_structure_change(tmp_path, fixtures_d
     assert [f.code for f in result.findings if f.severity.value == "error"] == []
     assert {aid: (v.grade, v.comment) for aid, v in result.view.state.values.items()} == \
         {aid: ("4", f"Toteuma {aid}") for aid in rows}
+
+
+def test_goal_statuses_are_append_only(tmp_path, fixtures_dir):
+    import sqlite3
+    project = _project(tmp_path, fixtures_dir / "tuusula.xlsx", results_round="2021-kesa")
+    with project.ledger() as ledger:
+        assert ledger.conn.execute("SELECT COUNT(*) FROM goal_statuses").fetchone()[0] == 21
+        for sql in ("UPDATE goal_statuses SET grade = '5'", "DELETE FROM goal_statuses"):
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                ledger.conn.execute(sql)
+
+
+def test_a_changed_reference_text_is_said_in_the_strategy_diff(tmp_path, fixtures_dir):
+    from seuranta_xl.core.strategydiff import diff_strategies
+    from seuranta_xl.present.strategydiff import diff_lines
+    project = _project(tmp_path, fixtures_dir / "kemi.xlsx")
+    old = _strategy(project)
+    new = old.model_copy(deep=True)
+    new.focus_areas[0].goals[1].actions[0].sdg = [7, 13]
+    diff = diff_strategies(old, new)
+    assert [(w.id, w.field, w.old, w.new) for w in diff.reworded] == [("1.2.1", "sdg", "7, 8", "7, 13")]
+    assert diff.touched == ["hyvinvointi"]
+    assert any("1.2.1 (hyvinvointi) SDG-tavoitteet: ”7, 8” → ”7, 13”" in line
+               for line in diff_lines(diff, 1, 2, {}, "fi"))
