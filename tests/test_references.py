@@ -293,3 +293,17 @@ def test_a_changed_reference_text_is_said_in_the_strategy_diff(tmp_path, fixture
     assert diff.touched == ["hyvinvointi"]
     assert any("1.2.1 (hyvinvointi) SDG-tavoitteet: ”7, 8” → ”7, 13”" in line
                for line in diff_lines(diff, 1, 2, {}, "fi"))
+
+
+def test_the_master_has_the_goal_roll_up_and_the_source_status(tmp_path, fixtures_dir):
+    from seuranta_xl.outputs.master import all_views, write_master
+    project = _project(tmp_path, fixtures_dir / "tuusula.xlsx", results_round="2021-kesa")
+    with project.ledger() as ledger:
+        path = write_master(project.root, ledger, "fi", views=all_views(ledger))
+    ws = openpyxl.load_workbook(path)["Tavoitteet"]
+    header = [c.value for c in ws[1]]
+    assert header == ["Taso", "ID", "Tavoite", "Toimenpiteitä", "2021-kesa mediaani", "2021-kesa lähteen tilanne",
+                      "2023-syksy mediaani"]
+    row = next([c.value for c in r] for r in ws.iter_rows(min_row=2) if r[1].value == "31.02")
+    assert row[0] == "Tavoite" and row[3] == "2" and row[4].startswith("3 ") and row[5].startswith("4 ")
+    assert row[6] is None                                     # nothing returned in the new round yet

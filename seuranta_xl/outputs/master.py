@@ -23,6 +23,7 @@ import xlsxwriter
 from seuranta_xl.core.errors import FileInUseError, MasterLockedError
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.identity import TITLES, reference_keys, reference_text
+from seuranta_xl.outputs.goalsheet import goals_sheet
 from seuranta_xl.outputs.sheetdata import splice_rows
 from seuranta_xl.present.i18n import DATETIME_FORMATS, excel_serial, local_time
 from seuranta_xl.present.links import cell_link
@@ -46,7 +47,8 @@ def _stamp(views: list[RoundView]) -> dt.datetime:
     return dt.datetime.fromisoformat(latest).replace(tzinfo=None)
 
 
-def build_master(views: list[RoundView], lang: str, master_dir: Path) -> bytes:
+def build_master(views: list[RoundView], lang: str, master_dir: Path,
+                 goal_statuses: dict[str, dict] | None = None) -> bytes:
     """XlsxWriter writes the package (styles, the Table part, widths, filters, links, the small
     sheets); the rows of the two big sheets are streamed into it by sheetdata.splice_rows."""
     buf = io.BytesIO()
@@ -64,6 +66,8 @@ def build_master(views: list[RoundView], lang: str, master_dir: Path) -> bytes:
     _returns_sheet(wb, views, lang, head, top, when)
     _findings_sheet(wb, views, lang, head, wrap, top, link, master_dir)
     _history_sheet(wb, views, lang, head, wrap, top, when)
+    goals_sheet(wb, views, goal_statuses or {}, lang, head, wrap,
+                wb.add_format({"bold": True, "text_wrap": True, "valign": "top"}))    # #16: a status per goal
     wb.close()
     return splice_rows(buf.getvalue(), {"xl/worksheets/sheet1.xml": (wide, wide_wrap),
                                         "xl/worksheets/sheet2.xml": (long, set())})
@@ -331,7 +335,7 @@ def write_master(root: Path, ledger: Ledger, lang: str, master_name: str = "mast
     lock_file = root / f"~${master_name}"
     if views is None:
         views = all_views(ledger)
-    data = build_master(views, lang, root)
+    data = build_master(views, lang, root, {v.round.id: ledger.goal_statuses(v.round.id) for v in views})
     if lock_file.exists():   # Excel's owner file: the master is open (the rename would fail on Windows)
         raise MasterLockedError("master-locked", path=str(master))
     try:
