@@ -51,7 +51,8 @@ def goals_sheet(wb, views: list[RoundView], statuses: dict[str, dict[tuple[str, 
         for c, value in enumerate(cells):
             if value:
                 ws.write_string(r, c, value, fmt)
-        ws.set_row(r, row_height([(g.name, widths[2])], font_size=11))
+        ws.set_row(r, row_height([(value or "", widths[c]) for c, value in enumerate(cells) if c >= 2],
+                                 font_size=11))
     ws.freeze_panes(1, 3)
     ws.autofilter(0, 0, max(len(rows), 1), len(titles) - 1)
     ws.set_landscape()

@@ -90,7 +90,7 @@ def _goals_sheet(wb, report: Report, f) -> None:
         ws.write_string(top, c, title, f["head_num"] if c in (3, 4) else f["head"])
     for r, (cells, g) in enumerate(zip(rows[1:], report.s.goals, strict=True), start=top + 1):
         bold = g.level == "focus_area"
-        ws.set_row(r, row_height([(cells[2], widths[2])]))
+        ws.set_row(r, row_height([(cells[c], widths[c]) for c in (2, *range(5, len(cells)))]))
         for c, value in enumerate(cells):
             if c in (3, 4):
                 ws.write_number(r, c, int(value), f["int_b" if bold else "int"])
