@@ -2,9 +2,10 @@
 
 Sheets: a wide sheet (one row per action; per round the grade — with its label in the cell only when
 the label adds words — the comment and the source file; earlier rounds' comments and sources grouped
-out of sight), a long Excel Table of all entries for PivotTables and Power Query, a returns sheet and
-a findings sheet with clickable locations. Every sheet prints on A4 landscape, one page wide, header
-row repeated, headers that fit their columns and rows tall enough for their wrapped text. Times are
+out of sight), a long Excel Table of all entries for PivotTables and Power Query, a returns sheet,
+a findings sheet with clickable locations, a versions sheet and a goals sheet (each focus area and goal,
+per round the median of its actions' grades and the source's own status: outputs/goalsheet.py). Every
+sheet prints on A4 landscape, one page wide, header row repeated, headers that fit their columns and rows tall enough for their wrapped text. Times are
 Excel date-times in Finnish local time (Europe/Helsinki). Department text is always written as a
 string, never as a formula.
 Written to a temp file, then swapped in; the previous master is kept as master.bak.xlsx; the
