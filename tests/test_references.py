@@ -307,3 +307,12 @@ def test_the_master_has_the_goal_roll_up_and_the_source_status(tmp_path, fixture
     row = next([c.value for c in r] for r in ws.iter_rows(min_row=2) if r[1].value == "31.02")
     assert row[0] == "Tavoite" and row[3] == "2" and row[4].startswith("3 ") and row[5].startswith("4 ")
     assert row[6] is None                                     # nothing returned in the new round yet
+
+
+def test_init_says_how_many_goal_statuses_it_imported(tmp_path, fixtures_dir):
+    result = init_project(tmp_path / "p", fixtures_dir / "tuusula.xlsx", results_round="2021-kesa")
+    assert result.summary()["goal_statuses"] == 21
+    assert "Tavoitteiden oma tilanne tuotu: 21 (Tavoitteet-välilehti raportissa ja koontityökirjassa)" \
+        in result.summary_lines()
+    keuruu = init_project(tmp_path / "k", fixtures_dir / "keuruu.xlsx", results_round="2023-syys")
+    assert keuruu.summary()["goal_statuses"] == 0 and not any("Tavoitteiden" in x for x in keuruu.summary_lines())

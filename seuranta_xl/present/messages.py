@@ -551,6 +551,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "init.departments": ("Vastuutahot ({n}): {d}", "Ansvariga ({n}): {d}", "Departments ({n}): {d}"),
     "init.past-round": ("Aiempi kierros {r} tuotu ({c})", "Tidigare omgång {r} importerad ({c})",
                         "Past round {r} imported ({c})"),
+    "init.goal-statuses": ("Tavoitteiden oma tilanne tuotu: {n} (Tavoitteet-välilehti raportissa ja "
+                           "koontityökirjassa)",
+                           "Målens eget läge importerat: {n} (fliken Mål i rapporten och sammanställningen)",
+                           "Goals' own status imported: {n} (the Goals sheet of the report and the master)"),
     "init.past-round-title": ("Tuotu: {f}", "Importerad: {f}", "Imported: {f}"),
     # ------------------------------------------------------------------ master.xlsx
     "master.title": ("Strategian seuranta", "Uppföljning av strategin", "Strategy follow-up"),

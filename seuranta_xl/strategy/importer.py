@@ -37,6 +37,7 @@ class InitResult:
     findings: list[Finding]
     results_round: str | None = None
     grade_counts: dict[str, int] = field(default_factory=dict)
+    goal_statuses: int = 0                # statuses the table gave its goals as a whole (Tuusula's parent rows)
     reimport: bool = False
     update: UpdateNote | None = None      # a re-import: the diff, the open rounds moved, outdated workbooks
     organisation: str = ""
@@ -54,6 +55,7 @@ class InitResult:
             "departments": self.strategy.departments(),
             "results_round": self.results_round,
             "grades": self.grade_counts,
+            "goal_statuses": self.goal_statuses,
             "reimport": self.reimport,
             **({"update": self.update.to_json()} if self.update else {}),
             "organisation": self.organisation,
@@ -70,6 +72,8 @@ class InitResult:
         if self.results_round:
             counts = ", ".join(f"{k}: {v}" for k, v in self.grade_counts.items())
             lines.append(text("init.past-round", lang, r=self.results_round, c=counts or "–"))
+            if self.goal_statuses:
+                lines.append(text("init.goal-statuses", lang, n=self.goal_statuses))
         if self.update:
             lines += self.update.lines(lang)
             if self.update.saved:
@@ -241,5 +245,6 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
             ledger.add_goal_statuses(statuses)
     return InitResult(root=root, language=config.language, layout=table.layout, detected=table.detected,
                       strategy=assembled.strategy, strategy_id=strategy_id, findings=findings,
-                      results_round=results_round, grade_counts=counts, reimport=existing, update=update,
+                      results_round=results_round, grade_counts=counts, goal_statuses=len(statuses),
+                      reimport=existing, update=update,
                       organisation=config.organisation, organisation_defaulted=defaulted)
