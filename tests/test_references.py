@@ -99,6 +99,10 @@ def test_reference_columns_are_grey_locked_and_signed(tmp_path, fixtures_dir, ta
                 assert {k: ws[f"{cols[k]}{rows[aid]}"].value or "" for k in want} == want
         ident, signature = identity_from_sheet(wb)
         assert ident.references == keys and ident.verify(signature, project.load_config().secret)
+        said = [r[1].value for r in wb.worksheets[1].iter_rows(max_col=2) if r[1].value]   # Ohjeet
+        grey = [x for x in said if x.startswith("Harmaat sarakkeet") and "strategiasta" in x]
+        assert grey == ([f"Harmaat sarakkeet {', '.join(idn.TITLES['fi'][k] for k in keys)} ovat strategiasta: "
+                         "niihin toimenpidettä verrataan. Ne on lukittu."] if keys else [])
 
 
 def _fill(src: Path, dst: Path, edit=None) -> Path:

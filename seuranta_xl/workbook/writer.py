@@ -395,6 +395,8 @@ class _Writer:
         fill = [line.format(**names) for line in t["instr_fill"]]
         if s.previous is None:
             fill = fill[:-1]
+        if s.reference_keys:     # the strategy's reference columns (#16)
+            fill.append(t["instr_references"].format(columns=", ".join(self.col[k].title for k in s.reference_keys)))
         if self._carries():
             fill.append(t["instr_carried"].format(**names))
         section(t["instr_fill_head"], fill)
