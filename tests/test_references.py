@@ -309,7 +309,7 @@ def test_the_master_has_the_goal_roll_up_and_the_source_status(tmp_path, fixture
     assert header == ["Taso", "ID", "Tavoite", "Toimenpiteitä", "2021-kesa mediaani", "2021-kesa lähteen tilanne",
                       "2023-syksy mediaani"]
     row = next([c.value for c in r] for r in ws.iter_rows(min_row=2) if r[1].value == "31.02")
-    assert row[0] == "Tavoite" and row[3] == "2" and row[4].startswith("3 ") and row[5].startswith("4 ")
+    assert row[0] == "Tavoite" and row[3] == 2 and row[4].startswith("3 ") and row[5].startswith("4 ")
     assert row[6] is None                                     # nothing returned in the new round yet
 
 

@@ -49,7 +49,9 @@ def goals_sheet(wb, views: list[RoundView], statuses: dict[str, dict[tuple[str, 
                 src = mine.imported if mine else None
                 cells.append(_cell(v.round.scale, src.grade, src.raw) if src else None)
         for c, value in enumerate(cells):
-            if value:
+            if c == 3:
+                ws.write_number(r, c, g.total, fmt)      # a count stays a number (sums, filters)
+            elif value:
                 ws.write_string(r, c, value, fmt)
         ws.set_row(r, row_height([(value or "", widths[c]) for c, value in enumerate(cells) if c >= 2],
                                  font_size=11))
