@@ -320,3 +320,26 @@ def test_init_says_how_many_goal_statuses_it_imported(tmp_path, fixtures_dir):
         in result.summary_lines()
     keuruu = init_project(tmp_path / "k", fixtures_dir / "keuruu.xlsx", results_round="2023-syys")
     assert keuruu.summary()["goal_statuses"] == 0 and not any("Tavoitteiden" in x for x in keuruu.summary_lines())
+
+
+def test_a_strategy_update_of_a_reference_text_is_said_as_such(tmp_path, fixtures_dir):
+    """A workbook made before the schedule of 1.1.1 changed: outdated-workbook says what changed."""
+    project = _project(tmp_path, fixtures_dir / "kemi.xlsx")
+    path = generate_round(project.root).files[0][0]
+    returns = project.root / "palautukset" / "2023-syksy"
+    _fill(path, returns / path.name)
+    table = openpyxl.load_workbook(fixtures_dir / "kemi.xlsx")
+    cell = next(c for row in table.active.iter_rows() for c in row if c.value == "Varhaiskasvatuspäällikkö 2022")
+    cell.value = "Varhaiskasvatuspäällikkö 2023"
+    edited = tmp_path / "kemi_muutettu.xlsx"
+    table.save(edited)
+    update = init_project(project.root, edited, force=True).update
+    assert [(w.id, w.field, w.old, w.new) for w in update.diff.reworded] == [("1.1.1", "schedule", "2022", "2023")]
+    assert update.outdated == {"2023-syksy": ["hyvinvointi"]}
+    result = sync_folder(project.root, returns)
+    (outdated,) = [f for f in result.findings if f.code == "outdated-workbook"]
+    assert outdated.action_id == "1.1.1"
+    assert outdated.params["change_fi"] == "toimenpiteen 1.1.1 tieto ”Aikataulu” on muuttunut: ”2022” → ”2023”; " \
+                                           "arviota ei yhdistetty"
+    graded = {aid for aid, v in result.view.state.values.items() if v.grade}
+    assert len(graded) == 11 and "1.1.1" not in graded
