@@ -79,7 +79,7 @@ def test_master_content_wide_long_returns_findings(tmp_path):
     kit.fill("Hallinto")
     sync_folder(kit.proj, kit.returns)
     content = workbook_content(kit.project.master_path)
-    assert list(content) == ["Toimenpiteet", "Kaikki arviot", "Palautukset", "Havainnot", "Versiot"]
+    assert list(content) == ["Toimenpiteet", "Kaikki arviot", "Palautukset", "Havainnot", "Versiot", "Tavoitteet"]
     [version] = content["Versiot"][1:]
     assert version[1:3] == ["Hallinto- ja konsernipalvelut", "2023-syys_Hallinto- ja konsernipalvelut.xlsx"]
     assert version[5].startswith("voimassa") and version[6] == "0"

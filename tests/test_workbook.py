@@ -46,7 +46,8 @@ def identity_from_sheet(wb) -> tuple[idn.Identity, str]:
         hashes.append(idn.row_hash(texts))
         r += 1
     ident = idn.Identity(project_id=meta["project_id"], round_id=meta["round_id"], department=meta["department"],
-                         template_version=meta["template_version"], row_ids=ids, row_hashes=hashes)
+                         template_version=meta["template_version"], row_ids=ids, row_hashes=hashes,
+                         references=idn.parse_references(meta.get("references")))
     return ident, meta["signature"]
 
 

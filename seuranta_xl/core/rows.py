@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from seuranta_xl.core.cells import col_letter
-from seuranta_xl.core.identity import TITLES, locked_texts
+from seuranta_xl.core.identity import TITLES, covered_keys, locked_keys, locked_texts
 from seuranta_xl.core.model import ActionRow, Entry, Scale, ScaleStep
 from seuranta_xl.core.returnctx import Ctx, cell_text, norm
 from seuranta_xl.core.returned import SheetFacts
@@ -23,7 +23,6 @@ from seuranta_xl.core.returned import SheetFacts
 # Characters XML 1.0 cannot hold (Excel stores them escaped as _xHHHH_); removed and reported.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NOT_A_GRADE = (dt.date, dt.datetime, dt.time, dt.timedelta)
-LOCKED_KEYS = ("id", "focus_area", "goal", "action", "department", "indicator")
 
 
 @dataclass
@@ -142,7 +141,8 @@ def _entry(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> Entry:
 def _locked_ok(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> bool:
     """Locked texts compared with the strategy itself, so the exact cell is named."""
     ok = True
-    for key, text in zip(LOCKED_KEYS, locked_texts(row, "indicator" in sheet.cols)):
+    refs = covered_keys(ctx.references, sheet.cols)
+    for key, text in zip(locked_keys(refs), locked_texts(row, refs), strict=True):
         if key not in sheet.cols:
             continue
         raw = sheet.value(r, key)

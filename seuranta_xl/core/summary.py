@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from seuranta_xl.core.goals import GoalRollUp, GoalStatus, roll_up
+from seuranta_xl.core.identity import reference_keys
 from seuranta_xl.core.merge import RoundState
 from seuranta_xl.core.model import Round, Scale, Strategy
 
@@ -94,6 +96,8 @@ class Item:
     number: float | None
     comment: str | None
     previous: str | None
+    indicator: str | None = None    # the strategy's mittari and mittarin tavoitetaso (#16)
+    target: str | None = None
 
 
 @dataclass
@@ -108,6 +112,8 @@ class Summary:
     returned: list[str]       # departments with at least one return (imported rounds: all with values)
     missing: list[str]        # departments without any return
     comparable: bool          # the previous round exists and its scale can be compared
+    listed: tuple[str, ...] = ()    # "indicator" and / or "target": the list shows them, side by side
+    goals: list[GoalRollUp] = field(default_factory=list)   # each focus area and goal: its actions' median
 
     @property
     def has_values(self) -> bool:
@@ -164,8 +170,10 @@ def _group(name: str, rows, scale: Scale, grades: dict[str, str | None], prev_sc
 
 
 def summarise(rnd: Round, strategy: Strategy, state: RoundState,
-              previous: tuple[Round, RoundState] | None = None, overall_name: str = "") -> Summary:
-    """The report's numbers for a round (``previous``: the round before it and its state)."""
+              previous: tuple[Round, RoundState] | None = None, overall_name: str = "",
+              goal_statuses: dict[tuple[str, str], GoalStatus] | None = None) -> Summary:
+    """The report's numbers for a round (``previous``: the round before it and its state;
+    ``goal_statuses``: what the source said of its goals as a whole, shown beside their roll-up)."""
     scale = rnd.scale
     grades = {aid: v.grade for aid, v in state.values.items()}
     prev_round = previous[0] if previous else None
@@ -187,7 +195,8 @@ def summarise(rnd: Round, strategy: Strategy, state: RoundState,
         before = prev_scale.step(prev_grades.get(r.id)) if prev_scale and prev_grades is not None else None
         items.append(Item(r.id, r.focus_area, r.goal, r.action.department, r.action.text,
                           step.value if step else v.grade, step.label if step else None,
-                          step.number if step else None, v.comment, before.value if before else None))
+                          step.number if step else None, v.comment, before.value if before else None,
+                          r.action.indicator, r.action.target))
 
     departments = strategy.departments()
     if rnd.imported:
@@ -195,4 +204,7 @@ def summarise(rnd: Round, strategy: Strategy, state: RoundState,
     else:
         returned = [d for d in departments if state.returns.get(d)]
     missing = [d for d in departments if d not in returned]
-    return Summary(rnd, prev_round, scale, overall, by_fa, by_dept, items, returned, missing, comparable)
+    listed = tuple(k for k in reference_keys(strategy) if k in ("indicator", "target"))
+    goals = roll_up(strategy, scale, grades, goal_statuses)
+    return Summary(rnd, prev_round, scale, overall, by_fa, by_dept, items, returned, missing, comparable, listed,
+                   goals)

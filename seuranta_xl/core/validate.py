@@ -20,7 +20,8 @@ from typing import Any
 from seuranta_xl.core.cells import col_index, col_letter
 from seuranta_xl.core.filenames import workbook_file_names
 from seuranta_xl.core.findings import Finding, Severity
-from seuranta_xl.core.identity import INPUT_KEYS, META_SHEET, STRUCTURE_KEYS, TITLES, Identity
+from seuranta_xl.core.identity import (INPUT_KEYS, META_SHEET, STRUCTURE_KEYS, TITLES, Identity, covered_keys,
+                                      parse_references)
 from seuranta_xl.core.model import ActionRow, Config, Entry, Round, Strategy
 from seuranta_xl.core.outdated import apply_outdated
 from seuranta_xl.core.outside import check_outside
@@ -81,6 +82,9 @@ def validate_return(wb: ReturnedWorkbook | ReadFailure, exp: Expectation, file_n
             ctx.add("row-deleted", action_id=r.id, text=r.action.text)
         return Validation(wb.file_name, ctx.department, not rows, [], ctx.findings)
     facts, header, cols = found
+    for key in covered_keys(ctx.references, cols):      # a signed reference column gone from the map
+        if key not in cols:
+            ctx.add("column-missing", cell=f"A{header + 1}", expected=_titles(ctx)[key])
     entries = check_rows(ctx, rows, facts, header, cols)
     if entries is not None and ctx.made_with is not None:     # a workbook made from an older strategy text
         owner = {r.id: d for d, rs in exp.rows_by_department.items() for r in rs}
@@ -136,7 +140,8 @@ def _check_identity(ctx: Ctx) -> list[ActionRow] | None:
         identity = Identity(project_id=meta.get("project_id", ""), round_id=meta.get("round_id", ""),
                             department=meta.get("department", ""),
                             template_version=meta.get("template_version", ""),
-                            row_ids=[i for i, _ in wb.meta_rows], row_hashes=[h for _, h in wb.meta_rows])
+                            row_ids=[i for i, _ in wb.meta_rows], row_hashes=[h for _, h in wb.meta_rows],
+                            references=parse_references(meta.get("references")))
     except ValueError:
         ctx.department = _sender(ctx)
         ctx.add("unknown-workbook")
@@ -146,6 +151,7 @@ def _check_identity(ctx: Ctx) -> list[ActionRow] | None:
         _refuse(ctx, "identity-altered")
         return None
     ctx.department = identity.department or None
+    ctx.references = identity.references
     if identity.round_id != exp.round.id:
         ctx.add("wrong-round", found=identity.round_id, expected=exp.round.id)
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from seuranta_xl.core.identity import STRATEGY_REFERENCE_KEYS, reference_keys, reference_text
 from seuranta_xl.present.csvtext import csv_text
 from seuranta_xl.store.atomic import write_atomic
 from seuranta_xl.store.roundview import RoundView
@@ -22,12 +23,20 @@ EXPORT_KEYS = ("round", "action_id", "department", "painopiste", "tavoite", "toi
 JSON_KEYS = ("round", "action_id", "department", "focus_area", "goal", "action", "grade", "grade_label", "comment",
              "source_file", "received_at")
 _CSV_COLUMN = {"painopiste": "focus_area", "tavoite": "goal", "toimenpide": "action", "grade": "grade_text"}
+# The strategy's reference texts (#16), after the contract's columns, only those the strategy has
+# (identity.reference_keys): CSV and JSON alike; in JSON ``sdg`` is a list of numbers.
+REFERENCE_KEYS = STRATEGY_REFERENCE_KEYS
+
+
+def _references(rows: list[dict]) -> list[str]:
+    return [k for k in REFERENCE_KEYS if rows and k in rows[0]]
 
 
 def export_rows(view: RoundView) -> list[dict[str, str | int | float | None]]:
     """The round's rows with the JSON keys and typed values (and ``grade_text``, the grade as stored, for CSV)."""
     rows = []
     scale = view.round.scale
+    refs = reference_keys(view.strategy)
     for r in view.strategy.rows():
         v = view.state.value(r.id)
         src = v.source
@@ -41,20 +50,25 @@ def export_rows(view: RoundView) -> list[dict[str, str | int | float | None]]:
             "grade": grade, "grade_text": v.grade, "grade_label": step.label if step is not None and step.label != step.value else None,
             "comment": v.comment,
             "source_file": src.file_name if src else None, "received_at": src.received_at if src else None,
+            **{k: (list(r.action.sdg) if k == "sdg" else reference_text(r.action, k) or None) for k in refs},
         })
     return rows
 
 
 def _csv_cell(value) -> str | None:
+    if isinstance(value, list):        # SDG goals: "3, 11", as the workbook shows them
+        return ", ".join(str(n) for n in value) or None
     return None if value is None else str(value)
 
 
 def to_csv(rows: list[dict]) -> str:
-    return csv_text([EXPORT_KEYS, *([_csv_cell(row[_CSV_COLUMN.get(k, k)]) for k in EXPORT_KEYS] for row in rows)])
+    keys = (*EXPORT_KEYS, *_references(rows))
+    return csv_text([keys, *([_csv_cell(row[_CSV_COLUMN.get(k, k)]) for k in keys] for row in rows)])
 
 
 def to_json(rows: list[dict]) -> str:
-    return json.dumps({"rows": [{k: row[k] for k in JSON_KEYS} for row in rows]}, ensure_ascii=False, indent=2)
+    keys = (*JSON_KEYS, *_references(rows))
+    return json.dumps({"rows": [{k: row[k] for k in keys} for row in rows]}, ensure_ascii=False, indent=2)
 
 
 def write_export(rows: list[dict], fmt: str, out: Path | None) -> str | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from seuranta_xl.core.contacts import check_address, contacts_of, language_of, recipients
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.filenames import workbook_file_names
-from seuranta_xl.core.identity import department_fingerprints
+from seuranta_xl.core.identity import known_fingerprints
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.model import Config, Round
 from seuranta_xl.core.roundlife import days_left
@@ -137,14 +137,14 @@ def _blank_workbooks(project: Project, view: RoundView, made: dict) -> dict[str,
     """department -> its generated workbook, refused when missing or made from an older strategy text."""
     by_dept = view.strategy.rows_by_department()
     names = workbook_file_names(view.round.id, sorted(by_dept, key=str.casefold))
-    prints = department_fingerprints(view.strategy)
+    prints = known_fingerprints(view.strategy)
     forms = project.root / FORMS_DIR / view.round.id
     out = {}
     for dept, name in names.items():
         path = forms / name
         if not path.is_file():
             raise UserError("send-workbook-missing", path=str(path), round=view.round.id)
-        if dept in made and made[dept][1] != prints[dept]:
+        if dept in made and made[dept][1] not in prints[dept]:
             raise UserError("send-workbook-outdated", department=dept, round=view.round.id)
         out[dept] = path
     return out

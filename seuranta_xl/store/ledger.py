@@ -22,12 +22,13 @@ from pathlib import Path
 
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding
+from seuranta_xl.core.goals import GoalStatus
 from seuranta_xl.core.model import Entry, ReturnRecord, Round, Strategy
 from seuranta_xl.core.roundlife import LateReturn, RoundEvent, apply_events
 from seuranta_xl.core.versions import Decision, RefusedFile
 from seuranta_xl.store.location import project_location
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 BASE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -174,6 +175,21 @@ CREATE TABLE IF NOT EXISTS strategy_diffs (
     diff_json TEXT NOT NULL
 );
 """ + "".join(_append_only(t) for t in ("round_events", "generated_workbooks", "late_returns", "strategy_diffs"))),
+    # A status per goal (issue 16): what a source table said of a goal or focus area as a whole
+    # (Tuusula's parent rows), imported with `init --results-round`. Self-contained: renumber freely.
+    (4, """
+CREATE TABLE IF NOT EXISTS goal_statuses (
+    id INTEGER PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    level TEXT NOT NULL CHECK (level IN ('focus_area', 'goal')),
+    node_id TEXT NOT NULL,
+    grade TEXT,
+    raw TEXT,
+    cell TEXT,
+    row INTEGER,
+    UNIQUE (round_id, level, node_id)
+);
+""" + _append_only("goal_statuses")),
 )
 assert [v for v, _ in MIGRATIONS] == list(range(2, SCHEMA_VERSION + 1))
 
@@ -525,6 +541,19 @@ class Ledger:
         files = self.conn.execute("SELECT file_name, file_hash FROM sync_files WHERE sync_id=? ORDER BY file_name",
                                   (row[0],)).fetchall()
         return (row[1], [tuple(f) for f in files], row[2])
+
+    # ------------------------------------------------------------ a status per goal (issue 16)
+    def add_goal_statuses(self, statuses: list[GoalStatus]) -> None:
+        with self._write():
+            self.conn.executemany(
+                "INSERT INTO goal_statuses(round_id, level, node_id, grade, raw, cell, row) VALUES (?,?,?,?,?,?,?)",
+                [(s.round_id, s.level, s.node_id, s.grade, s.raw, s.cell, s.row) for s in statuses])
+
+    def goal_statuses(self, round_id: str) -> dict[tuple[str, str], GoalStatus]:
+        """(level, node id) -> the status a source gave that goal or focus area in the round."""
+        rows = self.conn.execute("SELECT round_id, level, node_id, grade, raw, cell, row FROM goal_statuses "
+                                 "WHERE round_id=? ORDER BY id", (round_id,))
+        return {(r[1], r[2]): GoalStatus(*r) for r in rows}
 
     # ------------------------------------------------------------ the round's life (issue 13)
     def add_generated(self, round_id: str, items: list[tuple[str, int, str, str]]) -> None:

@@ -37,6 +37,7 @@ class InitResult:
     findings: list[Finding]
     results_round: str | None = None
     grade_counts: dict[str, int] = field(default_factory=dict)
+    goal_statuses: int = 0                # statuses the table gave its goals as a whole (Tuusula's parent rows)
     reimport: bool = False
     update: UpdateNote | None = None      # a re-import: the diff, the open rounds moved, outdated workbooks
     organisation: str = ""
@@ -54,6 +55,7 @@ class InitResult:
             "departments": self.strategy.departments(),
             "results_round": self.results_round,
             "grades": self.grade_counts,
+            "goal_statuses": self.goal_statuses,
             "reimport": self.reimport,
             **({"update": self.update.to_json()} if self.update else {}),
             "organisation": self.organisation,
@@ -70,6 +72,8 @@ class InitResult:
         if self.results_round:
             counts = ", ".join(f"{k}: {v}" for k, v in self.grade_counts.items())
             lines.append(text("init.past-round", lang, r=self.results_round, c=counts or "–"))
+            if self.goal_statuses:
+                lines.append(text("init.goal-statuses", lang, n=self.goal_statuses))
         if self.update:
             lines += self.update.lines(lang)
             if self.update.saved:
@@ -224,9 +228,11 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
             findings.insert(0, Finding(code="layout-detected", file=table.path.name, sheet=table.grid.sheet,
                                        params={"preset": table.layout}))
         entries_by_dept: dict[str, list[Entry]] = {}
+        statuses: list = []
         if results_round is not None:
             entries_by_dept, grade_findings = layouts.results(assembled, scale_obj, results_round, parsed)
-            findings.extend(grade_findings)
+            statuses, status_findings = layouts.goal_statuses(assembled, scale_obj, results_round, parsed)
+            findings.extend(grade_findings + status_findings)
         project.save_config(config)
         digest = hashlib.sha256(table.path.read_bytes()).hexdigest()
         strategy_id = ledger.add_strategy(assembled.strategy, table.path.name, digest, table.layout)
@@ -236,7 +242,9 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
         if results_round is not None:
             counts = _add_past_round(ledger, table, results_round, scale_obj, strategy_id, config.language,
                                      entries_by_dept, findings)
+            ledger.add_goal_statuses(statuses)
     return InitResult(root=root, language=config.language, layout=table.layout, detected=table.detected,
                       strategy=assembled.strategy, strategy_id=strategy_id, findings=findings,
-                      results_round=results_round, grade_counts=counts, reimport=existing, update=update,
+                      results_round=results_round, grade_counts=counts, goal_statuses=len(statuses),
+                      reimport=existing, update=update,
                       organisation=config.organisation, organisation_defaulted=defaulted)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -21,7 +22,8 @@ class Column:
     title: str
     index: int          # 0-based
     width: float
-    kind: str           # structure | reference | input | status
+    kind: str           # structure | strategy (a reference text of the strategy: grey, locked, signed)
+                        # | reference (the previous round's) | input | status
 
     @property
     def letter(self) -> str:
@@ -34,12 +36,16 @@ def layout() -> dict:
     return tomllib.loads(text)
 
 
-def columns_for(config: Config, with_indicator: bool, with_previous: bool, scale: Scale) -> list[Column]:
+def columns_for(config: Config, references: Sequence[str] | bool, with_previous: bool, scale: Scale) -> list[Column]:
+    """The data sheet's columns; ``references`` the strategy's reference keys shown (a bool: the indicator
+    or none)."""
     titles = idn.TITLES[config.language]
     widths = layout()["widths"]
     labelled = any(s.label != s.value for s in scale.steps)
-    keys: list[tuple[str, str]] = [(k, "structure") for k in idn.SHEET_STRUCTURE_KEYS
-                                   if k != "indicator" or with_indicator]
+    shown = ("indicator",) if references is True else (references or ())
+    keys: list[tuple[str, str]] = [(k, "strategy" if k in idn.STRATEGY_REFERENCE_KEYS else "structure")
+                                   for k in idn.SHEET_STRUCTURE_KEYS
+                                   if k not in idn.STRATEGY_REFERENCE_KEYS or k in shown]
     if with_previous:
         keys += [(k, "reference") for k in idn.REFERENCE_KEYS]
     keys += [(k, "input") for k in idn.INPUT_KEYS] + [(k, "status") for k in idn.STATUS_KEYS]

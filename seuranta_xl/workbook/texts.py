@@ -19,6 +19,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "status_comment": "kommentti puuttuu",
         "status_ok": "ok",
         "status_carried": "päivitä kommentti",
+        "instr_references": "Harmaat sarakkeet {columns} ovat strategiasta: niihin toimenpidettä verrataan. "
+                            "Ne on lukittu.",
         "instr_carried": "Sarakkeessa {comment} on pohjana edellisen kierroksen kommentti. Päivitä se kuvaamaan "
                          "tämän kierroksen tilannetta: muuttamatonta kommenttia ei oteta tämän kierroksen arvioksi.",
         "grade_prompt_title": "Arvio",
@@ -67,6 +69,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "status_comment": "kommentar saknas",
         "status_ok": "ok",
         "status_carried": "uppdatera kommentaren",
+        "instr_references": "De grå kolumnerna {columns} kommer från strategin: åtgärden jämförs med dem. "
+                            "De är låsta.",
         "instr_carried": "Kolumnen {comment} har föregående omgångs kommentar som utgångspunkt. Uppdatera den så "
                          "att den beskriver läget nu: en oförändrad kommentar tas inte som denna omgångs bedömning.",
         "grade_prompt_title": "Bedömning",
@@ -115,6 +119,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "status_comment": "comment missing",
         "status_ok": "ok",
         "status_carried": "update the comment",
+        "instr_references": "The grey columns {columns} come from the strategy: the action is measured against "
+                            "them. They are locked.",
         "instr_carried": "The column {comment} starts from the previous round's comment. Update it to describe this "
                          "round: a comment left unchanged is not taken as this round's assessment.",
         "grade_prompt_title": "Grade",

@@ -33,6 +33,15 @@ class WorkbookSpec:
     with_indicator: bool
     previous: dict[str, tuple[str | None, str | None]] | None  # None: no previous round
     carried: dict[str, str] | None = None   # action id -> comment carried in as starting text (--carry-comments)
+    # The strategy's reference columns shown (identity.reference_keys); None: the indicator when
+    # ``with_indicator`` (the form before #16).
+    references: tuple[str, ...] | None = None
+
+    @property
+    def reference_keys(self) -> tuple[str, ...]:
+        if self.references is not None:
+            return self.references
+        return ("indicator",) if self.with_indicator else ()
 
 
 def sheet_password(project_id: str) -> str:
@@ -103,7 +112,7 @@ class _Writer:
         self.titles = idn.TITLES[self.lang]
         self.lay = layout()
         self.scale = spec.round.scale
-        self.cols = columns_for(spec.config, spec.with_indicator, spec.previous is not None, self.scale)
+        self.cols = columns_for(spec.config, spec.reference_keys, spec.previous is not None, self.scale)
         self.col = {c.key: c for c in self.cols}
         self.header0 = self.lay["header_row"] - 1                 # 0-based header row
         self.first0 = self.header0 + 1                            # 0-based first data row
@@ -213,7 +222,8 @@ class _Writer:
 
     def _header(self, ws) -> None:
         """The header row, tall enough for every title wrapped in its column (no title runs past it)."""
-        style = {"structure": "head", "reference": "head_ref", "input": "head_input", "status": "head"}
+        style = {"structure": "head", "strategy": "head_ref", "reference": "head_ref", "input": "head_input",
+                 "status": "head"}
         for c in self.cols:
             ws.set_column(c.index, c.index, c.width)
             ws.write_string(self.header0, c.index, c.title, self.f[style[c.kind]])
@@ -225,14 +235,16 @@ class _Writer:
         grade, comment = col["grade"], col["comment"]
         status_formula = self._status_formula()
         prev = self.s.previous
-        structure = [c for c in self.cols if c.kind == "structure"]
-        keys = [k for k in idn.STRUCTURE_KEYS if k != "indicator" or self.s.with_indicator]
+        structure = [c for c in self.cols if c.kind in ("structure", "strategy")]
+        refs = self.s.reference_keys
+        keys = idn.locked_keys(refs)
+        style = {"id": f["id"]} | {k: f["ref"] for k in refs}
         for i, row in enumerate(self.s.rows):
             r = self.first0 + i
-            texts = dict(zip(keys, idn.locked_texts(row, self.s.with_indicator), strict=True))
+            texts = dict(zip(keys, idn.locked_texts(row, refs), strict=True))
             sized = []
             for c in structure:
-                ws.write_string(r, c.index, texts[c.key], f["id"] if c.key == "id" else f["text"])
+                ws.write_string(r, c.index, texts[c.key], style.get(c.key, f["text"]))
                 sized.append((texts[c.key], c.width))
             if prev is not None:
                 pg, pc = prev.get(row.id, (None, None))
@@ -383,6 +395,8 @@ class _Writer:
         fill = [line.format(**names) for line in t["instr_fill"]]
         if s.previous is None:
             fill = fill[:-1]
+        if s.reference_keys:     # the strategy's reference columns (#16)
+            fill.append(t["instr_references"].format(columns=", ".join(self.col[k].title for k in s.reference_keys)))
         if self._carries():
             fill.append(t["instr_carried"].format(**names))
         section(t["instr_fill_head"], fill)
@@ -421,13 +435,14 @@ class _Writer:
 
     def _meta(self, ws) -> None:
         s = self.s
-        ident = idn.identity_for(s.config.project_id, s.round.id, s.department, s.rows, s.with_indicator)
+        ident = idn.identity_for(s.config.project_id, s.round.id, s.department, s.rows, s.reference_keys)
         values = {
             "project_id": s.config.project_id, "round_id": s.round.id, "department": s.department,
             "template_version": ident.template_version, "fingerprint": ident.fingerprint,
             "signature": ident.sign(s.config.secret), "header_row": str(self.header0 + 1),
             "first_data_row": str(self.first0 + 1), "data_sheet": self.data_name,
             "columns": json.dumps({c.key: c.letter for c in self.cols}, ensure_ascii=False),
+            "references": json.dumps(list(ident.references or ())),
         }
         for i, key in enumerate(idn.META_KEYS):
             ws.write_string(i, 0, key)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from seuranta_xl.outputs.report import wordml
 from seuranta_xl.outputs.report.chart import chart_png
-from seuranta_xl.outputs.report.model import (Report, change_line, count_rows, measure_rows,
+from seuranta_xl.outputs.report.model import (Report, change_line, count_rows, goal_notes, goal_rows, measure_rows,
                                               report_text, share_rows)
 from seuranta_xl.core.summary import IMPROVED
 from seuranta_xl.present.i18n import DOCUMENT_LANGUAGES
@@ -183,8 +183,20 @@ def write_docx(report: Report, path: Path) -> None:
                                      ("by_dept", "dept", text("col.department", lang), s.by_department)):
         _summary(w, report_text(key, lang), kind, first, groups)
     _changes(w)
+    _goals(w)
     _full_list(w)
     w.save(path)
+
+
+def _goals(w: _Writer) -> None:
+    """Each focus area and goal: the median of its actions' grades (and the source's own status)."""
+    r = w.r
+    w.doc.add_heading(report_text("goals", r.lang), level=2)
+    for note in goal_notes(r):
+        w.doc.add_paragraph(note)
+    rows = goal_rows(r)
+    weights = [2.2, 1.3, 6.5, 1.9, 1.8, 2.6, 2.6][:len(rows[0])]
+    w.table(rows, weights, report_text("goals_caption", r.lang), numeric_from=None)
 
 
 def _summary(w: _Writer, heading: str, kind: str, first: str, groups) -> None:
@@ -227,9 +239,11 @@ def _full_list(w: _Writer) -> None:
     lang, s = r.lang, r.s
     w.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     w.doc.add_heading(report_text("list", lang), level=2)
-    heads = ["ID", report_text("action", lang), text("col.department", lang), report_text("grade", lang)] \
+    refs = r.reference_headers()       # indicator and target level beside the action (#16)
+    heads = ["ID", report_text("action", lang), *refs, text("col.department", lang), report_text("grade", lang)] \
         + ([report_text("before", lang)] if s.comparable else []) + [report_text("comment", lang)]
-    weights = [1.2, 5.6, 2.8, 1.4] + ([1.4] if s.comparable else []) + [4.9 if s.comparable else 6.3]
+    weights = [1.2, 5.6 - 1.2 * len(refs), *([3.0] * len(refs)), 2.8, 1.4] + ([1.4] if s.comparable else []) \
+        + [(4.9 if s.comparable else 6.3) - 0.8 * len(refs)]
     no_grade = report_text("no_grade", lang)
     for fa, items in s.items_by_focus_area():
         w.doc.add_heading(fa, level=3)
@@ -239,7 +253,7 @@ def _full_list(w: _Writer) -> None:
             if it.goal != goal:
                 goal = it.goal
                 rows.append(wordml.SpanRow(f"{report_text('goal', lang)}: {goal}"))
-            cells = [it.action_id, it.text, it.department, it.grade or no_grade]
+            cells = [it.action_id, it.text, *r.reference_cells(it), it.department, it.grade or no_grade]
             if s.comparable:
                 cells.append(it.previous or "–")
             rows.append(cells + [it.comment or ""])

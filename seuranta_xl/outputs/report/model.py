@@ -10,6 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 from seuranta_xl.core.clock import local_date
+from seuranta_xl.core.goals import FOCUS_AREA
+from seuranta_xl.core.identity import TITLES
 from seuranta_xl.core.summary import IMPROVED, Group, Summary, summarise
 from seuranta_xl.present.i18n import fmt_date, fmt_number, fmt_percent
 from seuranta_xl.present.messages import text
@@ -88,6 +90,13 @@ class Report:
         return ["ID", report_text("goal", self.lang), report_text("action", self.lang),
                 text("col.department", self.lang), report_text("grade", self.lang)]
 
+    def reference_headers(self) -> list[str]:
+        """The strategy's indicator and target level, side by side after the action (#16), when it has them."""
+        return [TITLES[self.lang][k] for k in self.s.listed]
+
+    def reference_cells(self, item) -> list[str]:
+        return [getattr(item, k) or "" for k in self.s.listed]
+
     def change_cells(self, g: Group) -> list[str]:
         """Improved, same, worse of a group when the rounds compare; else no cells."""
         if not self.s.comparable or g.change is None:
@@ -157,8 +166,10 @@ def build_report(root: Path, round_id: str | None = None, today: dt.date | None 
         rnd = resolve_round(ledger, round_id)
         view = load_round(ledger, rnd)
         previous = previous_state(ledger, rnd)
+        statuses = ledger.goal_statuses(rnd.id)
     lang = config.language
-    summary = summarise(rnd, view.strategy, view.state, previous, overall_name=report_text("all", lang))
+    summary = summarise(rnd, view.strategy, view.state, previous, overall_name=report_text("all", lang),
+                        goal_statuses=statuses)
     template = project.root / DOCX_TEMPLATE_NAME
     return Report(summary, lang, config.organisation, today or dt.date.today(),
                   template if template.is_file() else None)
@@ -201,12 +212,14 @@ def move_rows(report: Report) -> list[list[str]]:
 def item_rows(report: Report, items) -> list[list[str]]:
     lang, s = report.lang, report.s
     heads = report.item_headers()
+    heads[3:3] = report.reference_headers()
     if s.comparable:
         heads.append(report_text("before", lang))
     heads.append(report_text("comment", lang))
     rows = [heads]
     for it in items:
-        cells = [it.action_id, it.goal, it.text, it.department, report.grade_text(it.grade)]
+        cells = [it.action_id, it.goal, it.text, *report.reference_cells(it), it.department,
+                 report.grade_text(it.grade)]
         if s.comparable:
             cells.append(it.previous or "")
         cells.append(it.comment or "")
@@ -223,3 +236,28 @@ def change_line(report: Report) -> str | None:
         "moves_line", lang, i=ch.improved, s=ch.same, w=ch.worse, c=ch.compared, n=ch.not_compared)
 
 
+
+
+def goal_rows(report: Report) -> list[list[str]]:
+    """Each focus area and goal: level, ID, name, actions, graded, the median of its actions' grades and,
+    when the round has them, the status the source table gave it (header row first)."""
+    lang, s = report.lang, report.s
+    with_source = any(g.imported for g in s.goals)
+    heads = [report_text("level", lang), "ID", report_text("goal", lang), text("col.actions", lang),
+             report_text("graded", lang), report_text("median", lang)]
+    rows = [heads + ([report_text("source_status", lang)] if with_source else [])]
+    for g in s.goals:
+        level = report_text("focus_area" if g.level == FOCUS_AREA else "goal", lang)
+        cells = [level, g.node_id, g.name, str(g.total), str(g.graded), report.grade_text(g.median) or "–"]
+        if with_source:
+            src = g.imported
+            cells.append("" if src is None else (report.grade_text(src.grade) if src.grade else src.raw or ""))
+        rows.append(cells)
+    return rows
+
+
+def goal_notes(report: Report) -> list[str]:
+    notes = [report_text("goals_note", report.lang)]
+    if any(g.imported for g in report.s.goals):
+        notes.append(report_text("goals_source_note", report.lang))
+    return notes

@@ -118,8 +118,6 @@ def parse_2024(grid: Grid, default_department: str) -> Parsed:
                                   "comment": ["kommentointi", "kommentti"]})
     parsed = parse_flat(grid, "taulukko-2024", header, cols, fill_down=("focus_area", "goal"),
                         default_department=default_department)
-    for rec in parsed.records:   # "Mittari: …" is the indicator with its target level
-        rec.indicator = rec.target
     if parsed.records:
         parsed.findings.insert(0, layout_finding("department-missing", grid, header, None,
                                                  department=default_department))
