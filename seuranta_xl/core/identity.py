@@ -27,7 +27,7 @@ TEMPLATE_VERSION = "2"
 META_SHEET = "_seuranta"
 LISTS_SHEET = "_listat"
 META_KEYS = ("project_id", "round_id", "department", "template_version", "fingerprint", "signature",
-             "header_row", "first_data_row", "data_sheet", "columns")
+             "header_row", "first_data_row", "data_sheet", "columns", "ready")
 META_ROWS_START = 20  # row ids and row hashes are listed from this row of the meta sheet (A: id, B: hash)
 
 # Column keys of the data sheet, in order. Titles come from contract_titles().
@@ -81,6 +81,9 @@ class Identity(BaseModel):
     template_version: str = TEMPLATE_VERSION
     row_ids: list[str]
     row_hashes: list[str]
+    # The ready block's cells on the data sheet, e.g. '{"mark":"E2","approver":"E3"}' (core/ready.py); ""
+    # for a workbook made before the ready step: signed only when present, so such a return verifies as before.
+    ready: str = ""
 
     @property
     def fingerprint(self) -> str:
@@ -89,6 +92,8 @@ class Identity(BaseModel):
     def canonical(self) -> bytes:
         body = {"project_id": self.project_id, "round_id": self.round_id, "department": self.department,
                 "template_version": self.template_version, "fingerprint": self.fingerprint}
+        if self.ready:
+            body["ready"] = self.ready
         return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     def sign(self, secret: str) -> str:
@@ -101,10 +106,10 @@ class Identity(BaseModel):
 
 
 def identity_for(project_id: str, round_id: str, department: str, rows: list[ActionRow],
-                 with_indicator: bool) -> Identity:
+                 with_indicator: bool, ready: str = "") -> Identity:
     return Identity(project_id=project_id, round_id=round_id, department=department,
                     row_ids=[r.id for r in rows],
-                    row_hashes=[row_hash(locked_texts(r, with_indicator)) for r in rows])
+                    row_hashes=[row_hash(locked_texts(r, with_indicator)) for r in rows], ready=ready)
 
 
 def department_fingerprints(strategy) -> dict[str, str]:

@@ -37,6 +37,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "col.received": ("Vastaanotettu", "Mottagen", "Received"),
     "col.saved": ("Tallennettu", "Sparad", "Saved"),
     "col.rows": ("Rivejä", "Rader", "Rows"),
+    "col.approver": ("Hyväksyjä", "Godkänd av", "Approved by"),
     "total": ("Yhteensä", "Totalt", "Total"),
     "no-findings": ("Ei havaintoja.", "Inga fynd.", "No findings."),
     # ------------------------------------------------------------------ severities and states
@@ -47,6 +48,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "state.missing": ("puuttuu", "saknas", "missing"),
     "state.errors": ("virheitä", "fel", "errors"),
     "state.imported": ("tuotu taulukosta", "importerad", "imported"),
+    "state.draft": ("luonnos", "utkast", "draft"),
     # ------------------------------------------------------------------ command-line help (terminal/helptext.py)
     # cmd.<path> is a command's help, cmd.<path>.short its line in the command list; opt.<name> an
     # option's help (opt.<command>.<name> where one command says it differently); metavar.<kind> the
@@ -468,6 +470,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                    "{missing})",
                    "the deadline has passed: seuranta remind (reminders for the departments whose return is missing: "
                    "{missing})"),
+    "next.drafts": ("pyydä luonnosvaiheessa olevia merkitsemään lomake valmiiksi ({drafts}): seuranta remind "
+                    "kirjoittaa viestit; sitten seuranta sync",
+                    "be dem vars retur är ett utkast att markera blanketten som klar ({drafts}): seuranta remind "
+                    "skriver meddelandena; sedan seuranta sync",
+                    "ask the departments whose return is a draft to mark it ready ({drafts}): seuranta remind "
+                    "writes the messages; then seuranta sync"),
     "next.report": ("seuranta report --format all", "seuranta report --format all", "seuranta report --format all"),
     "next.paste": ("liitä docx-raportin taulukot talousarvioon tai tilinpäätökseen; koneluettava vienti: "
                    "seuranta export --format csv --out vienti.csv",
@@ -505,6 +513,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "status.totals": ("Palautettu {a}/{b}, arvioitu {c}/{d} toimenpidettä; havainnot: {counts}.",
                       "Returnerade {a}/{b}, bedömda {c}/{d} åtgärder; fynd: {counts}.",
                       "Returned {a}/{b}, graded {c}/{d} actions; findings: {counts}."),
+    "status.drafts": ("Luonnoksia {n} (ei merkitty valmiiksi, ei laskettu palautetuiksi; arvot ovat koosteessa "
+                      "luonnoksina): {d}.",
+                      "Utkast {n} (inte markerade som klara, inte räknade som returnerade; värdena finns i "
+                      "sammanställningen som utkast): {d}.",
+                      "Drafts {n} (not marked ready, not counted as returned; their values are in the master as "
+                      "drafts): {d}."),
     "findings.title": ("Havainnot ({counts}):", "Fynd ({counts}):", "Findings ({counts}):"),
     "findings.group": ("{department}: {counts}", "{department}: {counts}", "{department}: {counts}"),
     "findings.other": ("Muut havainnot", "Övriga fynd", "Other findings"),
@@ -576,6 +590,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "report.no_returns": ("Kierrokselle {r} ei ole vielä yhtään palautusta: taulukoissa ei ole arvioita.",
                           "Omgång {r} har ännu inga returer: tabellerna har inga bedömningar.",
                           "Round {r} has no returns yet: the tables hold no grades."),
+    "report.drafts": ("Luonnoksina ({n}; ei merkitty valmiiksi, arviot ovat mukana luvuissa): {d}",
+                      "Som utkast ({n}; inte markerade som klara, bedömningarna ingår i siffrorna): {d}",
+                      "As drafts ({n}; not marked ready, their grades are in the figures): {d}"),
     "report.missing": ("Palauttamatta ({n}): {d}", "Inte returnerat ({n}): {d}", "Not returned ({n}): {d}"),
     "report.returned": ("Palauttanut {a}/{b} vastuutahoa, arvioitu {c}/{d} toimenpidettä.",
                         "{a}/{b} ansvariga har returnerat, {c}/{d} åtgärder bedömda.",
