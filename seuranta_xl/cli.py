@@ -555,7 +555,8 @@ def status_rows(view, rows) -> list[StatusRow]:
         warnings = sum(1 for f in mine if f.severity is Severity.WARNING)
         state = r.state if r.state in ("missing", "rejected", "draft") else ("errors" if errors else "returned")
         contact = ", ".join(f"{c['name']} <{c['email']}>" if c.get("name") else c["email"] for c in r.contacts)
-        out_rows.append(StatusRow(r.department, state, r.graded, r.actions, errors, warnings, r.file, contact or None))
+        out_rows.append(StatusRow(r.department, state, r.graded, r.actions, errors, warnings, r.file, contact or None,
+                                  r.approver))
     return out_rows
 
 

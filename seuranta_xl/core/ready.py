@@ -8,7 +8,7 @@ reader elsewhere. What the mark says:
   without an approver's name a warning (missing-approver), with inputs still missing an error naming
   them (ready-incomplete);
 - Ei or empty: a draft (draft-return) — its values are merged, it does not count as returned;
-- anything else, or a formula: reported (invalid-ready-mark / formula-in-input) and read as a draft.
+- anything else, or a formula: reported (invalid-ready-mark) and read as a draft.
 A workbook made before the ready step has no block: its return is taken as ready (back-compat).
 """
 from __future__ import annotations
@@ -110,17 +110,13 @@ def check_ready(ctx: Ctx, facts: SheetFacts, header: int, cols: dict[str, int]) 
     words = {"yes": yes, "no": no, "mark_cell": mark_cell, "approver_cell": approver_cell}
     formula = facts.formulas.get(mark_cell)
     raw = _value(ctx, facts, mark_cell)
-    if formula is not None:
-        ctx.add("formula-in-input", cell=mark_cell, formula=formula)
+    ready = None if formula is not None else parse_mark(raw)   # a formula is never a mark, whatever it shows
+    if ready is None:
+        ctx.add("invalid-ready-mark", cell=mark_cell, value=formula or raw, **words)
         ready = False
-    else:
-        ready = parse_mark(raw)
-        if ready is None:
-            ctx.add("invalid-ready-mark", cell=mark_cell, value=raw, **words)
-            ready = False
-        elif not ready:
-            ctx.add("draft-return", cell=mark_cell, state_code="mark-no" if raw and raw.strip() else "mark-empty",
-                    **words)
+    elif not ready:
+        ctx.add("draft-return", cell=mark_cell, state_code="mark-no" if raw and raw.strip() else "mark-empty",
+                **words)
     approver = _CONTROL.sub(" ", _value(ctx, facts, approver_cell) or "").strip() or None
     if ready:
         if approver is None:

@@ -379,6 +379,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "state.rejected": ("hylätty", "avvisad", "refused"),
     # ------------------------------------------------------------------ versions of returns (seuranta returns)
     "version.current": ("mukana", "med", "current"),
+    "version.ready": ("valmis, hyväksyjä {a}", "klar, godkänd av {a}", "ready, approved by {a}"),
+    "version.ready-unapproved": ("valmis (hyväksyjä puuttuu)", "klar (godkännare saknas)", "ready (no approver)"),
     "version.in_force": ("voimassa", "gäller", "in force"),
     "version.superseded": ("korvattu", "ersatt", "superseded"),
     "version.withdrawn": ("vedetty pois", "återkallad", "withdrawn"),
@@ -513,6 +515,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "status.totals": ("Palautettu {a}/{b}, arvioitu {c}/{d} toimenpidettä; havainnot: {counts}.",
                       "Returnerade {a}/{b}, bedömda {c}/{d} åtgärder; fynd: {counts}.",
                       "Returned {a}/{b}, graded {c}/{d} actions; findings: {counts}."),
+    "status.approved": ("hyväksyjä: {a}", "godkänd av: {a}", "approved by: {a}"),
     "status.drafts": ("Luonnoksia {n} (ei merkitty valmiiksi, ei laskettu palautetuiksi; arvot ovat koosteessa "
                       "luonnoksina): {d}.",
                       "Utkast {n} (inte markerade som klara, inte räknade som returnerade; värdena finns i "
@@ -676,9 +679,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                    "De ansvariga fyller i arbetsböckerna (bara olåsta celler) → {d}",
                    "The departments fill in their workbooks (unlocked cells only) → {d}"),
     "demo.silent": ("- {dept}: ei palauta lainkaan", "- {dept}: returnerar inte alls", "- {dept}: does not return at all"),
-    "demo.twice": ("- {dept}: palauttaa kahdesti (keskeneräinen 20.5., valmis 28.5.)",
-                   "- {dept}: returnerar två gånger (ofärdig 20.5., färdig 28.5.)",
-                   "- {dept}: returns twice (unfinished on 20 May, final on 28 May)"),
+    "demo.twice": ("- {dept}: palauttaa kahdesti (keskeneräinen luonnos 20.5., valmiiksi merkitty 28.5.)",
+                   "- {dept}: returnerar två gånger (ofärdigt utkast 20.5., markerad som klar 28.5.)",
+                   "- {dept}: returns twice (an unfinished draft on 20 May, marked ready on 28 May)"),
+    "demo.draft": ("lomaketta ei merkitty valmiiksi: luonnos", "blanketten inte markerad som klar: utkast",
+                   "the form is not marked ready: a draft"),
     "demo.empty": ("{aid}: arvio jätetty tyhjäksi", "{aid}: bedömningen lämnad tom", "{aid}: grade left empty"),
     "demo.six": ("{aid}: arvio 6 (asteikko 1-5)", "{aid}: bedömning 6 (skala 1-5)", "{aid}: grade 6 on a 1-5 scale"),
     "demo.long": ("{aid}: kommentti {n} merkkiä", "{aid}: kommentar på {n} tecken", "{aid}: a comment of {n} characters"),

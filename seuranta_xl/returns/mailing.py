@@ -221,7 +221,7 @@ def reminder_parts(owed: Outstanding, view: RoundView, lang: str, fields: dict[s
                 where = f" ({parts['cell'].format(cell=f.cell)})" if f.cell else ""
                 lines.append(f"- {f.action_id + ': ' if f.action_id else ''}{f.message(lang)}{where}. {f.hint(lang)}")
     if owed.state == "draft":     # what is left, then the step that makes it count
-        lines.append(parts["ready.todo"].format(**fields))
+        lines += ["", parts["ready.todo"].format(**fields)]
     kind = "attachment.return" if returned else "attachment.blank"
     return {"status": status, "missing": "\n".join(lines), "attachment": parts[kind].format(file=attachment)}
 
