@@ -161,7 +161,8 @@ def freeze(text: str, base: Path) -> str:
     for day in {today, local_today}:
         text = re.sub(rf"(?<![\d.]){day.day}\.{day.month}\.{day.year} \d{{1,2}}\.\d\d(?!\d)",
                       f"{TODAY} {LOCAL_TIME}", text)
-    for day, token in ((today + dt.timedelta(days=14), DEADLINE), (past_deadline(), PAST), (today, TODAY)):
+    for day, token in ((today + dt.timedelta(days=14), DEADLINE), (past_deadline(), PAST), (today, TODAY),
+                       (local_today, TODAY)):     # a day shown in Finnish time (late at night UTC: tomorrow)
         text = re.sub(rf"(?<![\d.]){day.day}\.{day.month}\.{day.year}(?!\d)", token, text)
     text = re.sub(rf"{today.isoformat()}(\s+)\d\d:\d\d", rf"{TODAY_ISO}\g<1>{TIME}", text)
     return text.replace(today.isoformat(), TODAY_ISO)
