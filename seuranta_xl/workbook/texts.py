@@ -143,7 +143,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "instr_ready_head": "Klar och godkänd",
         "instr_ready": [
             "När alla svar är slutliga, välj {yes} i fältet {ready_label} överst på fliken {data_sheet} och "
-            "skriv namnet på den som godkände svaren i fältet {approver_label}",
+            "skriv namnet på den som godkände svaren i fältet {approver_label}.",
             "Utan markering ({no} eller tomt) är blanketten ett utkast: koordinatorn ser dess värden, men den "
             "räknas inte som returnerad. En halvfärdig blankett kan returneras som utkast.",
             "En blankett som markerats som klar får inte sakna bedömningar eller obligatoriska kommentarer: "
@@ -214,7 +214,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "instr_ready_head": "Ready and approved",
         "instr_ready": [
             "When all answers are final, choose {yes} in the field {ready_label} at the top of the sheet "
-            "{data_sheet} and write the name of whoever approved them in the field {approver_label}",
+            "{data_sheet} and write the name of whoever approved them in the field {approver_label}.",
             "Without the mark ({no} or empty) the form is a draft: the coordinator sees its values, but it does "
             "not count as returned. You may return an unfinished form as a draft.",
             "A form marked ready must not lack grades or required comments: what is missing is reported as "

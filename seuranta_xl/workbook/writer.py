@@ -459,6 +459,8 @@ class _Writer:
             for line in lines:
                 ws.write_string(r, 0, "•", bullet)
                 ws.write_string(r, 1, line, wrap)
+                if len(line) > 90:      # LibreOffice does not fit heights on load: room for the wrapped lines
+                    ws.set_row(r, estimate_row_height([(line, 100)], font_size=self.lay["font_size"]))
                 r += 1
             r += 1
 
