@@ -472,6 +472,8 @@ def _lo_cells(c: Corpus) -> tuple[Path, dict]:
             cells[f"{cols['comment']}{r}"] = seed["comment"]
     first = c.first(ws, meta, cols)
     cells[f"{cols['comment']}{first}"] = ODD_TEXT.replace("\r\n", "\n")
+    ready = json.loads(meta["ready"])                  # marked ready, as a finished return is
+    cells[ready["mark"]], cells[ready["approver"]] = "Kyllä", "Päivi Mäkelä"
     return c.kit.source(HKP), {"sheet": meta["data_sheet"], "cells": cells}
 
 
