@@ -136,5 +136,6 @@ def test_a_closed_rounds_report_says_it_is_final(kit, tmp_path):
     assert run("round", "close", ROUND, "--project", p).exit_code == 0
     out = tmp_path / "raportti.md"
     assert run("report", "--format", "md", "--out", str(out), "--project", p).exit_code == 0
-    closed = dt.date.today()
+    from seuranta_xl.core.clock import local_date
+    closed = local_date(dt.datetime.now(dt.timezone.utc))      # the Finnish calendar day of the close
     assert f"Kierros {ROUND} (lopullinen, suljettu {closed.day}.{closed.month}.{closed.year})" in out.read_text("utf-8")
