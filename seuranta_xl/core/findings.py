@@ -388,7 +388,7 @@ _CODES: list[Code] = [
        "Palautus on luonnos ({state}): sitä ei lasketa palautetuksi, mutta sen arvot näkyvät koosteessa luonnoksena",
        "Returen är ett utkast ({state}): den räknas inte som returnerad, men dess värden syns i sammanställningen som utkast",
        "The return is a draft ({state}): it does not count as returned, but its values show in the master as a draft",
-       "Kun vastaukset ovat lopulliset, valitse solussa {mark_cell} {yes}, kirjoita hyväksyjän nimi soluun {approver_cell} ja palauta lomake uudelleen.",
+       "Kun vastaukset ovat lopulliset, valitse soluun {mark_cell} {yes}, kirjoita hyväksyjän nimi soluun {approver_cell} ja palauta lomake uudelleen.",
        "När svaren är slutliga, välj {yes} i cellen {mark_cell}, skriv godkännarens namn i cellen {approver_cell} och returnera blanketten på nytt.",
        "When the answers are final, choose {yes} in cell {mark_cell}, write the approver's name in cell {approver_cell} and return the workbook again."),
     _c("invalid-ready-mark", E, ("return", "cell"),

@@ -191,7 +191,6 @@ def _long_sheet(wb, views: list[RoundView], lang: str, when) -> list[list]:
     rows: list[list] = []
     for v in views:
         labelled = _labelled(v.round.scale)
-        drafted = _draft_ids(v)
         for row in v.strategy.rows():
             cur = v.state.value(row.id)
             step = v.round.scale.step(cur.grade)
@@ -200,7 +199,7 @@ def _long_sheet(wb, views: list[RoundView], lang: str, when) -> list[list]:
             label = step.label if step is not None and labelled else None
             rows.append([v.round.id, row.id, row.action.department, row.focus_area, row.goal, row.action.text,
                          _grade_cell(step, cur.grade), label, cur.comment,
-                         _source_text(src, drafted, lang), excel_serial(local) if local else None])
+                         src.file_name if src else None, excel_serial(local) if local else None])
     for c, w in enumerate([12, 9, 22, 22, 32, 45, 10, 16, 45, 24, 17]):
         ws.set_column(c, c, _header_width(cols[c], w), when if c == 10 else None)
     _setup_print(ws)
