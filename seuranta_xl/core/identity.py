@@ -28,7 +28,7 @@ TEMPLATE_VERSION = "2"
 META_SHEET = "_seuranta"
 LISTS_SHEET = "_listat"
 META_KEYS = ("project_id", "round_id", "department", "template_version", "fingerprint", "signature",
-             "header_row", "first_data_row", "data_sheet", "columns", "references")
+             "header_row", "first_data_row", "data_sheet", "columns", "references", "ready")
 META_ROWS_START = 20  # row ids and row hashes are listed from this row of the meta sheet (A: id, B: hash)
 
 # Column keys of the data sheet, in order. Titles come from contract_titles().
@@ -155,6 +155,9 @@ class Identity(BaseModel):
     # The reference keys the row hashes cover (meta key "references", a JSON list, from #16); None for a
     # workbook made before it (it covers the indicator when it shows one, and is signed without the list).
     references: tuple[str, ...] | None = None
+    # The ready block's cells on the data sheet, e.g. '{"mark":"E2","approver":"E3"}' (core/ready.py); ""
+    # for a workbook made before the ready step: signed only when present, so such a return verifies as before.
+    ready: str = ""
 
     @property
     def fingerprint(self) -> str:
@@ -165,6 +168,8 @@ class Identity(BaseModel):
                 "template_version": self.template_version, "fingerprint": self.fingerprint}
         if self.references is not None:
             body["references"] = list(self.references)
+        if self.ready:
+            body["ready"] = self.ready
         return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     def sign(self, secret: str) -> str:
@@ -177,13 +182,14 @@ class Identity(BaseModel):
 
 
 def identity_for(project_id: str, round_id: str, department: str, rows: list[ActionRow],
-                 references: Sequence[str] | bool) -> Identity:
+                 references: Sequence[str] | bool, ready: str = "") -> Identity:
     """A workbook's identity; ``references`` the reference keys it covers (a bool: the form before #16,
-    signed without the list)."""
+    signed without the list); ``ready`` the ready block's cells (core/ready.py), "" for none."""
     signed = None if isinstance(references, bool) else tuple(k for k in STRATEGY_REFERENCE_KEYS if k in references)
     return Identity(project_id=project_id, round_id=round_id, department=department,
                     row_ids=[r.id for r in rows],
-                    row_hashes=[row_hash(locked_texts(r, references)) for r in rows], references=signed)
+                    row_hashes=[row_hash(locked_texts(r, references)) for r in rows], references=signed,
+                    ready=ready)
 
 
 def department_fingerprints(strategy: Strategy, references: Sequence[str] | None = None) -> dict[str, str]:

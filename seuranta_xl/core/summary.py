@@ -10,6 +10,10 @@ Per group (all actions, each focus area, each department):
 - ``change``: against the previous round (``Ledger.previous_round``; an imported past round counts),
   matched by action id, for actions graded in both rounds: improved / same / worse, and which moved.
 
+A department whose return in force is a draft (not marked ready, core/ready.py) is in ``drafts``, not in
+``returned``; its values are counted in the groups (they are its current answers; the report says which
+departments are drafts).
+
 Rounds on scales of different lengths are not compared (``change`` is None); otherwise steps are
 compared by their position on the scale.
 """
@@ -109,11 +113,12 @@ class Summary:
     by_focus_area: list[Group]
     by_department: list[Group]
     items: list[Item]
-    returned: list[str]       # departments with at least one return (imported rounds: all with values)
+    returned: list[str]       # departments with a return marked ready (imported rounds: all with values)
     missing: list[str]        # departments without any return
     comparable: bool          # the previous round exists and its scale can be compared
     listed: tuple[str, ...] = ()    # "indicator" and / or "target": the list shows them, side by side
     goals: list[GoalRollUp] = field(default_factory=list)   # each focus area and goal: its actions' median
+    drafts: list[str] = field(default_factory=list)   # departments whose return in force is a draft (values counted)
 
     @property
     def has_values(self) -> bool:
@@ -203,8 +208,10 @@ def summarise(rnd: Round, strategy: Strategy, state: RoundState,
         returned = [d for d in departments if any(grades.get(r.id) for r in strategy.rows_for(d))]
     else:
         returned = [d for d in departments if state.returns.get(d)]
-    missing = [d for d in departments if d not in returned]
+    drafts = [d for d in returned if state.returns.get(d) and state.returns[d][-1].draft]
+    returned = [d for d in returned if d not in drafts]
+    missing = [d for d in departments if d not in returned and d not in drafts]
     listed = tuple(k for k in reference_keys(strategy) if k in ("indicator", "target"))
     goals = roll_up(strategy, scale, grades, goal_statuses)
     return Summary(rnd, prev_round, scale, overall, by_fa, by_dept, items, returned, missing, comparable, listed,
-                   goals)
+                   goals, drafts)

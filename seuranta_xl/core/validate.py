@@ -25,6 +25,7 @@ from seuranta_xl.core.identity import (INPUT_KEYS, META_SHEET, STRUCTURE_KEYS, T
 from seuranta_xl.core.model import ActionRow, Config, Entry, Round, Strategy
 from seuranta_xl.core.outdated import apply_outdated
 from seuranta_xl.core.outside import check_outside
+from seuranta_xl.core.ready import ReadyMark, check_ready
 from seuranta_xl.core.returnctx import Ctx, cell_text
 from seuranta_xl.core.returned import ReadFailure, ReturnedWorkbook, SheetFacts
 from seuranta_xl.core.rows import check_rows
@@ -59,6 +60,7 @@ class Validation:
     accepted: bool                       # False: the file as a whole is rejected, nothing is recorded
     entries: list[Entry]
     findings: list[Finding]
+    ready: ReadyMark = field(default_factory=ReadyMark)   # the ready mark (no block: made before it)
 
     @property
     def n_errors(self) -> int:
@@ -94,9 +96,10 @@ def validate_return(wb: ReturnedWorkbook | ReadFailure, exp: Expectation, file_n
         _refuse(ctx, "identity-rows-mismatch")
         return Validation(wb.file_name, ctx.department, False, [], ctx.findings)
     check_outside(ctx, facts, header, cols)
+    ready = check_ready(ctx, facts, header, cols)
     # A return in which not one of the department's rows could be read carries nothing to record:
     # refused as a whole (its findings say why), so the department still shows as not returned.
-    return Validation(wb.file_name, ctx.department, bool(entries) or not rows, entries, ctx.findings)
+    return Validation(wb.file_name, ctx.department, bool(entries) or not rows, entries, ctx.findings, ready)
 
 
 # ---------------------------------------------------------------------------- identity
@@ -139,7 +142,7 @@ def _check_identity(ctx: Ctx) -> list[ActionRow] | None:
     try:
         identity = Identity(project_id=meta.get("project_id", ""), round_id=meta.get("round_id", ""),
                             department=meta.get("department", ""),
-                            template_version=meta.get("template_version", ""),
+                            template_version=meta.get("template_version", ""), ready=meta.get("ready", ""),
                             row_ids=[i for i, _ in wb.meta_rows], row_hashes=[h for _, h in wb.meta_rows],
                             references=parse_references(meta.get("references")))
     except ValueError:

@@ -38,7 +38,7 @@ from seuranta_xl.store.roundview import RoundView, load_round
 BACKUP_NAME = "master.bak.xlsx"
 
 FINDING_COLUMNS = ("round", "severity", "code", "department", "file", "sheet", "cell", "id", "finding", "hint")
-RETURN_COLUMNS = ("round", "department", "status", "file", "saved", "received", "rows", "errors")
+RETURN_COLUMNS = ("round", "department", "status", "file", "saved", "received", "rows", "errors", "approver")
 
 
 def _stamp(views: list[RoundView]) -> dt.datetime:
@@ -160,17 +160,30 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
     if strategy is None:
         return rows, wrapping
     labelled_rounds = [_labelled(v.round.scale) for v in views]
+    drafts = [_draft_ids(v) for v in views]
     for row in strategy.rows():
         values = [row.id, row.focus_area, row.goal, row.action.text, row.action.department]
         values += [reference_text(row.action, k) or None for k in refs]
-        for v, labelled in zip(views, labelled_rounds, strict=True):
+        for v, labelled, drafted in zip(views, labelled_rounds, drafts, strict=True):
             cur = v.state.value(row.id)
             step = v.round.scale.step(cur.grade)
             shown = cur.grade if step is None else (step.display if labelled else _grade_cell(step, cur.grade))
-            values += [shown, cur.comment, cur.source.file_name if cur.source else None]
+            values += [shown, cur.comment, _source_text(cur.source, drafted, lang)]
         rows.append(values)
     ws.autofilter(0, 0, max(1, len(rows)), len(cols) - 1)
     return rows, wrapping
+
+
+def _draft_ids(view: RoundView) -> set[int]:
+    """The ledger ids of the round's current returns that are drafts (not marked ready)."""
+    return {rec.id for recs in view.state.returns.values() for rec in recs if rec.draft and rec.id is not None}
+
+
+def _source_text(src, drafted: set[int], lang: str) -> str | None:
+    """The file a value came from, "(luonnos)" after it when that return is a draft."""
+    if src is None:
+        return None
+    return f"{src.file_name} ({text('state.draft', lang)})" if src.return_id in drafted else src.file_name
 
 
 def _long_sheet(wb, views: list[RoundView], lang: str, when) -> list[list]:
@@ -208,7 +221,7 @@ def _returns_sheet(wb, views: list[RoundView], lang: str, head, top, when) -> No
     files = [rec.file_name for v in views for recs in v.state.returns.values() for rec in recs[-1:]]
     departments = [d for v in views for d in v.strategy.departments()]
     base = [12, max(20, max(map(len, departments), default=0) + 2), 14, max(24, max(map(len, files), default=0) + 2),
-            16, 16, 8, 8]
+            16, 16, 8, 8, 20]
     widths = [_header_width(t, w) for t, w in zip(titles, base, strict=True)]
     _write_header(ws, titles, widths, head)
     r = 0
@@ -222,12 +235,14 @@ def _returns_sheet(wb, views: list[RoundView], lang: str, head, top, when) -> No
                 _s(ws, r, 2, state_label("missing", lang))
                 continue
             rec = recs[-1]           # the version in force
-            _s(ws, r, 2, state_label("imported" if v.round.imported else "returned", lang))
+            state = "imported" if v.round.imported else ("draft" if rec.draft else "returned")
+            _s(ws, r, 2, state_label(state, lang))      # a draft's values are in the other sheets too
             _s(ws, r, 3, rec.file_name)
             _stamp_cell(ws, r, 4, rec.saved_at, when)
             _stamp_cell(ws, r, 5, rec.received_at, when)
             ws.write_number(r, 6, rec.n_rows)
             ws.write_number(r, 7, rec.n_errors)
+            _s(ws, r, 8, rec.approver)
     for c, w in enumerate(widths):
         ws.set_column(c, c, w, top if c not in (4, 5) else when)
     _setup_print(ws)

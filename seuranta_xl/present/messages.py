@@ -37,6 +37,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "col.received": ("Vastaanotettu", "Mottagen", "Received"),
     "col.saved": ("Tallennettu", "Sparad", "Saved"),
     "col.rows": ("Rivejä", "Rader", "Rows"),
+    "col.approver": ("Hyväksyjä", "Godkänd av", "Approved by"),
     "total": ("Yhteensä", "Totalt", "Total"),
     "no-findings": ("Ei havaintoja.", "Inga fynd.", "No findings."),
     # ------------------------------------------------------------------ severities and states
@@ -47,6 +48,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "state.missing": ("puuttuu", "saknas", "missing"),
     "state.errors": ("virheitä", "fel", "errors"),
     "state.imported": ("tuotu taulukosta", "importerad", "imported"),
+    "state.draft": ("luonnos", "utkast", "draft"),
     # ------------------------------------------------------------------ command-line help (terminal/helptext.py)
     # cmd.<path> is a command's help, cmd.<path>.short its line in the command list; opt.<name> an
     # option's help (opt.<command>.<name> where one command says it differently); metavar.<kind> the
@@ -377,6 +379,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "state.rejected": ("hylätty", "avvisad", "refused"),
     # ------------------------------------------------------------------ versions of returns (seuranta returns)
     "version.current": ("mukana", "med", "current"),
+    "version.ready": ("valmis, hyväksyjä {a}", "klar, godkänd av {a}", "ready, approved by {a}"),
+    "version.ready-unapproved": ("valmis (hyväksyjä puuttuu)", "klar (godkännare saknas)", "ready (no approver)"),
     "version.in_force": ("voimassa", "gäller", "in force"),
     "version.superseded": ("korvattu", "ersatt", "superseded"),
     "version.withdrawn": ("vedetty pois", "återkallad", "withdrawn"),
@@ -468,6 +472,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                    "{missing})",
                    "the deadline has passed: seuranta remind (reminders for the departments whose return is missing: "
                    "{missing})"),
+    "next.drafts": ("pyydä luonnosvaiheessa olevia merkitsemään lomake valmiiksi ({drafts}): seuranta remind "
+                    "kirjoittaa viestit; sitten seuranta sync",
+                    "be dem vars retur är ett utkast att markera blanketten som klar ({drafts}): seuranta remind "
+                    "skriver meddelandena; sedan seuranta sync",
+                    "ask the departments whose return is a draft to mark it ready ({drafts}): seuranta remind "
+                    "writes the messages; then seuranta sync"),
     "next.report": ("seuranta report --format all", "seuranta report --format all", "seuranta report --format all"),
     "next.paste": ("liitä docx-raportin taulukot talousarvioon tai tilinpäätökseen; koneluettava vienti: "
                    "seuranta export --format csv --out vienti.csv",
@@ -505,6 +515,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "status.totals": ("Palautettu {a}/{b}, arvioitu {c}/{d} toimenpidettä; havainnot: {counts}.",
                       "Returnerade {a}/{b}, bedömda {c}/{d} åtgärder; fynd: {counts}.",
                       "Returned {a}/{b}, graded {c}/{d} actions; findings: {counts}."),
+    "status.approved": ("hyväksyjä: {a}", "godkänd av: {a}", "approved by: {a}"),
+    "status.drafts": ("Luonnoksia {n} (ei merkitty valmiiksi, ei laskettu palautetuiksi; arvot ovat koosteessa "
+                      "luonnoksina): {d}.",
+                      "Utkast {n} (inte markerade som klara, inte räknade som returnerade; värdena finns i "
+                      "sammanställningen som utkast): {d}.",
+                      "Drafts {n} (not marked ready, not counted as returned; their values are in the master as "
+                      "drafts): {d}."),
     "findings.title": ("Havainnot ({counts}):", "Fynd ({counts}):", "Findings ({counts}):"),
     "findings.group": ("{department}: {counts}", "{department}: {counts}", "{department}: {counts}"),
     "findings.other": ("Muut havainnot", "Övriga fynd", "Other findings"),
@@ -580,6 +597,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "report.no_returns": ("Kierrokselle {r} ei ole vielä yhtään palautusta: taulukoissa ei ole arvioita.",
                           "Omgång {r} har ännu inga returer: tabellerna har inga bedömningar.",
                           "Round {r} has no returns yet: the tables hold no grades."),
+    "report.drafts": ("Luonnoksina ({n}; ei merkitty valmiiksi, arviot ovat mukana luvuissa): {d}",
+                      "Som utkast ({n}; inte markerade som klara, bedömningarna ingår i siffrorna): {d}",
+                      "As drafts ({n}; not marked ready, their grades are in the figures): {d}"),
     "report.missing": ("Palauttamatta ({n}): {d}", "Inte returnerat ({n}): {d}", "Not returned ({n}): {d}"),
     "report.returned": ("Palauttanut {a}/{b} vastuutahoa, arvioitu {c}/{d} toimenpidettä.",
                         "{a}/{b} ansvariga har returnerat, {c}/{d} åtgärder bedömda.",
@@ -682,9 +702,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                    "De ansvariga fyller i arbetsböckerna (bara olåsta celler) → {d}",
                    "The departments fill in their workbooks (unlocked cells only) → {d}"),
     "demo.silent": ("- {dept}: ei palauta lainkaan", "- {dept}: returnerar inte alls", "- {dept}: does not return at all"),
-    "demo.twice": ("- {dept}: palauttaa kahdesti (keskeneräinen 20.5., valmis 28.5.)",
-                   "- {dept}: returnerar två gånger (ofärdig 20.5., färdig 28.5.)",
-                   "- {dept}: returns twice (unfinished on 20 May, final on 28 May)"),
+    "demo.twice": ("- {dept}: palauttaa kahdesti (keskeneräinen luonnos 20.5., valmiiksi merkitty 28.5.)",
+                   "- {dept}: returnerar två gånger (ofärdigt utkast 20.5., markerad som klar 28.5.)",
+                   "- {dept}: returns twice (an unfinished draft on 20 May, marked ready on 28 May)"),
+    "demo.draft": ("lomaketta ei merkitty valmiiksi: luonnos", "blanketten inte markerad som klar: utkast",
+                   "the form is not marked ready: a draft"),
     "demo.empty": ("{aid}: arvio jätetty tyhjäksi", "{aid}: bedömningen lämnad tom", "{aid}: grade left empty"),
     "demo.six": ("{aid}: arvio 6 (asteikko 1-5)", "{aid}: bedömning 6 (skala 1-5)", "{aid}: grade 6 on a 1-5 scale"),
     "demo.long": ("{aid}: kommentti {n} merkkiä", "{aid}: kommentar på {n} tecken", "{aid}: a comment of {n} characters"),

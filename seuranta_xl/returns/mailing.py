@@ -1,8 +1,8 @@
 """`seuranta send` and `seuranta remind` as library functions (shell: ledger, workbooks, .eml files).
 
 send: one draft per department into lahetys/<round>/, its workbook attached. remind: drafts only for
-the departments that still owe something (status.outstanding: not returned, or the current return has
-errors or missing inputs), each saying exactly what, with the days to or past the deadline, its latest
+the departments that still owe something (status.outstanding: not returned, a draft (not marked ready),
+or the current return has errors or missing inputs), each saying exactly what, with the days to or past the deadline, its latest
 return in force attached (so it continues where it was), else the blank workbook; into
 lahetys/<round>/muistutus_<date>/. Both write drafts only: the tool never sends mail.
 """
@@ -19,6 +19,7 @@ from seuranta_xl.core.filenames import workbook_file_names
 from seuranta_xl.core.identity import known_fingerprints
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.model import Config, Round
+from seuranta_xl.core.ready import READY_WORDS
 from seuranta_xl.core.roundlife import days_left
 from seuranta_xl.outputs.mail import texts
 from seuranta_xl.outputs.mail.message import Draft, draft_bytes
@@ -75,6 +76,7 @@ def _fields(config: Config, rnd: Round, dept: str, lang: str, n_actions: int, at
             "return_by": _return_by(rnd.deadline, today, lang),
             "days": _days(rnd.deadline, today, parts), "actions": str(n_actions), "workbook": attachment,
             "grade": config.columns.grade, "comment": config.columns.comment,
+            "ready": READY_WORDS[config.language][0],      # the workbook's word, whatever the mail's language
             "sender": sender_name or parts["sender"].format(organisation=config.organisation)}
 
 
@@ -205,7 +207,8 @@ def reminder_parts(owed: Outstanding, view: RoundView, lang: str, fields: dict[s
                                                      reason=refused.message(lang) if refused else "") + " " + status
         lines.append(parts["missing.none"])
     else:
-        status = parts["status.errors" if owed.errors else "status.partial"].format(file=file, n=len(owed.missing))
+        key = "status.draft" if owed.state == "draft" else "status.errors" if owed.errors else "status.partial"
+        status = parts[key].format(file=file, n=len(owed.missing))
         if owed.missing:
             lines.append(parts["missing.head"].format(n=len(owed.missing)))
             for m in owed.missing:
@@ -217,6 +220,8 @@ def reminder_parts(owed: Outstanding, view: RoundView, lang: str, fields: dict[s
             for f in owed.errors:
                 where = f" ({parts['cell'].format(cell=f.cell)})" if f.cell else ""
                 lines.append(f"- {f.action_id + ': ' if f.action_id else ''}{f.message(lang)}{where}. {f.hint(lang)}")
+    if owed.state == "draft":     # what is left, then the step that makes it count
+        lines += ["", parts["ready.todo"].format(**fields)]
     kind = "attachment.return" if returned else "attachment.blank"
     return {"status": status, "missing": "\n".join(lines), "attachment": parts[kind].format(file=attachment)}
 

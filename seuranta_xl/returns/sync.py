@@ -67,7 +67,8 @@ def _record(v: Validation, wb: ReturnedWorkbook, path: Path, rnd: Round, seen_at
     return ReturnRecord(round_id=rnd.id, department=v.department or "", file_name=path.name, file_hash=wb.sha256,
                         size=wb.size, saved_at=wb.saved_at, file_mtime=wb.file_mtime, received_at=seen_at,
                         n_rows=len(v.entries), n_errors=v.n_errors, findings=v.findings,
-                        application=wb.application, package_time=wb.package_time)
+                        application=wb.application, package_time=wb.package_time, ready=v.ready.ready,
+                        approver=v.ready.approver)
 
 
 def _refusal(v: Validation, wb: ReturnedWorkbook | ReadFailure, path: Path, digest: str, size: int,

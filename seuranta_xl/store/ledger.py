@@ -28,7 +28,7 @@ from seuranta_xl.core.roundlife import LateReturn, RoundEvent, apply_events
 from seuranta_xl.core.versions import Decision, RefusedFile
 from seuranta_xl.store.location import project_location
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 BASE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -190,6 +190,12 @@ CREATE TABLE IF NOT EXISTS goal_statuses (
     UNIQUE (round_id, level, node_id)
 );
 """ + _append_only("goal_statuses")),
+    # Ready and approved (issue 13): a return's ready mark (NULL: a workbook without the ready block, taken
+    # as ready; 0 a draft; 1 ready) and who approved it. Self-contained, so the lead can renumber it.
+    (5, """
+ALTER TABLE returns ADD COLUMN ready INTEGER;
+ALTER TABLE returns ADD COLUMN approver TEXT;
+"""),
 )
 assert [v for v, _ in MIGRATIONS] == list(range(2, SCHEMA_VERSION + 1))
 
@@ -411,11 +417,11 @@ class Ledger:
         for rec, entries in items:
             cur = self.conn.execute(
                 "INSERT INTO returns(round_id, department, file_name, file_hash, size, saved_at, file_mtime, "
-                "received_at, n_rows, n_errors, findings_json, application, package_time) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "received_at, n_rows, n_errors, findings_json, application, package_time, ready, approver) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (rec.round_id, rec.department, rec.file_name, rec.file_hash, rec.size, rec.saved_at,
                  rec.file_mtime, rec.received_at, rec.n_rows, rec.n_errors, _findings_json(rec.findings),
-                 rec.application, rec.package_time),
+                 rec.application, rec.package_time, None if rec.ready is None else int(rec.ready), rec.approver),
             )
             rid = int(cur.lastrowid)
             ids.append(rid)
@@ -429,7 +435,7 @@ class Ledger:
 
     def returns(self, round_id: str | None = None) -> list[ReturnRecord]:
         sql = ("SELECT id, round_id, department, file_name, file_hash, size, saved_at, file_mtime, received_at, "
-               "n_rows, n_errors, findings_json, application, package_time FROM returns")
+               "n_rows, n_errors, findings_json, application, package_time, ready, approver FROM returns")
         args: tuple = ()
         if round_id is not None:
             sql += " WHERE round_id=?"
@@ -440,7 +446,8 @@ class Ledger:
             out.append(ReturnRecord(id=r[0], round_id=r[1], department=r[2], file_name=r[3], file_hash=r[4],
                                     size=r[5], saved_at=r[6], file_mtime=r[7], received_at=r[8], n_rows=r[9],
                                     n_errors=r[10], findings=_findings(r[11]), application=r[12],
-                                    package_time=r[13]))
+                                    package_time=r[13], ready=None if r[14] is None else bool(r[14]),
+                                    approver=r[15]))
         return out
 
     def round_returns(self, round_id: str) -> list[tuple[ReturnRecord, list[Entry]]]:

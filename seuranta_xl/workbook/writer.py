@@ -16,6 +16,7 @@ import xlsxwriter.worksheet
 from seuranta_xl.core import identity as idn
 from seuranta_xl.core.filenames import safe_sheet_name
 from seuranta_xl.core.model import ActionRow, Config, Round
+from seuranta_xl.core.ready import APPROVER_MAX, READY_WORDS, ready_cells
 from seuranta_xl.present.i18n import fmt_date
 from seuranta_xl.present.rowheight import row_height as estimate_row_height
 from seuranta_xl.workbook.columns import columns_for, inline_list, layout, row_height
@@ -152,6 +153,14 @@ class _Writer:
             "missing": add({"bg_color": c["missing_bg"]}),
             "status_bad": add({"bold": True, "font_color": c["missing_fg"]}),
             "done": add({"bg_color": self.scale.top.colour}),
+            "ready_label": add({**base, "bold": True, "align": "right", "valign": "vcenter"}),
+            "ready_input": add({**cell, "locked": False, "bg_color": c["input_bg"], "bold": True, "align": "center",
+                                "valign": "vcenter", "border": 2, "border_color": c["input_header_bg"]}),
+            "ready_name": add({**cell, "locked": False, "bg_color": c["input_bg"], "valign": "vcenter",
+                               "text_wrap": False, "border": 2, "border_color": c["input_header_bg"]}),
+            "ready_state": add({**base, "bold": True, "valign": "vcenter", "border": 1, "border_color": c["border"],
+                                "text_wrap": True}),
+            "not_ready": add({"bg_color": c["missing_bg"], "font_color": c["missing_fg"]}),
             "steps": [add({"bg_color": st.colour}) for st in self.scale.steps],
             "scale_cell": [add({**cell, "bg_color": st.colour}) for st in self.scale.steps],
         }
@@ -174,11 +183,13 @@ class _Writer:
     # ------------------------------------------------------------ data sheet
     def _data(self, ws) -> None:
         self._title_block(ws)
+        self._ready_block(ws)
         self._header(ws)
         self._rows(ws)
         if self.s.rows:
             self._validations(ws)
             self._conditional_formats(ws)
+        self._ready_rules(ws)
         last_col = self.cols[-1].index
         ws.freeze_panes(self.first0, 1)
         ws.autofilter(self.header0, 0, max(self.last0, self.first0), last_col)
@@ -219,6 +230,77 @@ class _Writer:
         ws.write_string(3, last + 1, t["fill_hint"].format(
             grade=self.col["grade"].title, comment=self.col["comment"].title,
             instructions=safe_sheet_name(self.titles["instructions"])), f["hint"])
+
+    # ------------------------------------------------------------ the ready block (core/ready.py)
+    READY_ROW, APPROVER_ROW = 1, 2          # 0-based rows of the title block, above the input columns
+
+    def _ready_refs(self) -> tuple[str, str]:
+        """(mark cell, approver cell): in the grade column, rows 2 and 3 (recorded in the signed identity)."""
+        g = self.col["grade"].letter
+        return f"{g}{self.READY_ROW + 1}", f"{g}{self.APPROVER_ROW + 1}"
+
+    def _ready_block(self, ws) -> None:
+        """"Valmis: [Kyllä/Ei]  <state in words>" and "Hyväksyjä: [name]" right above the input columns,
+        where the title block's texts (column A) do not reach; the header row does not move."""
+        t, f = self.t, self.f
+        yes, no = READY_WORDS[self.lang]
+        g, c, st = self.col["grade"].index, self.col["comment"].index, self.col["status"].index
+        ws.write_string(self.READY_ROW, g - 1, t["ready_label"], f["ready_label"])
+        ws.write_string(self.APPROVER_ROW, g - 1, t["approver_label"], f["ready_label"])
+        ws.write_blank(self.READY_ROW, g, None, f["ready_input"])
+        ws.merge_range(self.APPROVER_ROW, g, self.APPROVER_ROW, c, "", f["ready_name"])
+        ws.merge_range(self.READY_ROW, c, self.READY_ROW, st, "", f["ready_state"])
+        ws.write_formula(self.READY_ROW, c, self._ready_formula(), f["ready_state"], t["state_draft"])
+        ws.set_row(self.READY_ROW, 26)
+        ws.set_row(self.APPROVER_ROW, 20)
+
+    def _ready_rules(self, ws) -> None:
+        """The ready block's validations and colours, after the rows' (the reader takes the sheet's first
+        length rule for the comment limit)."""
+        t, f = self.t, self.f
+        yes, no = READY_WORDS[self.lang]
+        g, c, st = self.col["grade"].index, self.col["comment"].index, self.col["status"].index
+        words = {"yes": yes, "no": no}
+        ws.data_validation(self.READY_ROW, g, self.READY_ROW, g, {
+            "validate": "list", "source": [yes, no], "ignore_blank": True, "dropdown": True,
+            "input_title": _clip(t["ready_prompt_title"], 32),
+            "input_message": _clip(t["ready_prompt"].format(**words), 255),
+            "error_title": _clip(t["ready_error_title"].format(**words), 32),
+            "error_message": _clip(t["ready_error"].format(**words), 255), "error_type": "stop"})
+        ws.data_validation(self.APPROVER_ROW, g, self.APPROVER_ROW, g, {
+            "validate": "length", "criteria": "<=", "value": APPROVER_MAX, "ignore_blank": True,
+            "input_title": _clip(t["approver_prompt_title"], 32),
+            "input_message": _clip(t["approver_prompt"].format(max=APPROVER_MAX), 255),
+            "error_title": _clip(t["approver_error_title"], 32),
+            "error_message": _clip(t["approver_error"].format(max=APPROVER_MAX), 255), "error_type": "stop"})
+        mark = f"${self.col['grade'].letter}${self.READY_ROW + 1}"
+        ws.conditional_format(self.READY_ROW, g, self.READY_ROW, g, {
+            "type": "formula", "criteria": f'=TRIM({mark}&"")=""', "format": f["missing"]})
+        ws.conditional_format(self.READY_ROW, c, self.READY_ROW, st, {
+            "type": "formula", "criteria": f"={self._ready_ok()}", "format": f["done"]})
+        ws.conditional_format(self.READY_ROW, c, self.READY_ROW, st, {
+            "type": "formula", "criteria": f"=NOT({self._ready_ok()})", "format": f["not_ready"]})
+
+    def _marked(self) -> str:
+        """Excel: the mark says yes (in any of the three languages, as the reader takes it)."""
+        mark = f"TRIM(${self.col['grade'].letter}${self.READY_ROW + 1}&\"\")"
+        return "OR(" + ",".join(f"{mark}={_q(yes)}" for yes, _ in READY_WORDS.values()) + ")"
+
+    def _all_ok(self) -> str:
+        n = len(self.s.rows)
+        return f'COUNTIF({self._status_range()},{_q(self.t["status_ok"])})={n}' if n else "TRUE"
+
+    def _ready_ok(self) -> str:
+        approver = f"TRIM(${self.col['grade'].letter}${self.APPROVER_ROW + 1}&\"\")"
+        return f'AND({self._marked()},{self._all_ok()},{approver}<>"")'
+
+    def _ready_formula(self) -> str:
+        """The state in words: draft / marked ready but answers missing / no approver / ready."""
+        t = self.t
+        approver = f"TRIM(${self.col['grade'].letter}${self.APPROVER_ROW + 1}&\"\")"
+        incomplete = t["state_incomplete"].format(status=self.col["status"].title)
+        return (f"=IF({self._marked()},IF(NOT({self._all_ok()}),{_q(incomplete)},"
+                f'IF({approver}="",{_q(t["state_no_approver"])},{_q(t["state_ready"])})),{_q(t["state_draft"])})')
 
     def _header(self, ws) -> None:
         """The header row, tall enough for every title wrapped in its column (no title runs past it)."""
@@ -389,6 +471,8 @@ class _Writer:
             for line in lines:
                 ws.write_string(r, 0, "•", bullet)
                 ws.write_string(r, 1, line, wrap)
+                if len(line) > 90:      # LibreOffice does not fit heights on load: room for the wrapped lines
+                    ws.set_row(r, estimate_row_height([(line, 100)], font_size=self.lay["font_size"]))
                 r += 1
             r += 1
 
@@ -402,6 +486,10 @@ class _Writer:
         section(t["instr_fill_head"], fill)
         r = self._scale_table(ws, r, head)
         r += 1
+        yes, no = READY_WORDS[self.lang]
+        ready_names = {**names, "yes": yes, "no": no, "ready_label": t["ready_label"].rstrip(":"),
+                       "approver_label": t["approver_label"].rstrip(":")}
+        section(t["instr_ready_head"], [line.format(**ready_names) for line in t["instr_ready"]])
         deadline = (t["deadline"].format(date=fmt_date(s.round.deadline, self.lang)) if s.round.deadline
                     else t["no_deadline"])
         section(t["instr_deadline_head"], [deadline])
@@ -435,7 +523,8 @@ class _Writer:
 
     def _meta(self, ws) -> None:
         s = self.s
-        ident = idn.identity_for(s.config.project_id, s.round.id, s.department, s.rows, s.reference_keys)
+        ready = ready_cells(*self._ready_refs())
+        ident = idn.identity_for(s.config.project_id, s.round.id, s.department, s.rows, s.reference_keys, ready)
         values = {
             "project_id": s.config.project_id, "round_id": s.round.id, "department": s.department,
             "template_version": ident.template_version, "fingerprint": ident.fingerprint,
@@ -443,6 +532,7 @@ class _Writer:
             "first_data_row": str(self.first0 + 1), "data_sheet": self.data_name,
             "columns": json.dumps({c.key: c.letter for c in self.cols}, ensure_ascii=False),
             "references": json.dumps(list(ident.references or ())),
+            "ready": ready,
         }
         for i, key in enumerate(idn.META_KEYS):
             ws.write_string(i, 0, key)

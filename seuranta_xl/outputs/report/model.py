@@ -67,9 +67,11 @@ class Report:
         if not s.has_values:
             lines.append(report_text("no_returns", lang, r=s.round.id))
         else:
-            n_dept = len(s.returned) + len(s.missing)
+            n_dept = len(s.returned) + len(s.missing) + len(s.drafts)
             lines.append(report_text("returned", lang, a=len(s.returned), b=n_dept, c=s.overall.graded,
                                      d=s.overall.total))
+            if s.drafts:
+                lines.append(report_text("drafts", lang, n=len(s.drafts), d=", ".join(s.drafts)))
             if s.missing:
                 lines.append(report_text("missing", lang, n=len(s.missing), d=", ".join(s.missing)))
         lines.append(report_text("shares_note", lang, v=s.scale.top.value))
