@@ -63,30 +63,34 @@ def rows_xml(rows: Sequence[Sequence[object]], first_row: int, styles: dict[int,
     letters = [col_letter(c) for c in range(width)]
     style = [f' s="{styles[c]}"' if c in styles else "" for c in range(width)]
     parts: list[str] = []
-    escaped: dict[str, str] = {}   # focus areas, goals, departments and file names repeat row after row
+    append = parts.append
+    # focus areas, goals, departments and file names repeat row after row: each text escaped, and its
+    # wrapped height estimated, once per column
+    text_cells: list[dict[str, tuple[str, int]]] = [{} for _ in range(width)]
     for i, values in enumerate(rows):
         r = first_row + i
         lines = 1
-        cells: list[str] = []
+        row_start = len(parts)
+        append("")                        # the <row> tag, once its height is known
         for c, value in enumerate(values):
             if value is None or value == "":
                 continue
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 num = int(value) if float(value).is_integer() else value
-                cells.append(f'<c r="{letters[c]}{r}"{style[c]}><v>{num}</v></c>')
-            else:
-                text = str(value)
-                esc = escaped.get(text)
-                if esc is None:
-                    esc = escaped[text] = escape(text)
-                if c in wrap_widths:
-                    lines = max(lines, wrapped_lines(text, wrap_widths[c]))
-                cells.append(f'<c r="{letters[c]}{r}"{style[c]} t="inlineStr"><is><t xml:space="preserve">'
-                             f'{esc}</t></is></c>')
+                append(f'<c r="{letters[c]}{r}"{style[c]}><v>{num}</v></c>')
+                continue
+            text = value if type(value) is str else str(value)
+            known = text_cells[c].get(text)
+            if known is None:
+                known = text_cells[c][text] = (
+                    f'{style[c]} t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>',
+                    wrapped_lines(text, wrap_widths[c]) if c in wrap_widths else 1)
+            if known[1] > lines:
+                lines = known[1]
+            append(f'<c r="{letters[c]}{r}"{known[0]}')
         height = f' ht="{row_height([], min_lines=lines):g}" customHeight="1"' if lines > 1 else ""
-        parts.append(f'<row r="{r}"{height}>')
-        parts.extend(cells)
-        parts.append("</row>")
+        parts[row_start] = f'<row r="{r}"{height}>'
+        append("</row>")
     return "".join(parts)
 
 
