@@ -110,8 +110,8 @@ def department_rows(view: RoundView, config: Config | None = None) -> list[Depar
     findings_of: dict[str | None, list[Finding]] = {}
     for f in view.findings:
         findings_of.setdefault(f.department, []).append(f)
-    for dept in view.strategy.departments():
-        actions = actions_of.get(dept, [])
+    for dept in sorted(actions_of, key=str.casefold):    # Strategy.departments(), without another pass
+        actions = actions_of[dept]
         graded = sum(1 for a in actions if view.state.value(a.id).grade is not None)
         top = view.state.in_force(dept)
         own = findings_of.get(dept, [])
