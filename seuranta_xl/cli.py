@@ -535,7 +535,7 @@ def sync(folder, round_id, show_all, as_json, project_dir):
     say(text("sync.done", lang, r=result.round_id, files=plural("files", result.files_seen, lang),
              new=plural("new-returns", result.new_returns, lang), same=result.unchanged, rej=result.rejected,
              counts=findings_counts(result.findings, lang)))
-    closed = result.view is not None and result.view.round.closed
+    closed = result.closed
     if closed:   # recorded as late, nothing merged (round reopen takes them in)
         say(text("sync.late", lang, r=result.round_id, n=result.late))
     say(text("cli.sync-master", lang, p=result.master), keep=[str(result.master)])

@@ -200,7 +200,8 @@ def test_a_workbook_made_before_the_ready_step_is_taken_as_ready(kit):
     ident = idn.Identity(project_id=meta["project_id"], round_id=meta["round_id"], department=meta["department"],
                          template_version=meta["template_version"],
                          row_ids=[r[0].value for r in ms.iter_rows(min_row=idn.META_ROWS_START) if r[0].value],
-                         row_hashes=[r[1].value for r in ms.iter_rows(min_row=idn.META_ROWS_START) if r[0].value])
+                         row_hashes=[r[1].value for r in ms.iter_rows(min_row=idn.META_ROWS_START) if r[0].value],
+                         references=idn.parse_references(meta.get("references")))
     config = kit.project.load_config()
     for row in ms.iter_rows(max_row=19):
         if row[0].value == "signature":

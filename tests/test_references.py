@@ -85,7 +85,9 @@ def test_reference_columns_are_grey_locked_and_signed(tmp_path, fixtures_dir, ta
         assert [k for k in idn.STRATEGY_REFERENCE_KEYS if k in cols] == list(keys)
         header = int(meta["header_row"])
         unlocked = unlocked_cells(ws)
-        assert unlocked == {f"{cols[k]}{r}" for k in idn.INPUT_KEYS for r in rows.values()}
+        ready = json.loads(meta["ready"])       # the ready block (#13): mark and approver (merged over two cells)
+        block = {ready["mark"], ready["approver"], f"{cols['comment']}{ready['approver'][1:]}"}
+        assert unlocked == {f"{cols[k]}{r}" for k in idn.INPUT_KEYS for r in rows.values()} | block
         by_id = {r.id: r.action for r in strategy.rows()}
         for key in keys:
             assert ws[f"{cols[key]}{header}"].value == idn.TITLES["fi"][key]

@@ -933,8 +933,16 @@ def plural(key: str, n: int, lang: str = DEFAULT_LANGUAGE) -> str:
     """``n`` with its word in the right form: plural("workbooks", 1, "fi") == "1 työkirja"."""
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     one, other = PLURALS[key][LANGUAGES.index(lang)]
-    form = Locale.parse(_PLURAL_LOCALES[lang]).plural_form(abs(n))
-    return (one if form == "one" else other).format(n=n)
+    return (one if plural_form(n, lang) == "one" else other).format(n=n)
+
+
+def plural_form(n: int, lang: str) -> str:
+    """CLDR's plural category of a whole number in fi, sv and en: "one" for 1 (their rule is
+    ``one: i = 1 and v = 0``), else "other" — what babel's Locale.plural_form gives (tests check it),
+    without loading babel's locale data at every command's start (about 0.1 s)."""
+    if lang not in _PLURAL_LOCALES:
+        return Locale.parse(lang).plural_form(abs(n))
+    return "one" if abs(n) == 1 else "other"
 
 
 _PLURAL_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}

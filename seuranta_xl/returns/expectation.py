@@ -11,11 +11,14 @@ from seuranta_xl.store.roundview import carried_comments, previous_state
 def earlier_workbooks(ledger: Ledger, rnd: Round) -> dict[tuple[str, str], list[ActionRow]]:
     """(department, fingerprint) -> its rows, for every workbook of the round made from a strategy text
     that has changed since (strategy update): such a return is read against the rows it was made with."""
+    generated = [g for g in ledger.generated_all(rnd.id) if g[1] != rnd.strategy_id]
+    if not generated:    # every workbook made from today's strategy: no fingerprints to compute
+        return {}
     found = ledger.strategy(rnd.strategy_id)
     now = known_fingerprints(found[1]) if found else {}
     out: dict[tuple[str, str], list[ActionRow]] = {}
-    for dept, sid, fp in ledger.generated_all(rnd.id):
-        if sid == rnd.strategy_id or fp in now.get(dept, ()) or (dept, fp) in out:
+    for dept, sid, fp in generated:
+        if fp in now.get(dept, ()) or (dept, fp) in out:
             continue
         old = ledger.strategy(sid)
         if old is not None and fp in known_fingerprints(old[1]).get(dept, ()):

@@ -111,11 +111,15 @@ def _state(view: RoundView, department: str, own: list[Finding]) -> str:
 def department_rows(view: RoundView, config: Config | None = None) -> list[DepartmentStatus]:
     rows = []
     refused = {v.department: v for v in view.state.versions if v.state == REJECTED and v.present and v.department}
-    for dept in view.strategy.departments():
-        actions = view.strategy.rows_for(dept)
+    actions_of = view.strategy.rows_by_department()      # one pass over the strategy, not one per department
+    findings_of: dict[str | None, list[Finding]] = {}
+    for f in view.findings:
+        findings_of.setdefault(f.department, []).append(f)
+    for dept in sorted(actions_of, key=str.casefold):    # Strategy.departments(), without another pass
+        actions = actions_of[dept]
         graded = sum(1 for a in actions if view.state.value(a.id).grade is not None)
         top = view.state.in_force(dept)
-        own = [f for f in view.findings if f.department == dept]
+        own = findings_of.get(dept, [])
         errors = sum(1 for f in own if f.severity is Severity.ERROR)
         warnings = sum(1 for f in own if f.severity is Severity.WARNING and f.code != "missing-return")
         shown = top or refused.get(dept)

@@ -5,7 +5,10 @@ accepted return file, with its findings) and entries (every value a return carri
 also refused_files (every file a sync refused as a whole, first sight), sync_runs with sync_files
 (which files were in the returns folder at each sync: what is current) and decisions (the
 coordinator's withdraw / prefer, undone only by a later decision). Triggers make them append-only;
-master.xlsx is rebuilt from here.
+master.xlsx is rebuilt from here. From schema 4 also three caches that are not history (rows replaced;
+emptied, the next sync only does more work): file_stats (the stat and hash of each file a sync hashed,
+returns/filestats.py), master_builds (the state the master was last written for, outputs/masterstate.py)
+and round_findings (a round's current findings at that state).
 
 Schema versions: a ledger is created at version 1 (BASE_SCHEMA) and brought to SCHEMA_VERSION by the
 ordered MIGRATIONS, so a new ledger and a migrated one are built by the same statements. Opening an
@@ -28,7 +31,8 @@ from seuranta_xl.core.roundlife import LateReturn, RoundEvent, apply_events
 from seuranta_xl.core.versions import Decision, RefusedFile
 from seuranta_xl.store.location import project_location
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+CACHE_TABLES = ("file_stats", "master_builds", "round_findings")   # not history: rows are replaced
 
 BASE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -195,6 +199,31 @@ CREATE TABLE IF NOT EXISTS goal_statuses (
     (5, """
 ALTER TABLE returns ADD COLUMN ready INTEGER;
 ALTER TABLE returns ADD COLUMN approver TEXT;
+"""),
+    # Incremental sync (issue 17): two caches, not history (rows are replaced; deleting them only makes
+    # the next sync read every file and write the master again). Self-contained: renumbered at a merge.
+    (6, """
+CREATE TABLE IF NOT EXISTS file_stats (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    file_hash TEXT NOT NULL,
+    checked_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS master_builds (
+    path TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS round_findings (
+    round_id TEXT PRIMARY KEY REFERENCES rounds(id),
+    state TEXT NOT NULL,
+    findings_json TEXT NOT NULL
+);
 """),
 )
 assert [v for v, _ in MIGRATIONS] == list(range(2, SCHEMA_VERSION + 1))
@@ -608,6 +637,49 @@ class Ledger:
         """(old strategy id, new strategy id, at, diff JSON) of every re-import, oldest first."""
         return [tuple(r) for r in self.conn.execute(
             "SELECT old_strategy_id, new_strategy_id, at, diff_json FROM strategy_diffs ORDER BY id")]
+
+    # ------------------------------------------------------------ caches for incremental sync (issue 17)
+    def file_stats(self) -> dict[str, tuple[int, int, int, int, str, int]]:
+        """path -> (size, mtime_ns, ctime_ns, inode, hash, checked_ns) of every file a sync has hashed."""
+        return {r[0]: tuple(r[1:]) for r in self.conn.execute(
+            "SELECT path, size, mtime_ns, ctime_ns, inode, file_hash, checked_ns FROM file_stats")}
+
+    def put_file_stats(self, items: list[tuple[str, int, int, int, int, str, int]]) -> None:
+        """(path, size, mtime_ns, ctime_ns, inode, hash, checked_ns) of files just hashed."""
+        if items:
+            with self._write():
+                self.conn.executemany("INSERT OR REPLACE INTO file_stats(path, size, mtime_ns, ctime_ns, inode, "
+                                      "file_hash, checked_ns) VALUES (?,?,?,?,?,?,?)", items)
+
+    def state_signature(self) -> str:
+        """What every table of history holds, in a few numbers (they are append-only: a row count and the
+        highest rowid change with every write): equal signatures, equal ledgers."""
+        tables = ("strategies", "rounds", "round_events", "returns", "entries", "refused_files", "sync_runs",
+                  "sync_files", "decisions", "late_returns", "generated_workbooks", "strategy_diffs", "goal_statuses")
+        with self.snapshot():
+            counts = [self.conn.execute(f"SELECT count(*), max(rowid) FROM {t}").fetchone() for t in tables]
+        return ";".join(f"{t}={n},{top}" for t, (n, top) in zip(tables, counts))
+
+    def master_build(self, path: str) -> tuple[str, int, int] | None:
+        """(state, size, mtime_ns) recorded when the master at ``path`` was last written."""
+        row = self.conn.execute("SELECT state, size, mtime_ns FROM master_builds WHERE path=?", (path,)).fetchone()
+        return (row[0], int(row[1]), int(row[2])) if row else None
+
+    def put_master_build(self, path: str, state: str, size: int, mtime_ns: int) -> None:
+        with self._write():
+            self.conn.execute("INSERT OR REPLACE INTO master_builds(path, state, size, mtime_ns, at) VALUES (?,?,?,?,?)",
+                              (path, state, size, mtime_ns, now_iso()))
+
+    def round_findings(self, round_id: str, state: str) -> list[Finding] | None:
+        """The round's current findings as computed at ``state`` (None: not for this state)."""
+        row = self.conn.execute("SELECT findings_json FROM round_findings WHERE round_id=? AND state=?",
+                                (round_id, state)).fetchone()
+        return _findings(row[0]) if row else None
+
+    def put_round_findings(self, round_id: str, state: str, findings: list[Finding]) -> None:
+        with self._write():
+            self.conn.execute("INSERT OR REPLACE INTO round_findings(round_id, state, findings_json) VALUES (?,?,?)",
+                              (round_id, state, _findings_json(findings)))
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
