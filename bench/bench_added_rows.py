@@ -4,8 +4,9 @@
 
 Builds a Keuruu project, fills one department's workbook and pastes ROWS rows of text under its data
 (openpyxl write-only copy of the sheet is not possible, so the rows go in with openpyxl's normal
-writer; that part is not timed), then times `seuranta check --json` in its own process and prints the
-seconds, the size of the JSON document and the number of findings. ``--code`` runs another checkout's
+writer; that part is not timed), then times `seuranta check --json` and `seuranta sync --json` (of
+the folder holding it), each in its own process, and prints the seconds, the size of the JSON
+document, the number of findings and the master's size. ``--code`` runs another checkout's
 seuranta_xl (e.g. main, for a before / after figure). Asserts nothing.
 """
 from __future__ import annotations
@@ -47,14 +48,18 @@ def main() -> int:
         print(f"prepared a return with {args.rows} pasted rows ({path.stat().st_size / 1e6:.1f} MB) "
               f"in {time.perf_counter() - t0:.1f} s")
         env = {**os.environ, "PYTHONPATH": str(args.code.resolve())}
-        t0 = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "seuranta_xl.cli", "check", "--project", str(proj), "--json",
-                               str(path)], capture_output=True, text=True, env=env, cwd=tmp)
-        took = time.perf_counter() - t0
-        doc = json.loads(proc.stdout)
-        print(f"seuranta check ({args.code.name}): {took:.1f} s, exit {proc.returncode}, JSON "
-              f"{len(proc.stdout.encode()) / 1e3:.1f} kB, {len(doc['findings'])} findings "
-              f"{doc['summary']['by_code']}")
+        for command in (["check", str(path)], ["sync", str(path.parent)]):
+            t0 = time.perf_counter()
+            proc = subprocess.run([sys.executable, "-m", "seuranta_xl.cli", command[0], "--project", str(proj),
+                                   "--json", *command[1:]], capture_output=True, text=True, env=env, cwd=tmp)
+            took = time.perf_counter() - t0
+            doc = json.loads(proc.stdout)
+            print(f"seuranta {command[0]} ({args.code.name}): {took:.1f} s, exit {proc.returncode}, JSON "
+                  f"{len(proc.stdout.encode()) / 1e3:.1f} kB, {len(doc['findings'])} findings "
+                  f"{doc['summary']['by_code']}")
+        master = proj / "master.xlsx"
+        if master.exists():
+            print(f"master.xlsx after the sync: {master.stat().st_size / 1e3:.0f} kB")
     return 0
 
 

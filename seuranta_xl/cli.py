@@ -544,7 +544,7 @@ def sync(folder, round_id, show_all, as_json, project_dir):
     say(text("sync.done", lang, r=result.round_id, files=plural("files", result.files_seen, lang),
              new=plural("new-returns", result.new_returns, lang), same=result.unchanged, rej=result.rejected,
              counts=findings_counts(result.findings, lang)))
-    closed = result.view is not None and result.view.round.closed
+    closed = result.closed
     if closed:   # recorded as late, nothing merged (round reopen takes them in)
         say(text("sync.late", lang, r=result.round_id, n=result.late))
     say(text("cli.sync-master", lang, p=result.master), keep=[str(result.master)])
@@ -562,9 +562,10 @@ def status_rows(view, rows) -> list[StatusRow]:
         mine = [f for f in found if f.department == r.department]
         errors = sum(1 for f in mine if f.severity is Severity.ERROR)
         warnings = sum(1 for f in mine if f.severity is Severity.WARNING)
-        state = r.state if r.state in ("missing", "rejected") else ("errors" if errors else "returned")
+        state = r.state if r.state in ("missing", "rejected", "draft") else ("errors" if errors else "returned")
         contact = ", ".join(f"{c['name']} <{c['email']}>" if c.get("name") else c["email"] for c in r.contacts)
-        out_rows.append(StatusRow(r.department, state, r.graded, r.actions, errors, warnings, r.file, contact or None))
+        out_rows.append(StatusRow(r.department, state, r.graded, r.actions, errors, warnings, r.file, contact or None,
+                                  r.approver))
     return out_rows
 
 
@@ -574,6 +575,7 @@ def _status_json(project_dir: Path, view, rows, srows: list[StatusRow], findings
     deadline = view.round.deadline
     counts = {"departments": len(srows), "returned": sum(r.state in ("returned", "errors") for r in srows),
               "missing": sum(r.state in ("missing", "rejected") for r in srows),
+              "drafts": sum(r.state == "draft" for r in srows),
               "with_errors": sum(r.state in ("errors", "rejected") for r in srows),
               "actions": sum(r.actions for r in srows), "graded": sum(r.graded for r in srows),
               "errors": sum(f.severity is Severity.ERROR for f in found),
@@ -634,6 +636,9 @@ def status(round_id, department, show_all, as_json, project_dir):
     say(text("status.totals" if graded else "status.totals-filled", lang,
              a=sum(r.state in ("returned", "errors") for r in srows), b=len(srows),
              c=sum(r.graded for r in srows), d=sum(r.actions for r in srows), counts=findings_counts(findings, lang)))
+    drafts = [r.department for r in srows if r.state == "draft"]
+    if drafts:   # not counted as returned above; their values are merged
+        say(text("status.drafts", lang, n=len(drafts), d=", ".join(drafts)))
     next_step(_status_next(view, srows, findings, today, lang), lang)
     exit_for(findings)
 
@@ -647,6 +652,9 @@ def _status_next(view, srows: list[StatusRow], findings: list[Finding], today: d
     if missing:
         late = view.round.deadline is not None and view.round.deadline < today
         return text("next.chase" if late else "next.wait", lang, missing=missing)
+    drafts = ", ".join(r.department for r in srows if r.state == "draft")
+    if drafts:
+        return text("next.drafts", lang, drafts=drafts)
     return text("next.report", lang)
 
 

@@ -9,7 +9,8 @@ From the Keuruu table bundled with the package (``data/keuruu_strategia.tsv``):
    grades (most moved one step from the past round) and Finnish comments, and a few deliberate
    mistakes: two grades left empty, an invalid grade 6, a comment over the length limit, "4 " typed
    with a space (accepted), one department returning twice (an unfinished copy, then the final one),
-   one department not returning at all;
+   one department not returning at all; the final return is marked ready (Valmis: Kyllä, with the
+   approver's name), the unfinished copy and the careless department's return are left as drafts;
 6. sync, and write the reports (xlsx, docx, md, csv).
 
 The target folder must be new, empty, or an earlier demo (marked with ``.seuranta-demo``; it is
@@ -49,6 +50,7 @@ REPORT_FORMATS = ("xlsx", "docx", "md", "csv")
 TWICE = "Hallinto"          # sends an unfinished copy first, then the final one
 CARELESS = "Kasvu"          # two grades empty, a 6, a comment that is too long
 SILENT = "Elinvoima"        # does not return at all
+APPROVER = "Marja Virtanen, hallintojohtaja"   # approves the final return of TWICE (its ready mark)
 
 COMMENTS = {
     "improved": [
@@ -174,8 +176,9 @@ def _set_input(ws, ref: str, value) -> None:
 
 def fill_workbook(src: Path, dst: Path, previous: dict[str, str | None], *, saved: dt.datetime,
                   only_first: int | None = None, mistakes: bool = False, typo_space: bool = False,
-                  lang: str = "fi") -> list[str]:
-    """Fill a generated workbook as its department would; the deliberate mistakes made (as text)."""
+                  lang: str = "fi", approver: str | None = None) -> list[str]:
+    """Fill a generated workbook as its department would; the deliberate mistakes made (as text).
+    ``approver``: the answers are final — the ready mark set to yes, with this name; else a draft."""
     import openpyxl
 
     wb = openpyxl.load_workbook(src)
@@ -205,10 +208,21 @@ def fill_workbook(src: Path, dst: Path, previous: dict[str, str | None], *, save
             made.append(text("demo.space", lang, aid=aid, g=grade))
         _set_input(ws, f"{cols['grade']}{r}", value)
         _set_input(ws, f"{cols['comment']}{r}", comment)
+    if approver:
+        _mark_ready(ws, meta, approver, lang)
     dst.parent.mkdir(parents=True, exist_ok=True)
     wb.save(dst)
     set_saved_time(dst, saved)
     return made
+
+
+def _mark_ready(ws, meta: dict, approver: str, lang: str) -> None:
+    """Valmis: Kyllä and the approver's name, in the cells the workbook's identity names."""
+    from seuranta_xl.core.ready import READY_WORDS
+
+    cells = json.loads(meta["ready"])
+    _set_input(ws, cells["mark"], READY_WORDS.get(lang, READY_WORDS["fi"])[0])
+    _set_input(ws, cells["approver"], approver)
 
 
 def set_saved_time(path: Path, when: dt.datetime) -> None:
@@ -296,13 +310,16 @@ def _fill(root: Path, workbooks: list[Path], lang: str, out: _Steps) -> tuple[Pa
             older = returns / f"{path.stem}_keskenerainen.xlsx"
             fill_workbook(path, older, previous, saved=dt.datetime(2024, 5, 20, 9, 30), only_first=20, lang=lang)
             made = fill_workbook(path, returns / path.name, previous, saved=dt.datetime(2024, 5, 28, 14, 5),
-                                 typo_space=True, lang=lang)
+                                 typo_space=True, lang=lang, approver=APPROVER)
             returned += [older, returns / path.name]
             out.line(text("demo.twice", lang, dept=dept))
         else:
+            careless = dept.startswith(CARELESS)
             made = fill_workbook(path, returns / path.name, previous, saved=dt.datetime(2024, 5, 30, 16, 45),
-                                 mistakes=dept.startswith(CARELESS), lang=lang)
+                                 mistakes=careless, lang=lang, approver=None if careless else APPROVER)
             returned.append(returns / path.name)
+            if careless:
+                made.append(text("demo.draft", lang))
         for line in made:
             out.line(f"- {dept}: {line}")
     return returns, returned

@@ -41,7 +41,7 @@ FINDING_COLUMNS = {"round_id": "string", "severity": "category", "code": "string
 RETURN_COLUMNS = {"round_id": "string", "department": "string", "file_name": "string", "state": "string",
                   "in_force": "boolean", "why": "string", "present": "boolean", "saved_at": "utc",
                   "first_seen": "utc", "return_id": "Int64", "file_hash": "string", "size": "Int64",
-                  "n_rows": "Int64", "n_errors": "Int64"}
+                  "n_rows": "Int64", "n_errors": "Int64", "ready": "boolean", "approver": "string"}
 
 
 @contextlib.contextmanager
@@ -147,7 +147,8 @@ def findings(project: str | os.PathLike[str], round_id: str | None = None, lang:
 def returns(project: str | os.PathLike[str], round_id: str | None = None) -> pd.DataFrame:
     """Every version of the round's returns, as `seuranta returns` lists them (docs/returns.md): ``state``
     current / superseded / withdrawn / rejected, ``in_force`` for the version whose values win, ``why``
-    when several are current (preferred / saved / arrival), ``present`` in the folder at the last sync."""
+    when several are current (preferred / saved / arrival), ``present`` in the folder at the last sync, ``ready`` its ready mark (false: a draft; NA: a refused file
+    or a workbook made before the ready step) and ``approver``."""
     view, _config = _view(project, round_id)
     rows = []
     for v in view.state.versions:
@@ -156,5 +157,6 @@ def returns(project: str | os.PathLike[str], round_id: str | None = None) -> pd.
                      "state": v.state, "in_force": v.in_force, "why": v.why, "present": v.present,
                      "saved_at": v.saved, "first_seen": v.first_seen, "return_id": rec.id if rec else None,
                      "file_hash": v.file_hash, "size": rec.size if rec else None,
-                     "n_rows": rec.n_rows if rec else None, "n_errors": v.errors})
+                     "n_rows": rec.n_rows if rec else None, "n_errors": v.errors,
+                     "ready": rec.ready if rec else None, "approver": rec.approver if rec else None})
     return _typed(rows, RETURN_COLUMNS)

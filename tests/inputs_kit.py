@@ -35,7 +35,7 @@ ALL_KINDS = {
          "decimals": 1, "required": True},
         {"key": "valmis", "kind": "date", "title": "Valmistumispäivä", "min_date": "2024-01-01",
          "max_date": "2030-12-31"},
-        {"key": "tila", "kind": "choice", "title": "Aikataulu", "choices": ["aikataulussa", "myöhässä", "keskeytetty"]},
+        {"key": "tila", "kind": "choice", "title": "Aikataulun tila", "choices": ["aikataulussa", "myöhässä", "keskeytetty"]},
         {"key": "riskit", "kind": "text", "title": "Riskit", "max_length": 120},
     ],
 }
@@ -61,6 +61,7 @@ class Round:
     workbooks: dict[str, Path]                    # file name -> generated path
     sheet: str = ""
     cells: list[Cell] = field(default_factory=list)
+    ready_cells: dict[str, tuple[str, str]] = field(default_factory=dict)   # file name -> (mark, approver) cells
 
     @property
     def returns(self) -> Path:
@@ -117,6 +118,8 @@ def plan(rnd: Round) -> Round:
         meta = {r[0].value: r[1].value for r in wb[META_SHEET].iter_rows(max_row=19) if r[0].value}
         cols = json.loads(meta["columns"])
         rnd.sheet = meta["data_sheet"]
+        places = json.loads(meta["ready"])
+        rnd.ready_cells[name] = (places["mark"], places["approver"])
         ids = [r[0].value for r in wb[meta["data_sheet"]].iter_rows(min_row=int(meta["first_data_row"]),
                                                                     max_col=1)]
         first = int(meta["first_data_row"])
@@ -131,9 +134,17 @@ def plan(rnd: Round) -> Round:
     return rnd
 
 
-def fill_openpyxl(rnd: Round, override: dict[tuple[str, str], object] | None = None) -> None:
-    """Each workbook filled as a department would in Excel (openpyxl), saved into the returns folder;
-    ``override``: (action id, key) -> another value typed there."""
+def _ready(rnd: Round, name: str, ready: str | None, approver: str | None) -> dict[str, object]:
+    """The ready block's cells as a department sets them (``ready`` None: left empty, a draft)."""
+    mark, who = rnd.ready_cells[name]
+    return {mark: ready, who: approver if ready else None}
+
+
+def fill_openpyxl(rnd: Round, override: dict[tuple[str, str], object] | None = None, *, ready: str | None = "Kyllä",
+                  approver: str | None = "Testi Hyväksyjä") -> None:
+    """Each workbook filled as a department would in Excel (openpyxl), marked ready with the approver's name
+    (a finished return; ``ready=None``: a draft), saved into the returns folder; ``override``: (action id,
+    key) -> another value typed there."""
     override = override or {}
     by_file: dict[str, list[Cell]] = {}
     for c in rnd.cells:
@@ -143,11 +154,15 @@ def fill_openpyxl(rnd: Round, override: dict[tuple[str, str], object] | None = N
         ws = wb[rnd.sheet]
         for c in cells:
             ws[c.ref] = override.get((c.action_id, c.key), c.typed)
+        for ref, value in _ready(rnd, name, ready, approver).items():
+            ws[ref] = value
         wb.save(rnd.returns / name)
 
 
-def lo_jobs(rnd: Round, override: dict[tuple[str, str], object] | None = None, out: Path | None = None) -> list[dict]:
-    """The same filling as LibreOffice jobs (a date typed as a date: its serial number in a date-formatted cell)."""
+def lo_jobs(rnd: Round, override: dict[tuple[str, str], object] | None = None, out: Path | None = None, *,
+            ready: str | None = "Kyllä", approver: str | None = "Testi Hyväksyjä") -> list[dict]:
+    """The same filling as LibreOffice jobs (a date typed as a date: its serial number in a date-formatted cell),
+    marked ready likewise."""
     override = override or {}
     jobs: dict[str, dict] = {}
     for c in rnd.cells:
@@ -157,4 +172,6 @@ def lo_jobs(rnd: Round, override: dict[tuple[str, str], object] | None = None, o
         if isinstance(value, dt.date):
             value = (value - EXCEL_EPOCH).days
         job["cells"][c.ref] = value
+    for name, job in jobs.items():
+        job["cells"].update({ref: value for ref, value in _ready(rnd, name, ready, approver).items() if value})
     return list(jobs.values())

@@ -18,6 +18,13 @@ from seuranta_xl.workbook.generate import generate_round
 ROUND = "2023-syys"
 
 
+def set_ready(ws, meta: dict, mark: str | None, approver: str | None) -> None:
+    """Set the ready block of an openpyxl data sheet as a department would (its cells from the meta)."""
+    cells = json.loads(meta["ready"])
+    ws[cells["mark"]] = mark
+    ws[cells["approver"]] = approver
+
+
 class Kit:
     """A Keuruu project with one open round and its generated workbooks."""
 
@@ -49,14 +56,21 @@ class Kit:
         return [r for r in range(first, ws.max_row + 1) if ws[f"{cols['id']}{r}"].value]
 
     def fill(self, department_prefix: str, name: str | None = None, *, seed_values: bool = True,
-             edit=None, saved: dt.datetime | None = None) -> Path:
-        """Fill a department's workbook with the seed's grades and comments, apply ``edit``, save."""
+             edit=None, saved: dt.datetime | None = None, ready: str | None = "default",
+             approver: str | None = "Testi Hyväksyjä") -> Path:
+        """Fill a department's workbook with the seed's grades and comments, apply ``edit``, save.
+
+        ``ready``: the text put in the ready mark ("Kyllä", "Ei", None: left empty); by default "Kyllä"
+        with the seed's values (a finished return), empty without them (a draft)."""
         wb, ws, meta, cols = self.workbook(department_prefix)
         if seed_values:
             for r in self.data_rows(ws, meta, cols):
                 seed = self.seed[ws[f"{cols['action']}{r}"].value]
                 ws[f"{cols['grade']}{r}"] = int(seed["grade"])
                 ws[f"{cols['comment']}{r}"] = seed["comment"] or None
+        if ready == "default":
+            ready = "Kyllä" if seed_values else None
+        set_ready(ws, meta, ready, approver if ready else None)
         if edit:
             edit(wb, ws, meta, cols)
         if saved:

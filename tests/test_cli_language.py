@@ -36,7 +36,7 @@ CLICK_DEVELOPER_ONLY = {
 # Words that are the same in Swedish and English (and differ from Finnish), checked one by one.
 SAME_IN_SWEDISH_AND_ENGLISH = {"col.cell", "col.status", "severity.info", "metavar.round", "metavar.text",
                                "init.organisation", "init.layout", "plural.infos", "title.status",
-                               "plural.versions", "plural.people"}   # "1 version", "1 person" in both
+                               "plural.versions", "plural.people", "report.median"}   # "1 version", "1 person", "Median" in both
 
 
 def run(*args: str, lang: str = "fi", cwd: Path | None = None):

@@ -14,6 +14,9 @@ import pytest
 
 from seuranta_xl.demo import ROUND, TABLE_NAME, run_demo
 
+# Whole processes of the CLI (seconds each): in the full suite, not in the fast subset.
+pytestmark = pytest.mark.slow
+
 BOX_CHARS = {chr(c) for c in range(0x2500, 0x2580)}     # Unicode's box drawing block
 
 

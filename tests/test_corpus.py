@@ -71,7 +71,8 @@ def test_case(name, shared, tmp_path):
     _assert_document(c, res, target)
 
 
-@pytest.mark.parametrize("name", ["clean", "comment-ctrl-raw-in-xml", "zip-bomb-ratio", "meta-from-other-department"])
+@pytest.mark.parametrize("name", ["clean", "comment-ctrl-raw-in-xml",
+                                  pytest.param("zip-bomb-ratio", marks=pytest.mark.slow), "meta-from-other-department"])
 def test_case_in_a_real_process(name, shared):
     """A few cases through the installed entry point in a process of its own: same document, same exit."""
     c = case(name)

@@ -45,6 +45,7 @@ def test_demo_refuses_a_folder_that_is_not_a_demo(tmp_path):
     assert (tmp_path / "oma.txt").read_text() == "tärkeä"
 
 
+@pytest.mark.slow   # three whole `seuranta demo` processes
 def test_demo_command_exit_0_twice_then_refuses(tmp_path):
     exe = Path(sys.executable).with_name("seuranta")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "seuranta_xl.cli"]

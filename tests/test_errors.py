@@ -84,10 +84,11 @@ def test_an_error_renders_in_each_language_and_refuses_a_missing_field():
         UserError("no-such-code")
 
 
-def test_the_old_inline_form_still_works_and_subclasses_keep_working():
-    old = UserError("Jotain meni pieleen", "Something went wrong", hint_fi="Yritä uudelleen.")
-    assert old.code is None and old.message("fi") == "Jotain meni pieleen"
-    assert old.message("sv") == "Something went wrong" and old.hint("en") == "Yritä uudelleen."
+def test_inline_texts_are_refused_and_subclasses_keep_working():
+    with pytest.raises(TypeError, match="unknown error code"):
+        UserError("Jotain meni pieleen")     # a sentence is not a code: every error is in the catalogue
+    with pytest.raises(TypeError):
+        UserError("round-exists", "Something went wrong", round="x")   # no positional English text
     locked = MasterLockedError("master-locked", path="master.xlsx")
     assert isinstance(locked, UserError) and "master.xlsx" in locked.one_line("sv")
     assert "Stäng filen" in locked.one_line("sv")

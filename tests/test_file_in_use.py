@@ -95,7 +95,7 @@ def _commands(root: Path) -> dict[str, tuple[list[str], Path]]:
 @pytest.mark.parametrize("command", ["sync", "report", "export", "generate", "addin"])
 def test_every_writer_says_which_file_to_close_in_one_line(demo, monkeypatch, command):
     args, target = _commands(demo)[command]
-    if not target.exists():
+    if not target.exists() or command == "sync":   # sync writes a master only when it is not the current one
         target.write_bytes(b"the previous file")
     before = target.read_bytes()
     with Ledger(demo / "seuranta.db") as ledger:

@@ -104,21 +104,21 @@ def test_the_municipalitys_own_template(kit):
     assert "rivi 1" in res.output and len(res.output.strip().splitlines()) == 1
 
 
-def _return(kit, prefix: str, blank: int = 0, bad: bool = False) -> Path:
+def _return(kit, prefix: str, blank: int = 0, bad: bool = False, **ready) -> Path:
     def edit(wb, ws, meta, cols):
         rows = kit.data_rows(ws, meta, cols)
         for r in rows[:blank]:
             ws[f"{cols['grade']}{r}"] = None
         if bad:
             ws[f"{cols['grade']}{rows[-1]}"] = 6
-    path = kit.fill(prefix, edit=edit)
+    path = kit.fill(prefix, edit=edit, **ready)
     dst = kit.proj / "palautukset" / ROUND / path.name
     shutil.copyfile(path, dst)
     return dst
 
 
 def test_remind_only_those_who_owe_and_says_exactly_what(kit):
-    hkp = _return(kit, "Hallinto", blank=2, bad=True)
+    hkp = _return(kit, "Hallinto", blank=2, bad=True, ready="Ei")    # not finished: a draft
     _return(kit, "Kasvu")
     assert run("sync", "--project", str(kit.proj)).exit_code == 1
     res = run("remind", "--json", "--project", str(kit.proj))
@@ -142,6 +142,7 @@ def test_remind_only_those_who_owe_and_says_exactly_what(kit):
     assert f"- {second.id} " in body and f"(solu {cols['grade']}{r2})" in body
     assert "Korjattavaa (1):" in body and f"- {last.id}: Arvio ”6” ei ole asteikolla" in body
     assert "3 päivää jäljellä" in body and "jatka siihen" in body
+    assert "se on luonnos" in body and "valitse lomakkeen yläosan Valmis-kohtaan Kyllä" in body
     [att] = list(msg.iter_attachments())
     assert att.get_filename() == hkp.name and att.get_content() == hkp.read_bytes()   # their own return
     elin = parse(folder / f"{ROUND}_{ELINVOIMA}.eml")

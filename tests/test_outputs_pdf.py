@@ -24,8 +24,8 @@ A4_PORTRAIT, A4_LANDSCAPE = (595, 842), (842, 595)
 # The demo round printed (LibreOffice 7.4, DejaVu fonts): pages per file. A change here is a change of
 # the printed layout: look at the pages (tests/output/pdf/) before updating the number.
 PAGES = {"2024-kevat_Elinvoima ja asuinympäristö.xlsx": 4, "2024-kevat_Hallinto- ja konsernipalvelut.xlsx": 5,
-         "2024-kevat_Kasvu ja hyvinvointi.xlsx": 5, "master.xlsx": 15, "2024-kevat_raportti.xlsx": 16,
-         "2024-kevat_raportti.docx": 15}
+         "2024-kevat_Kasvu ja hyvinvointi.xlsx": 5, "master.xlsx": 17, "2024-kevat_raportti.xlsx": 18,
+         "2024-kevat_raportti.docx": 17}    # the goals (#16): two pages in each
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,7 @@ def _master_pages(pdf: Path) -> dict[str, list[int]]:
     """The master's pages by sheet, told by the first header of each sheet."""
     pages: dict[str, list[int]] = {}
     starts = {"ID": "Toimenpiteet", "Kierros      ID": "Kaikki arviot", "Kierros      Vastuutaho   Tila": "Palautukset",
-              "Kierros      Vakavuus": "Havainnot", "Kierros      Vastuutaho   Tiedosto": "Versiot"}
+              "Kierros      Vakavuus": "Havainnot", "Kierros      Vastuutaho   Tiedosto": "Versiot", "Taso": "Tavoitteet"}
     for page in range(1, PAGES["master.xlsx"] + 1):
         top = page_text(pdf, page).lstrip().splitlines()[0]
         squeezed = re.sub(r"\s+", " ", top)

@@ -98,7 +98,7 @@ def _project(root: Path):
 def test_xlsx_values_formats_and_native_charts(keuruu, tmp_path):
     path, _ = write_report(keuruu, PAST, "xlsx", tmp_path / "r.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Yhteenveto", "Muutokset", "Toimenpiteet"]
+    assert wb.sheetnames == ["Yhteenveto", "Muutokset", "Tavoitteet", "Toimenpiteet"]
     for ws in wb.worksheets:
         assert not ws.merged_cells.ranges and not ws.protection.sheet
         for row in ws.iter_rows():
@@ -131,8 +131,8 @@ def test_docx_has_the_tables_and_charts(keuruu, tmp_path):
     doc = Document(str(path))
     texts = [p.text for p in doc.paragraphs]
     assert texts[0].startswith("Keuruu: Strategian seuranta")
-    # per focus area and per department: counts, shares, key figures; then one list table per focus area
-    assert len(doc.tables) == 3 + 3 + 4
+    # per focus area and per department: counts, shares, key figures; the goals; one list table per focus area
+    assert len(doc.tables) == 3 + 3 + 1 + 4
     counts, shares, measures = doc.tables[:3]
     assert [c.text for c in counts.rows[0].cells] == ["Painopiste", "Toimenpiteitä", "1", "2", "3", "4", "5",
                                                       "Ei arviota"]
@@ -144,7 +144,7 @@ def test_docx_has_the_tables_and_charts(keuruu, tmp_path):
         assert len(table.columns) <= 8
         assert all("\n" not in c.text for row in table.rows[1:] for c in row.cells if c.text[:1].isdigit())
     assert len(doc.inline_shapes) == 2
-    listed = sum(1 for t in doc.tables[6:] for row in t.rows[1:] if not row.cells[0].text.startswith("Tavoite"))
+    listed = sum(1 for t in doc.tables[7:] for row in t.rows[1:] if not row.cells[0].text.startswith("Tavoite"))
     assert listed == 134
 
 

@@ -53,9 +53,10 @@ def test_missing_grade(kit):
     def edit(wb, ws, meta, cols):
         r = first_row(kit, ws, meta, cols)
         ws[f"{cols['grade']}{r}"] = None
-    path = kit.fill(HKP, edit=edit)
+    path = kit.fill(HKP, edit=edit, ready="Ei")    # a draft: marked ready it would be ready-incomplete too
     code, doc = check_json(kit, path)
-    [f] = doc["findings"]
+    [f, draft] = doc["findings"]
+    assert draft["code"] == "draft-return"
     assert f["code"] == "missing-grade" and f["severity"] == "warning"
     assert f["cell"].startswith(json.loads(kit.workbook(HKP)[2]["columns"])["grade"])
     assert f["department"] == "Hallinto- ja konsernipalvelut" and f["action_id"]

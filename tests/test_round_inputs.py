@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from tests.inputs_kit import ALL_KINDS, ROUND, fill_openpyxl, open_round, plan
 from seuranta_xl.core.errors import UserError
+from seuranta_xl.core.identity import STRATEGY_REFERENCE_KEYS
 from seuranta_xl.core.inputs import InputPreset, InputSpec
 from seuranta_xl.outputs.export import export_rows, to_csv, to_json
 from seuranta_xl.outputs.report import build_report
@@ -45,7 +46,9 @@ def assert_every_value_arrived(rnd) -> None:
     further = [k for k in keys if k not in ("grade", "comment")]
     assert header[:10] == ["round", "action_id", "department", "painopiste", "tavoite", "toimenpide", "grade",
                            "comment", "source_file", "received_at"]
-    assert header[10:] == further                       # the further inputs after the contract's header
+    # the further inputs after the contract's header, then the strategy's reference texts (docs/json.md)
+    assert header[10:10 + len(further)] == further
+    assert header[10 + len(further):] == [k for k in STRATEGY_REFERENCE_KEYS if k in header]
     assert rnd.cells, "nothing was filled"
     for c in rnd.cells:
         assert rows[c.action_id][c.key] == c.expected, (c.action_id, c.key)
@@ -185,7 +188,7 @@ def test_the_workbook_validates_each_kind_with_finnish_words(tmp_path, fixtures_
     wb = openpyxl.load_workbook(path)
     ws = wb[rnd.sheet]
     heads = {c.value: c.column_letter for c in ws[6] if c.value}
-    assert "Toteutunut arvo (%)" in heads and "Valmistumispäivä" in heads and "Aikataulu" in heads
+    assert "Toteutunut arvo (%)" in heads and "Valmistumispäivä" in heads and "Aikataulun tila" in heads
     by_col = {heads[t]: dv for t in heads for dv in ws.data_validations.dataValidation
               if str(dv.sqref).startswith(heads[t] + "7:")}
     number = by_col[heads["Toteutunut arvo (%)"]]
@@ -195,14 +198,19 @@ def test_the_workbook_validates_each_kind_with_finnish_words(tmp_path, fixtures_
     assert number.errorStyle in (None, "stop") and "Luku ei kelpaa" == number.errorTitle
     date = by_col[heads["Valmistumispäivä"]]
     assert date.type == "date" and "15.5.2025" in date.prompt
-    choice = by_col[heads["Aikataulu"]]
+    choice = by_col[heads["Aikataulun tila"]]
     assert choice.type == "list" and choice.formula1.startswith("'_listat'!$C$1")
     text = by_col[heads["Riskit"]]
     assert text.type == "textLength" and text.formula1 == "120"
     # the unlocked cells are exactly the input cells
     unlocked = {c.coordinate for row in ws.iter_rows(min_row=1, max_row=ws.max_row) for c in row
                 if c.protection is not None and c.protection.locked is False}
-    assert unlocked == {c.ref for c in rnd.cells if c.file == path.name}
+    # ... and the ready block's mark and approver (the approver's cell merged over the first two input columns)
+    mark, approver = rnd.ready_cells[path.name]
+    merged = next(m for m in ws.merged_cells.ranges if approver in m)
+    block = {mark} | {c.coordinate for row in ws[merged.coord] for c in row}
+    assert block == {"G2", "G3", "H3"}
+    assert unlocked == {c.ref for c in rnd.cells if c.file == path.name} | block
 
 
 BAD_VALUES = [

@@ -121,7 +121,7 @@ def test_closing_twice_or_reopening_an_open_round_says_so(kit):
 def test_the_new_tables_are_append_only(kit):
     from seuranta_xl.core.roundlife import LateReturn
     with kit.project.ledger() as ledger:
-        assert ledger.schema_version() >= 3
+        assert ledger.schema_version() >= 3      # 4: goal_statuses (#16)
         ledger.add_round_event(ROUND, RoundEvent("edit", "t", title="x"))
         ledger.add_late([LateReturn(ROUND, "f" * 64, "myohassa.xlsx", 1, None, "t", "t")])
         ledger.add_strategy_diff(1, 1, "{}")

@@ -46,7 +46,8 @@ def identity_from_sheet(wb) -> tuple[idn.Identity, str]:
         hashes.append(idn.row_hash(texts))
         r += 1
     ident = idn.Identity(project_id=meta["project_id"], round_id=meta["round_id"], department=meta["department"],
-                         template_version=meta["template_version"], row_ids=ids, row_hashes=hashes)
+                         template_version=meta["template_version"], row_ids=ids, row_hashes=hashes,
+                         references=idn.parse_references(meta.get("references")), ready=meta.get("ready") or "")
     return ident, meta["signature"]
 
 
@@ -72,9 +73,14 @@ def check_contract(path: Path, secret: str, n_rows: int) -> None:
     ws = wb[meta["data_sheet"]]
     first, header = int(meta["first_data_row"]), int(meta["header_row"])
     last = first + n_rows - 1
-    # unlocked cells are exactly the input cells of data rows
+    # unlocked cells are exactly the input cells of data rows and the ready block (mark, approver: merged
+    # over the comment column)
+    ready = json.loads(meta["ready"])
+    assert (ready["mark"], ready["approver"]) == (f"{cols['grade']}2", f"{cols['grade']}3")
     expected = {f"{cols[k]}{r}" for k in idn.INPUT_KEYS for r in range(first, last + 1)}
+    expected |= {ready["mark"], ready["approver"], f"{cols['comment']}3"}
     assert unlocked_cells(ws) == expected
+    assert ws[ready["mark"]].value is None and ws[ready["approver"]].value is None    # a new workbook is a draft
     # protection
     assert ws.protection.sheet and ws.protection.password
     assert ws.protection.autoFilter is False and ws.protection.sort is False  # allowed on the protected sheet

@@ -15,6 +15,7 @@ from seuranta_xl.returns.sync import sync_folder
 from seuranta_xl.store.project import builtin_scales
 from seuranta_xl.store.rounds import new_round
 from seuranta_xl.workbook.generate import generate_round
+from tests.returns_kit import set_ready
 from tests.builders import add_round, keuruu_rows, keuruu_strategy, make_project
 
 DATA = Path(__file__).resolve().parent / "data" / "workbooks"
@@ -72,6 +73,8 @@ def fill(path: Path, dst: Path, edit=None) -> Path:
         if ws[f"{cols['id']}{r}"].value:
             assert not ws[f"{cols['grade']}{r}"].protection.locked
             ws[f"{cols['grade']}{r}"] = int(grades[ws[f"{cols['action']}{r}"].value])
+    if meta.get("ready"):           # made with the ready block: marked ready as a finished return would be
+        set_ready(ws, meta, "Kyllä", "Testi Hyväksyjä")
     if edit:
         edit(ws, cols, first)
     wb.save(dst)
@@ -97,6 +100,12 @@ def test_a_version_1_return_is_still_read(v1_project):
     assert {f.code for f in result.findings} == {"missing-return"}              # the other two departments
     graded = [v for v in result.view.state.values.values() if v.grade is not None]
     assert len(graded) == 47
+    # made before the ready step: no ready block, taken as ready (back-compat), so it counts as returned
+    [rec] = result.view.state.returns["Kasvu ja hyvinvointi"]
+    assert "ready" not in meta and (rec.ready, rec.approver, rec.draft) == (None, None, False)
+    from seuranta_xl.returns.status import department_rows
+    states = {r.department: r.state for r in department_rows(result.view)}
+    assert states["Kasvu ja hyvinvointi"] == "returned"
 
 
 def test_a_version_1_returns_department_cells_are_still_checked(v1_project):

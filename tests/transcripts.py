@@ -62,9 +62,9 @@ def run(args: list[str], cwd: Path | None = None) -> tuple[int, str]:
 
 
 def _fill(root: Path, round_id: str) -> None:
-    """The departments fill their workbooks as in the demo: one returns twice, one makes mistakes, one
-    does not return."""
-    from seuranta_xl.demo import fill_workbook
+    """The departments fill their workbooks as in the demo: one returns twice (a draft, then marked
+    ready), one makes mistakes and leaves its return a draft, one does not return."""
+    from seuranta_xl.demo import APPROVER, fill_workbook
     from seuranta_xl.store.project import Project
     from seuranta_xl.store.roundview import load_round
 
@@ -78,7 +78,8 @@ def _fill(root: Path, round_id: str) -> None:
         if "Hallinto" in path.name:
             fill_workbook(path, returns / f"{path.stem}_keskenerainen.xlsx", previous,
                           saved=dt.datetime(2024, 5, 20, 9, 30), only_first=20)
-            fill_workbook(path, returns / path.name, previous, saved=dt.datetime(2024, 5, 28, 14, 5), typo_space=True)
+            fill_workbook(path, returns / path.name, previous, saved=dt.datetime(2024, 5, 28, 14, 5), typo_space=True,
+                          approver=APPROVER)
         else:
             fill_workbook(path, returns / path.name, previous, saved=dt.datetime(2024, 5, 30, 16, 45), mistakes=True)
 
@@ -125,7 +126,8 @@ def round_end(root: Path) -> dict[str, tuple[int, str]]:
     out["reminder"] = (0, reminder_text(root, "Kasvu ja hyvinvointi"))
     out["close"] = run(["round", "close", "2024-kevat"], cwd=root)
     form = root / "lomakkeet" / "2024-kevat" / "2024-kevat_Elinvoima ja asuinympäristö.xlsx"
-    fill_workbook(form, root / "palautukset" / "2024-kevat" / form.name, {}, saved=dt.datetime(2024, 6, 3, 11, 20))
+    fill_workbook(form, root / "palautukset" / "2024-kevat" / form.name, {}, saved=dt.datetime(2024, 6, 3, 11, 20),
+                  approver="Ville Ylönen")
     out["late"] = run(["sync"], cwd=root)
     out["list"] = run(["round", "list"], cwd=root)
     out["reopen"] = run(["round", "reopen", "2024-kevat"], cwd=root)

@@ -146,7 +146,7 @@ def status_table(rows: list, lang: str, graded: bool = True) -> list[list]:
         out.append([r.department, state_label(r.state, lang), r.graded, r.actions, r.errors, r.warnings,
                     r.file or "", r.received_at or ""])
     out.append([text("total", lang),
-                f"{sum(r.state != 'missing' for r in rows)} / {len(rows)}",
+                f"{sum(r.state in ('returned', 'errors') for r in rows)} / {len(rows)}",   # not drafts
                 sum(r.graded for r in rows), sum(r.actions for r in rows),
                 sum(r.errors for r in rows), sum(r.warnings for r in rows), "", ""])
     return out

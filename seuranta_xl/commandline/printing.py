@@ -16,7 +16,7 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan", "head": "bold", "dim": "dim", "code": "",
-          "returned": "green", "missing": "yellow", "errors": "bold red", "": ""}
+          "returned": "green", "missing": "yellow", "errors": "bold red", "draft": "yellow", "": ""}
 MAX_WIDTH = 120
 
 

@@ -4,11 +4,8 @@ Data problems in a return or a strategy table are Findings, not exceptions. A Us
 stops a command as a whole: a missing file, a bad config key, a locked project. Like a finding it
 is a catalogue code with parameters (:mod:`seuranta_xl.core.error_catalogue`: a message and a hint
 in Finnish, Swedish and English each), ``UserError("round-exists", round="2024-kevat")``; the shell
-renders it in the project's language as one line and never a traceback.
-
-During the transition the old form still works: ``UserError(fi, en, sv=None, hint_fi=..., ...)``
-with the texts inline. The form is told by the first argument: a known code (and no English text)
-is the catalogue form.
+renders it in the project's language as one line and never a traceback. There is no inline-text
+form: a new error is a new catalogue entry, complete in all three languages.
 """
 from __future__ import annotations
 
@@ -21,25 +18,18 @@ LANGUAGES = ("fi", "sv", "en")
 
 
 class UserError(Exception):
-    def __init__(self, code_or_fi: str, en: str | None = None, sv: str | None = None, *,
-                 hint_fi: str | None = None, hint_en: str | None = None, hint_sv: str | None = None,
-                 **params: Any):
-        if en is None and code_or_fi in ERRORS:
-            entry = ERRORS[code_or_fi]
-            missing = sorted(placeholders(entry) - set(params))
-            if missing:
-                raise TypeError(f"UserError({code_or_fi!r}) needs the parameters {', '.join(missing)}")
-            self.code: str | None = code_or_fi
-            self.params = params
-            shown = {lang: _shown(params, lang) for lang in LANGUAGES}
-            self.texts = {lang: entry.message[lang].format(**shown[lang]) for lang in LANGUAGES}
-            self.hints: dict[str, str | None] = {lang: entry.hint[lang].format(**shown[lang]) for lang in LANGUAGES}
-        else:
-            if en is None:
-                raise TypeError(f"unknown error code {code_or_fi!r} (add it to core/error_catalogue.py)")
-            self.code, self.params = None, {}
-            self.texts = {"fi": code_or_fi, "en": en, "sv": sv or en}
-            self.hints = {"fi": hint_fi, "en": hint_en or hint_fi, "sv": hint_sv or hint_en or hint_fi}
+    def __init__(self, code: str, **params: Any):
+        if code not in ERRORS:
+            raise TypeError(f"unknown error code {code!r} (add it to core/error_catalogue.py)")
+        entry = ERRORS[code]
+        missing = sorted(placeholders(entry) - set(params))
+        if missing:
+            raise TypeError(f"UserError({code!r}) needs the parameters {', '.join(missing)}")
+        self.code = code
+        self.params = params
+        shown = {lang: _shown(params, lang) for lang in LANGUAGES}
+        self.texts = {lang: entry.message[lang].format(**shown[lang]) for lang in LANGUAGES}
+        self.hints: dict[str, str | None] = {lang: entry.hint[lang].format(**shown[lang]) for lang in LANGUAGES}
         super().__init__(self.texts["en"])
 
     def message(self, lang: str = "fi") -> str:

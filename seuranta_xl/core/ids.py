@@ -53,10 +53,29 @@ def _ratio(a: str, b: str) -> float:
     return fuzz.ratio(normalise(a), normalise(b))
 
 
-def _next_number(prefix: str, used: set[str]) -> int:
-    pattern = re.compile(re.escape(prefix) + r"(\d+)$")
-    numbers = [int(m.group(1)) for u in used if (m := pattern.match(u))]
-    return max(numbers, default=0) + 1
+_TRAILING_NUMBER = re.compile(r"\d+$")
+
+
+class _Numbers:
+    """The highest number taken under each prefix ("" for focus areas, "1." for goals, "1.2." for
+    actions), kept up to date as ids are added: one pass over the ids in use, not one per new id."""
+
+    def __init__(self, taken: Iterable[str] = ()):
+        self._top: dict[str, int] = {}
+        for u in taken:
+            self.add(u)
+
+    def add(self, taken: str) -> None:
+        m = _TRAILING_NUMBER.search(taken)
+        if m:   # the whole trailing run of digits: "1.12" is 12 under "1.", never 2 under "1.1"
+            head, number = taken[:m.start()], int(m.group())
+            if number > self._top.get(head, -1):
+                self._top[head] = number
+
+    def next(self, prefix: str) -> int:
+        """The next free number under ``prefix`` (which is "" or ends in "."): one more than the highest."""
+        assert not prefix[-1:].isdigit(), prefix
+        return max(self._top.get(prefix, 0), 0) + 1
 
 
 def _match_names(new: Sequence[str], old: dict[str, str], threshold: float) -> dict[str, str]:
@@ -107,29 +126,36 @@ def assign(keys: Sequence[ActionKey], previous: Strategy | None = None,
             fa_ids[k.focus_area] = k.focus_code
     fa_ids.update({n: i for n, i in _match_names([n for n in fa_names if n not in fa_ids], old_fa,
                                                   STRUCTURE_THRESHOLD).items()})
+    fa_numbers = _Numbers(struct_used | set(fa_ids.values()) | {u.split(".")[0] for u in used})
     for name in fa_names:
         if name not in fa_ids:
-            number = str(_next_number("", struct_used | set(fa_ids.values()) | {u.split(".")[0] for u in used}))
+            number = str(fa_numbers.next(""))
             fa_ids[name] = number
             struct_used.add(number)
+            fa_numbers.add(number)
 
     goal_ids: dict[tuple[str, str], str] = {}
     for k in keys:
         if k.goal_code and (k.focus_area, k.goal) not in goal_ids:
             goal_ids[(k.focus_area, k.goal)] = k.goal_code
+    goal_numbers = _Numbers(struct_used | set(goal_ids.values()) | {".".join(u.split(".")[:2]) for u in used})
+    goals_of: dict[str, dict[str, None]] = {fa: {} for fa in fa_names}
+    for k in keys:
+        if (k.focus_area, k.goal) not in goal_ids:
+            goals_of[k.focus_area][k.goal] = None
     for fa in fa_names:
-        goals = list(dict.fromkeys(k.goal for k in keys if k.focus_area == fa and (fa, k.goal) not in goal_ids))
+        goals = list(goals_of[fa])
         old_fa_name = next((o for o, i in old_fa.items() if i == fa_ids[fa]), None)
         old = {g: gid for (f, g), gid in old_goal.items() if f == old_fa_name}
         for g, gid in _match_names(goals, old, STRUCTURE_THRESHOLD).items():
             goal_ids[(fa, g)] = gid
+            goal_numbers.add(gid)
         for g in goals:
             if (fa, g) not in goal_ids:
-                prefix = fa_ids[fa] + "."
-                taken = struct_used | set(goal_ids.values()) | {".".join(u.split(".")[:2]) for u in used}
-                gid = f"{prefix}{_next_number(prefix, taken)}"
+                gid = f"{fa_ids[fa]}.{goal_numbers.next(fa_ids[fa] + '.')}"
                 goal_ids[(fa, g)] = gid
                 struct_used.add(gid)
+                goal_numbers.add(gid)
 
     # ---- actions: exact matches, then fuzzy ones, then new numbers
     ids: list[str | None] = [k.code for k in keys]
@@ -172,11 +198,11 @@ def assign(keys: Sequence[ActionKey], previous: Strategy | None = None,
             ids[i] = oid
         elif ids[i] != oid:
             changed.append((i, oid, ids[i]))
-    taken = used | {i for i in ids if i}
+    numbers = _Numbers(used | {i for i in ids if i})
     for i, k in enumerate(keys):
         if ids[i] is None:
             prefix = goal_ids[(k.focus_area, k.goal)] + "."
-            new = f"{prefix}{_next_number(prefix, taken)}"
+            new = f"{prefix}{numbers.next(prefix)}"
             ids[i] = new
-            taken.add(new)
+            numbers.add(new)
     return Ids(actions=[i for i in ids if i is not None], focus_areas=fa_ids, goals=goal_ids, changed=changed)

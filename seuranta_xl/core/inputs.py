@@ -29,7 +29,9 @@ KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,29}$")
 # Keys the workbook, the export and the JSON already use for something else.
 RESERVED_KEYS = frozenset({"id", "focus_area", "goal", "action", "department", "indicator", "prev_grade",
                            "prev_comment", "status", "round", "action_id", "painopiste", "tavoite",
-                           "toimenpide", "source_file", "received_at", "grade_label", "grade_text"})
+                           "toimenpide", "source_file", "received_at", "grade_label", "grade_text",
+                           "target", "sdg", "responsible", "schedule",     # the strategy's reference columns
+                           "ready", "approver"})                            # the ready block (core/ready.py)
 TEXT_MAX = 32767       # an Excel cell holds at most this many characters
 NUMBER_LIMIT = 1e15    # the bounds of a number column without min / max (Excel's validation needs two)
 

@@ -140,6 +140,9 @@ def merge_round(rnd: Round, strategy: Strategy, returns: list[tuple[ReturnRecord
 def _take_values(state: RoundState, dept: str, d: _Dept) -> list[Finding]:
     """Set the value in force of every field the department's current versions give; the findings of
     fields where they disagree or a newer one is empty."""
+    if len(d.entries) == 1:
+        _take_single(state, d)
+        return []
     out: list[Finding] = []
     action_ids = dict.fromkeys(aid for m in d.entries for aid in m)
     for aid in action_ids:
@@ -158,6 +161,22 @@ def _take_values(state: RoundState, dept: str, d: _Dept) -> list[Finding]:
             out += _conflicts(d, aid, name, givers, value)
             out += _cleared(d, aid, name, win, value)
     return out
+
+
+def _take_single(state: RoundState, d: _Dept) -> None:
+    """One current version (the usual case): its accepted values are in force, nothing to compare."""
+    version, (entries,) = d.versions[0], d.entries
+    rec = version.record
+    source = Source(version.file_name, rec.received_at if rec else "", rec.id if rec else None)
+    for aid, entry in entries.items():
+        if not entry.accepted:
+            continue
+        for name in d.fields:          # grade, comment and the round's further inputs
+            value = entry.value(name)
+            if value is None:
+                continue
+            d.winners[(aid, name)] = 0
+            state.values.setdefault(aid, CurrentValue()).set(name, value, source)
 
 
 def _cell(entry: Entry, name: str) -> str | None:

@@ -343,6 +343,13 @@ class ReturnRecord(_Model):
     findings: list[Finding] = Field(default_factory=list)
     application: str | None = None    # docProps/app.xml Application (which program saved it)
     package_time: str | None = None   # the zip members' time (LibreOffice: the save time in UTC)
+    ready: bool | None = None         # its ready mark: True ready, False a draft, None no ready block (taken as ready)
+    approver: str | None = None       # who approved the answers (the ready block's name cell)
+
+    @property
+    def draft(self) -> bool:
+        """A return whose ready mark is not set: it does not count as returned (core/ready.py)."""
+        return self.ready is False
 
 
 # --------------------------------------------------------------------------- config

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from seuranta_xl.core.identity import locked_texts
+from seuranta_xl.core.identity import STRATEGY_REFERENCE_KEYS, TITLES, legacy_keys, locked_texts, reference_text
 from seuranta_xl.core.model import ActionRow, Entry
 from seuranta_xl.core.returnctx import Ctx
 
@@ -19,6 +19,10 @@ _CHANGES = {
     "reworded": {"fi": "toimenpiteen {id} teksti on muuttunut: ”{old}” → ”{new}”; arviota ei yhdistetty",
                  "sv": "texten för åtgärd {id} har ändrats: ”{old}” → ”{new}”; bedömningen slogs inte samman",
                  "en": "the text of action {id} changed: “{old}” → “{new}”; its grade was not merged"},
+    "reference": {"fi": "toimenpiteen {id} tieto ”{column_fi}” on muuttunut: ”{old}” → ”{new}”; arviota ei yhdistetty",
+                  "sv": "uppgiften ”{column_sv}” för åtgärd {id} har ändrats: ”{old}” → ”{new}”; bedömningen slogs "
+                        "inte samman",
+                  "en": "the “{column_en}” of action {id} changed: “{old}” → “{new}”; its grade was not merged"},
     "moved": {"fi": "toimenpide {id} on siirretty vastuutaholle {to}; arviota ei yhdistetty",
               "sv": "åtgärd {id} har flyttats till {to}; bedömningen slogs inte samman",
               "en": "action {id} moved to {to}; its grade was not merged"},
@@ -40,11 +44,21 @@ def _change(kind: str, **fields: str) -> dict[str, str]:
     return {f"change_{lang}": t.format(**fields) for lang, t in _CHANGES[kind].items()}
 
 
+def _reworded(aid: str, old: ActionRow, new: ActionRow, refs) -> dict[str, str]:
+    """What changed in a row's locked texts: the action's text, else the first reference text that did."""
+    for key in (k for k in STRATEGY_REFERENCE_KEYS if k in refs):
+        before, after = reference_text(old.action, key), reference_text(new.action, key)
+        if before != after and old.action.text == new.action.text:
+            columns = {f"column_{lang}": TITLES[lang][key] for lang in TITLES}
+            return _change("reference", id=aid, old=_clip(before), new=_clip(after), **columns)
+    return _change("reworded", id=aid, old=_clip(old.action.text), new=_clip(new.action.text))
+
+
 def apply_outdated(ctx: Ctx, entries: list[Entry], made_with: list[ActionRow], now: list[ActionRow],
                    owner: dict[str, str]) -> list[Entry]:
     """The entries of a workbook made from ``made_with`` (the department's rows then) judged against
     ``now`` (its rows in the round's strategy today); ``owner`` is action id -> department today."""
-    indicator = ctx.exp.strategy.has_indicators
+    refs = ctx.references if ctx.references is not None else legacy_keys(ctx.exp.strategy)
     before = {r.id: r for r in made_with}
     current = {r.id: r for r in now}
     changed: dict[str, dict[str, str]] = {}
@@ -54,8 +68,8 @@ def apply_outdated(ctx: Ctx, entries: list[Entry], made_with: list[ActionRow], n
             changed[aid] = _change("moved", id=aid, to=owner[aid])
         elif new is None:
             changed[aid] = _change("removed", id=aid)
-        elif locked_texts(old, indicator) != locked_texts(new, indicator):
-            changed[aid] = _change("reworded", id=aid, old=_clip(old.action.text), new=_clip(new.action.text))
+        elif locked_texts(old, refs) != locked_texts(new, refs):
+            changed[aid] = _reworded(aid, old, new, refs)
     ctx.findings = [f for f in ctx.findings if f.action_id not in changed]
     out = []
     for e in entries:

@@ -38,6 +38,7 @@ class Ctx:
         self.department: str | None = None
         self.sheet: str | None = None
         self.made_with: list[Any] | None = None   # the rows of an older strategy the workbook was made from
+        self.references: tuple[str, ...] | None = None   # the signed identity's reference keys (None: before #16)
 
     def add(self, code: str, *, cell: str | None = None, row: int | None = None, action_id: str | None = None,
             sheet: str | None = None, **params: Any) -> Finding:

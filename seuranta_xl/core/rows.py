@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from seuranta_xl.core.cells import col_letter
-from seuranta_xl.core.identity import TITLES, locked_texts
+from seuranta_xl.core.identity import STRUCTURE_KEYS, TITLES, covered_keys, locked_keys, locked_texts
 from seuranta_xl.core.inputcheck import looks_like_percent, read_input
 from seuranta_xl.core.inputs import COMMENT, GRADE, InputSpec, extra, input_title
 from seuranta_xl.core.model import ActionRow, Entry, Scale, ScaleStep
@@ -25,7 +25,6 @@ from seuranta_xl.core.returned import SheetFacts
 # Characters XML 1.0 cannot hold (Excel stores them escaped as _xHHHH_); removed and reported.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NOT_A_GRADE = (dt.date, dt.datetime, dt.time, dt.timedelta)
-LOCKED_KEYS = ("id", "focus_area", "goal", "action", "department", "indicator")
 
 
 @dataclass
@@ -114,7 +113,7 @@ def _report_added(ctx: Ctx, added: list[tuple[int, int, int, str]]) -> None:
 
 
 def _differs(sheet: Sheet, rows: list[int]) -> bool:
-    keys = [k for k in sheet.cols if k not in LOCKED_KEYS and k not in ("prev_grade", "prev_comment", "status")]
+    keys = [k for k in sheet.cols if k not in STRUCTURE_KEYS and k not in ("prev_grade", "prev_comment", "status")]
     values = {tuple(cell_text(sheet.value(r, k)) for k in keys) for r in rows}
     return len(values) > 1
 
@@ -189,7 +188,8 @@ def _extra_inputs(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> tuple[dict,
 def _locked_ok(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> bool:
     """Locked texts compared with the strategy itself, so the exact cell is named."""
     ok = True
-    for key, text in zip(LOCKED_KEYS, locked_texts(row, "indicator" in sheet.cols)):
+    refs = covered_keys(ctx.references, sheet.cols)
+    for key, text in zip(locked_keys(refs), locked_texts(row, refs), strict=True):
         if key not in sheet.cols:
             continue
         raw = sheet.value(r, key)

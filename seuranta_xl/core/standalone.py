@@ -14,14 +14,15 @@ from dataclasses import dataclass, replace
 
 from seuranta_xl.core.cells import col_index, col_letter
 from seuranta_xl.core.findings import Finding
-from seuranta_xl.core.identity import LISTS_SHEET, TITLES, row_hash
+from seuranta_xl.core.identity import (LISTS_SHEET, STRATEGY_REFERENCE_KEYS, TITLES, covered_keys, parse_references,
+                                      row_hash)
 from seuranta_xl.core.model import (Action, Columns, Config, FocusArea, Goal, Round, ROUND_ID_PATTERN, Scale,
                                     ScaleStep, Strategy)
 from seuranta_xl.core.returnctx import cell_text
 from seuranta_xl.core.returned import ReturnedWorkbook
 from seuranta_xl.core.validate import Expectation, Validation, stated_inputs, validate_return
 
-_TEXT_KEYS = ("focus_area", "goal", "action", "department", "indicator")
+_TEXT_KEYS = ("focus_area", "goal", "action", "department", *STRATEGY_REFERENCE_KEYS)
 
 
 @dataclass
@@ -35,6 +36,15 @@ class _Layout:
         if c is None or r >= len(self.grid) or c >= len(self.grid[r]):
             return ""
         return cell_text(self.grid[r][c]) or ""
+
+
+def _sdg(text: str) -> list[int]:
+    """The SDG numbers a reference cell shows ("3, 11"); [] when it holds anything else (its row hash
+    then tells that it was changed)."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not all(p.isdigit() and 1 <= int(p) <= 17 for p in parts):
+        return []
+    return [int(p) for p in parts]
 
 
 def _scale(wb: ReturnedWorkbook) -> Scale | None:
@@ -78,16 +88,22 @@ def _strategy(wb: ReturnedWorkbook, layout: _Layout, department: str) -> tuple[S
     for r in range(layout.header + 1, len(layout.grid)):
         row_of.setdefault(layout.text(r, "id").strip(), r)
     actions, changed = [], []
-    with_indicator = "indicator" in layout.cols
+    try:
+        refs = covered_keys(parse_references(wb.meta.get("references")), layout.cols)
+    except ValueError:
+        refs = ()
     for aid, stored_hash in wb.meta_rows:
         r = row_of.get(aid)
         texts = {k: layout.text(r, k) if r is not None else "" for k in _TEXT_KEYS}
         actions.append(Action(id=aid, text=texts["action"] or "?", department=department,
-                              indicator=texts["indicator"] or None))
+                              indicator=texts["indicator"] or None, target=texts["target"] or None,
+                              responsible=texts["responsible"] or None, schedule=texts["schedule"] or None,
+                              sdg=_sdg(texts["sdg"])))
         # the department: a cell in template version 1, the identity's own from version 2 (no such column)
         dept_text = texts["department"] if "department" in layout.cols else department
         locked = [aid, texts["focus_area"], texts["goal"], texts["action"], dept_text]
-        if r is not None and row_hash(locked + ([texts["indicator"]] if with_indicator else [])) != stored_hash:
+        locked += [texts[k] for k in STRATEGY_REFERENCE_KEYS if k in refs]
+        if r is not None and row_hash(locked) != stored_hash:
             changed.append((aid, r))
     # One focus area and goal per row keeps each row's own texts (the workbook shows them per row).
     fas = []

@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from seuranta_xl.core.model import ActionRow, Strategy
+from seuranta_xl.core.identity import STRATEGY_REFERENCE_KEYS, reference_text
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class ActionNote:
 class Reworded:
     id: str
     department: str
-    field: str          # "text" or "indicator"
+    field: str          # "text" or a reference key (identity.STRATEGY_REFERENCE_KEYS: "indicator", "target", …)
     old: str
     new: str
 
@@ -73,7 +74,8 @@ class StrategyDiff:
 
 
 def _locked(row: ActionRow) -> tuple:
-    return (row.focus_area, row.goal, row.action.text, row.action.department, row.action.indicator or "")
+    return (row.focus_area, row.goal, row.action.text, row.action.department,
+            *(reference_text(row.action, k) for k in STRATEGY_REFERENCE_KEYS))
 
 
 def _renamed(old: Strategy, new: Strategy) -> list[Renamed]:
@@ -108,9 +110,10 @@ def diff_strategies(old: Strategy | None, new: Strategy) -> StrategyDiff:
             touched.update((before.action.department, r.action.department))
         if before.action.text != r.action.text:
             diff.reworded.append(Reworded(aid, r.action.department, "text", before.action.text, r.action.text))
-        if (before.action.indicator or "") != (r.action.indicator or ""):
-            diff.reworded.append(Reworded(aid, r.action.department, "indicator", before.action.indicator or "",
-                                          r.action.indicator or ""))
+        for key in STRATEGY_REFERENCE_KEYS:      # the reference texts the workbook shows (#16)
+            old_text, new_text = reference_text(before.action, key), reference_text(r.action, key)
+            if old_text != new_text:
+                diff.reworded.append(Reworded(aid, r.action.department, key, old_text, new_text))
         if _locked(before) != _locked(r):
             touched.update((before.action.department, r.action.department))
         else:

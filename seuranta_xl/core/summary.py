@@ -10,6 +10,10 @@ Per group (all actions, each focus area, each department):
 - ``change``: against the previous round (``Ledger.previous_round``; an imported past round counts),
   matched by action id, for actions graded in both rounds: improved / same / worse, and which moved.
 
+A department whose return in force is a draft (not marked ready, core/ready.py) is in ``drafts``, not in
+``returned``; its values are counted in the groups (they are its current answers; the report says which
+departments are drafts).
+
 Rounds on scales of different lengths are not compared (``change`` is None); otherwise steps are
 compared by their position on the scale.
 
@@ -21,6 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from seuranta_xl.core.goals import GoalRollUp, GoalStatus, roll_up
+from seuranta_xl.core.identity import reference_keys
 from seuranta_xl.core.inputs import default_inputs, extra, has_grade, is_filled
 from seuranta_xl.core.merge import RoundState
 from seuranta_xl.core.model import Round, Scale, Strategy
@@ -100,7 +106,8 @@ class Item:
     number: float | None
     comment: str | None
     previous: str | None
-    indicator: str | None = None
+    indicator: str | None = None    # the strategy's mittari and mittarin tavoitetaso (#16)
+    target: str | None = None
     values: dict[str, str | None] = field(default_factory=dict)   # further input key -> value in force
     filled: bool = False
 
@@ -114,9 +121,12 @@ class Summary:
     by_focus_area: list[Group]
     by_department: list[Group]
     items: list[Item]
-    returned: list[str]       # departments with at least one return (imported rounds: all with values)
+    returned: list[str]       # departments with a return marked ready (imported rounds: all with values)
     missing: list[str]        # departments without any return
     comparable: bool          # the previous round exists and its scale can be compared
+    listed: tuple[str, ...] = ()    # "indicator" and / or "target": the list shows them, side by side
+    goals: list[GoalRollUp] = field(default_factory=list)   # each focus area and goal: its actions' median
+    drafts: list[str] = field(default_factory=list)   # departments whose return in force is a draft (values counted)
     graded: bool = True       # the round asks a grade (False: summarised by what is filled in)
 
     @property
@@ -174,8 +184,10 @@ def _group(name: str, rows, scale: Scale, grades: dict[str, str | None], prev_sc
 
 
 def summarise(rnd: Round, strategy: Strategy, state: RoundState,
-              previous: tuple[Round, RoundState] | None = None, overall_name: str = "") -> Summary:
-    """The report's numbers for a round (``previous``: the round before it and its state)."""
+              previous: tuple[Round, RoundState] | None = None, overall_name: str = "",
+              goal_statuses: dict[tuple[str, str], GoalStatus] | None = None) -> Summary:
+    """The report's numbers for a round (``previous``: the round before it and its state;
+    ``goal_statuses``: what the source said of its goals as a whole, shown beside their roll-up)."""
     scale = rnd.scale
     specs = tuple(rnd.inputs) if rnd.inputs is not None else default_inputs()
     graded = has_grade(specs)
@@ -202,12 +214,19 @@ def summarise(rnd: Round, strategy: Strategy, state: RoundState,
         items.append(Item(r.id, r.focus_area, r.goal, r.action.department, r.action.text,
                           step.value if step else v.grade, step.label if step else None,
                           step.number if step else None, v.comment, before.value if before else None,
-                          r.action.indicator, {k: v.value(k) for k in further}, r.id in filled))
+                          indicator=r.action.indicator, target=r.action.target,
+                          values={k: v.value(k) for k in further}, filled=r.id in filled))
 
     departments = strategy.departments()
     if rnd.imported:
         returned = [d for d in departments if any(grades.get(r.id) or r.id in filled for r in strategy.rows_for(d))]
     else:
         returned = [d for d in departments if state.returns.get(d)]
-    missing = [d for d in departments if d not in returned]
-    return Summary(rnd, prev_round, scale, overall, by_fa, by_dept, items, returned, missing, comparable, graded)
+    drafts = [d for d in returned if state.returns.get(d) and state.returns[d][-1].draft]
+    returned = [d for d in returned if d not in drafts]
+    missing = [d for d in departments if d not in returned and d not in drafts]
+    listed = tuple(k for k in reference_keys(strategy) if k in ("indicator", "target"))
+    # The goal roll-up is a median of grades: a round without a grade (Kemi) has none to show.
+    goals = roll_up(strategy, scale, grades, goal_statuses) if graded else []
+    return Summary(rnd, prev_round, scale, overall, by_fa, by_dept, items, returned, missing, comparable, listed,
+                   goals, drafts, graded)

@@ -20,11 +20,13 @@ from typing import Any
 from seuranta_xl.core.cells import col_index, col_letter
 from seuranta_xl.core.filenames import workbook_file_names
 from seuranta_xl.core.findings import Finding, Severity
-from seuranta_xl.core.identity import DEFAULT_INPUTS, META_SHEET, STRUCTURE_KEYS, TITLES, Identity
+from seuranta_xl.core.identity import (DEFAULT_INPUTS, META_SHEET, STRUCTURE_KEYS, TITLES, Identity, covered_keys,
+                                      parse_references)
 from seuranta_xl.core.inputs import InputSpec, input_title, inputs_from_json, inputs_signature, round_inputs
 from seuranta_xl.core.model import ActionRow, Config, Entry, Round, Strategy
 from seuranta_xl.core.outdated import apply_outdated
 from seuranta_xl.core.outside import check_outside
+from seuranta_xl.core.ready import ReadyMark, check_ready
 from seuranta_xl.core.returnctx import Ctx, cell_text
 from seuranta_xl.core.returned import ReadFailure, ReturnedWorkbook, SheetFacts
 from seuranta_xl.core.rows import check_rows
@@ -60,6 +62,7 @@ class Validation:
     accepted: bool                       # False: the file as a whole is rejected, nothing is recorded
     entries: list[Entry]
     findings: list[Finding]
+    ready: ReadyMark = field(default_factory=ReadyMark)   # the ready mark (no block: made before it)
 
     @property
     def n_errors(self) -> int:
@@ -83,6 +86,9 @@ def validate_return(wb: ReturnedWorkbook | ReadFailure, exp: Expectation, file_n
             ctx.add("row-deleted", action_id=r.id, text=r.action.text)
         return Validation(wb.file_name, ctx.department, not rows, [], ctx.findings)
     facts, header, cols = found
+    for key in covered_keys(ctx.references, cols):      # a signed reference column gone from the map
+        if key not in cols:
+            ctx.add("column-missing", cell=f"A{header + 1}", expected=_titles(ctx)[key])
     entries = check_rows(ctx, rows, facts, header, cols)
     if entries is not None and ctx.made_with is not None:     # a workbook made from an older strategy text
         owner = {r.id: d for d, rs in exp.rows_by_department.items() for r in rs}
@@ -92,9 +98,10 @@ def validate_return(wb: ReturnedWorkbook | ReadFailure, exp: Expectation, file_n
         _refuse(ctx, "identity-rows-mismatch")
         return Validation(wb.file_name, ctx.department, False, [], ctx.findings)
     check_outside(ctx, facts, header, cols)
+    ready = check_ready(ctx, facts, header, cols)
     # A return in which not one of the department's rows could be read carries nothing to record:
     # refused as a whole (its findings say why), so the department still shows as not returned.
-    return Validation(wb.file_name, ctx.department, bool(entries) or not rows, entries, ctx.findings)
+    return Validation(wb.file_name, ctx.department, bool(entries) or not rows, entries, ctx.findings, ready)
 
 
 # ---------------------------------------------------------------------------- identity
@@ -138,9 +145,9 @@ def _check_identity(ctx: Ctx) -> list[ActionRow] | None:
         stated = stated_inputs(wb)
         identity = Identity(project_id=meta.get("project_id", ""), round_id=meta.get("round_id", ""),
                             department=meta.get("department", ""),
-                            template_version=meta.get("template_version", ""),
+                            template_version=meta.get("template_version", ""), ready=meta.get("ready", ""),
                             row_ids=[i for i, _ in wb.meta_rows], row_hashes=[h for _, h in wb.meta_rows],
-                            inputs=inputs_signature(stated))
+                            references=parse_references(meta.get("references")), inputs=inputs_signature(stated))
     except ValueError:
         ctx.department = _sender(ctx)
         ctx.add("unknown-workbook")
@@ -150,6 +157,7 @@ def _check_identity(ctx: Ctx) -> list[ActionRow] | None:
         _refuse(ctx, "identity-altered")
         return None
     ctx.department = identity.department or None
+    ctx.references = identity.references
     if identity.round_id != exp.round.id:
         ctx.add("wrong-round", found=identity.round_id, expected=exp.round.id)
         return None

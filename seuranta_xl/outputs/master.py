@@ -2,9 +2,10 @@
 
 Sheets: a wide sheet (one row per action; per round the grade — with its label in the cell only when
 the label adds words — the comment and the source file; earlier rounds' comments and sources grouped
-out of sight), a long Excel Table of all entries for PivotTables and Power Query, a returns sheet and
-a findings sheet with clickable locations. Every sheet prints on A4 landscape, one page wide, header
-row repeated, headers that fit their columns and rows tall enough for their wrapped text. Times are
+out of sight), a long Excel Table of all entries for PivotTables and Power Query, a returns sheet,
+a findings sheet with clickable locations, a versions sheet and a goals sheet (each focus area and goal,
+per round the median of its actions' grades and the source's own status: outputs/goalsheet.py). Every
+sheet prints on A4 landscape, one page wide, header row repeated, headers that fit their columns and rows tall enough for their wrapped text. Times are
 Excel date-times in Finnish local time (Europe/Helsinki). Department text is always written as a
 string, never as a formula.
 Written to a temp file, then swapped in; the previous master is kept as master.bak.xlsx; the
@@ -22,7 +23,8 @@ import xlsxwriter
 
 from seuranta_xl.core.errors import FileInUseError, MasterLockedError
 from seuranta_xl.core.findings import Finding
-from seuranta_xl.core.identity import TITLES
+from seuranta_xl.core.identity import TITLES, reference_keys, reference_text
+from seuranta_xl.outputs.goalsheet import goals_sheet
 from seuranta_xl.outputs.sheetdata import splice_rows
 from seuranta_xl.present.i18n import DATETIME_FORMATS, excel_serial, local_time
 from seuranta_xl.present.inputs import asks_comment, asks_grade, extra_inputs
@@ -37,7 +39,7 @@ from seuranta_xl.store.roundview import RoundView, load_round
 BACKUP_NAME = "master.bak.xlsx"
 
 FINDING_COLUMNS = ("round", "severity", "code", "department", "file", "sheet", "cell", "id", "finding", "hint")
-RETURN_COLUMNS = ("round", "department", "status", "file", "saved", "received", "rows", "errors")
+RETURN_COLUMNS = ("round", "department", "status", "file", "saved", "received", "rows", "errors", "approver")
 
 
 def _stamp(views: list[RoundView]) -> dt.datetime:
@@ -47,7 +49,8 @@ def _stamp(views: list[RoundView]) -> dt.datetime:
     return dt.datetime.fromisoformat(latest).replace(tzinfo=None)
 
 
-def build_master(views: list[RoundView], lang: str, master_dir: Path) -> bytes:
+def build_master(views: list[RoundView], lang: str, master_dir: Path,
+                 goal_statuses: dict[str, dict] | None = None) -> bytes:
     """XlsxWriter writes the package (styles, the Table part, widths, filters, links, the small
     sheets); the rows of the two big sheets are streamed into it by sheetdata.splice_rows."""
     buf = io.BytesIO()
@@ -65,6 +68,8 @@ def build_master(views: list[RoundView], lang: str, master_dir: Path) -> bytes:
     _returns_sheet(wb, views, lang, head, top, when)
     _findings_sheet(wb, views, lang, head, wrap, top, link, master_dir)
     _history_sheet(wb, views, lang, head, wrap, top, when)
+    goals_sheet(wb, views, goal_statuses or {}, lang, head, wrap,
+                wb.add_format({"bold": True, "text_wrap": True, "valign": "top"}))    # #16: a status per goal
     wb.close()
     return splice_rows(buf.getvalue(), {"xl/worksheets/sheet1.xml": (wide, wide_wrap),
                                         "xl/worksheets/sheet2.xml": (long, set())})
@@ -128,14 +133,16 @@ def _stamp_cell(ws, r: int, c: int, iso: str | None, when) -> None:
         _s(ws, r, c, iso)
 
 
-def _wide_columns(views: list[RoundView], lang: str, with_ind: bool) -> list[tuple[str, float, bool]]:
+_REFERENCE_WIDTHS = {"indicator": 26, "target": 24, "sdg": 10, "responsible": 18, "schedule": 12}
+
+
+def _wide_columns(views: list[RoundView], lang: str, refs: tuple[str, ...]) -> list[tuple[str, float, bool]]:
     """(title, width, hidden) of every column: the structure, then per round grade, comment and source;
     an earlier round's comment and source are grouped out of sight (its grade stays, beside the latest)."""
     titles = TITLES[lang]
     cols = [(titles["id"], 8, False), (titles["focus_area"], 18, False), (titles["goal"], 28, False),
             (titles["action"], 40, False), (titles["department"], 20, False)]
-    if with_ind:
-        cols.append((titles["indicator"], 26, False))
+    cols += [(titles[k], _REFERENCE_WIDTHS[k], False) for k in refs]    # the strategy's reference texts
     for i, v in enumerate(views):
         older = i < len(views) - 1
         grade_width = 26 if _labelled(v.round.scale) else 8
@@ -156,8 +163,8 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
     whose text wraps (they set the rows' heights)."""
     ws = wb.add_worksheet(text("master.wide", lang))
     strategy = views[-1].strategy if views else None
-    with_ind = bool(strategy and strategy.has_indicators)
-    cols = _wide_columns(views, lang, with_ind)
+    refs = reference_keys(strategy) if strategy else ()
+    cols = _wide_columns(views, lang, refs)
     _write_header(ws, [c[0] for c in cols], [c[1] for c in cols], head)
     wrapping = {c for c, (_t, w, hidden) in enumerate(cols) if w > 12 and not hidden}
     for c, (_title, w, hidden) in enumerate(cols):
@@ -171,11 +178,11 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
         return rows, wrapping
     labelled_rounds = [_labelled(v.round.scale) for v in views]
     extras = [extra_inputs(v.round, lang) for v in views]
+    drafts = [_draft_ids(v) for v in views]
     for row in strategy.rows():
         values = [row.id, row.focus_area, row.goal, row.action.text, row.action.department]
-        if with_ind:
-            values.append(row.action.indicator)
-        for v, labelled, further in zip(views, labelled_rounds, extras, strict=True):
+        values += [reference_text(row.action, k) or None for k in refs]
+        for v, labelled, further, drafted in zip(views, labelled_rounds, extras, drafts, strict=True):
             cur = v.state.value(row.id)
             if asks_grade(v.round):
                 step = v.round.scale.step(cur.grade)
@@ -184,10 +191,22 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
             if asks_comment(v.round):
                 values.append(cur.comment)
             values += [_input_cell(spec, cur.value(spec.key)) for spec in further]
-            values.append(cur.source.file_name if cur.source else None)
+            values.append(_source_text(cur.source, drafted, lang))
         rows.append(values)
     ws.autofilter(0, 0, max(1, len(rows)), len(cols) - 1)
     return rows, wrapping
+
+
+def _draft_ids(view: RoundView) -> set[int]:
+    """The ledger ids of the round's current returns that are drafts (not marked ready)."""
+    return {rec.id for recs in view.state.returns.values() for rec in recs if rec.draft and rec.id is not None}
+
+
+def _source_text(src, drafted: set[int], lang: str) -> str | None:
+    """The file a value came from, "(luonnos)" after it when that return is a draft."""
+    if src is None:
+        return None
+    return f"{src.file_name} ({text('state.draft', lang)})" if src.return_id in drafted else src.file_name
 
 
 def _long_sheet(wb, views: list[RoundView], lang: str, when) -> list[list]:
@@ -231,7 +250,7 @@ def _returns_sheet(wb, views: list[RoundView], lang: str, head, top, when) -> No
     files = [rec.file_name for v in views for recs in v.state.returns.values() for rec in recs[-1:]]
     departments = [d for v in views for d in v.strategy.departments()]
     base = [12, max(20, max(map(len, departments), default=0) + 2), 14, max(24, max(map(len, files), default=0) + 2),
-            16, 16, 8, 8]
+            16, 16, 8, 8, 20]
     widths = [_header_width(t, w) for t, w in zip(titles, base, strict=True)]
     _write_header(ws, titles, widths, head)
     r = 0
@@ -245,12 +264,14 @@ def _returns_sheet(wb, views: list[RoundView], lang: str, head, top, when) -> No
                 _s(ws, r, 2, state_label("missing", lang))
                 continue
             rec = recs[-1]           # the version in force
-            _s(ws, r, 2, state_label("imported" if v.round.imported else "returned", lang))
+            state = "imported" if v.round.imported else ("draft" if rec.draft else "returned")
+            _s(ws, r, 2, state_label(state, lang))      # a draft's values are in the other sheets too
             _s(ws, r, 3, rec.file_name)
             _stamp_cell(ws, r, 4, rec.saved_at, when)
             _stamp_cell(ws, r, 5, rec.received_at, when)
             ws.write_number(r, 6, rec.n_rows)
             ws.write_number(r, 7, rec.n_errors)
+            _s(ws, r, 8, rec.approver)
     for c, w in enumerate(widths):
         ws.set_column(c, c, w, top if c not in (4, 5) else when)
     _setup_print(ws)
@@ -359,7 +380,7 @@ def write_master(root: Path, ledger: Ledger, lang: str, master_name: str = "mast
     lock_file = root / f"~${master_name}"
     if views is None:
         views = all_views(ledger)
-    data = build_master(views, lang, root)
+    data = build_master(views, lang, root, {v.round.id: ledger.goal_statuses(v.round.id) for v in views})
     if lock_file.exists():   # Excel's owner file: the master is open (the rename would fail on Windows)
         raise MasterLockedError("master-locked", path=str(master))
     try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from seuranta_xl.core.cells import col_letter
 from seuranta_xl.present.rowheight import row_height, wrapped_lines
@@ -58,56 +58,85 @@ def rows_xml(rows: Sequence[Sequence[object]], first_row: int, styles: dict[int,
     Columns in ``wrap_widths`` wrap their text: the row gets a height for its tallest such cell, since
     LibreOffice (unlike Excel) does not fit row heights when it opens a file.
     """
+    return "".join(rows_xml_chunks(rows, first_row, styles, wrap_widths))
+
+
+def rows_xml_chunks(rows: Sequence[Sequence[object]], first_row: int, styles: dict[int, str],
+                    wrap_widths: dict[int, float] | None = None, chunk_rows: int = 2000) -> Iterator[str]:
+    """rows_xml in pieces of ``chunk_rows`` rows: a big sheet is streamed into the zip, never held whole."""
     wrap_widths = wrap_widths or {}
     width = max((len(r) for r in rows), default=0)
     letters = [col_letter(c) for c in range(width)]
     style = [f' s="{styles[c]}"' if c in styles else "" for c in range(width)]
-    parts: list[str] = []
-    escaped: dict[str, str] = {}   # focus areas, goals, departments and file names repeat row after row
-    for i, values in enumerate(rows):
-        r = first_row + i
-        lines = 1
-        cells: list[str] = []
-        for c, value in enumerate(values):
-            if value is None or value == "":
-                continue
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                num = int(value) if float(value).is_integer() else value
-                cells.append(f'<c r="{letters[c]}{r}"{style[c]}><v>{num}</v></c>')
-            else:
-                text = str(value)
-                esc = escaped.get(text)
-                if esc is None:
-                    esc = escaped[text] = escape(text)
-                if c in wrap_widths:
-                    lines = max(lines, wrapped_lines(text, wrap_widths[c]))
-                cells.append(f'<c r="{letters[c]}{r}"{style[c]} t="inlineStr"><is><t xml:space="preserve">'
-                             f'{esc}</t></is></c>')
-        height = f' ht="{row_height([], min_lines=lines):g}" customHeight="1"' if lines > 1 else ""
-        parts.append(f'<row r="{r}"{height}>')
-        parts.extend(cells)
-        parts.append("</row>")
-    return "".join(parts)
+    # focus areas, goals, departments and file names repeat row after row: each text escaped, and its
+    # wrapped height estimated, once per column
+    text_cells: list[dict[str, tuple[str, int]]] = [{} for _ in range(width)]
+    for start in range(0, len(rows), chunk_rows):
+        parts: list[str] = []
+        append = parts.append
+        for i, values in enumerate(rows[start:start + chunk_rows], start=start):
+            r = first_row + i
+            lines = 1
+            row_start = len(parts)
+            append("")                        # the <row> tag, once its height is known
+            for c, value in enumerate(values):
+                if value is None or value == "":
+                    continue
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    num = int(value) if float(value).is_integer() else value
+                    append(f'<c r="{letters[c]}{r}"{style[c]}><v>{num}</v></c>')
+                    continue
+                text = value if type(value) is str else str(value)
+                known = text_cells[c].get(text)
+                if known is None:
+                    known = text_cells[c][text] = (
+                        f'{style[c]} t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>',
+                        wrapped_lines(text, wrap_widths[c]) if c in wrap_widths else 1)
+                if known[1] > lines:
+                    lines = known[1]
+                append(f'<c r="{letters[c]}{r}"{known[0]}')
+            height = f' ht="{row_height([], min_lines=lines):g}" customHeight="1"' if lines > 1 else ""
+            parts[row_start] = f'<row r="{r}"{height}>'
+            append("</row>")
+        yield "".join(parts)
 
 
 def splice_rows(package: bytes, sheets: dict[str, tuple[Sequence[Sequence[object]], set[int]]]) -> bytes:
     """Put data rows (from row 2, under the header XlsxWriter wrote) into the named sheet parts:
-    ``sheets`` maps a part name to (rows, the 0-based columns whose text wraps)."""
+    ``sheets`` maps a part name to (rows, the 0-based columns whose text wraps). The rows are streamed
+    into the compressed part a chunk at a time."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(package)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = zin.read(info.filename)
             rows, wrap = sheets.get(info.filename, ((), set()))
-            if rows:
-                xml = data.decode("utf-8")
-                styles, widths = _columns(xml)
-                body = rows_xml(rows, 2, styles, {c: widths[c] for c in wrap if c in widths})
-                xml = xml.replace("<sheetData/>", "<sheetData></sheetData>", 1)
-                xml = xml.replace("</sheetData>", body + "</sheetData>", 1)
-                width = max(len(r) for r in rows)
-                xml = _DIMENSION.sub(f'<dimension ref="A1:{col_letter(width - 1)}{len(rows) + 1}"/>', xml, 1)
-                # Level 1: these parts are most of the package's bytes; the file is ~10 % larger, 3× faster.
-                zout.writestr(info, xml.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+            if not rows:
+                zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
                 continue
-            zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+            xml = data.decode("utf-8")
+            styles, widths = _columns(xml)
+            xml = xml.replace("<sheetData/>", "<sheetData></sheetData>", 1)
+            width = max(len(r) for r in rows)
+            xml = _DIMENSION.sub(f'<dimension ref="A1:{col_letter(width - 1)}{len(rows) + 1}"/>', xml, 1)
+            head, tail = xml.split("</sheetData>", 1)
+            with zout.open(_level_one(info), "w") as part:
+                part.write(head.encode("utf-8"))
+                for chunk in rows_xml_chunks(rows, 2, styles, {c: widths[c] for c in wrap if c in widths}):
+                    part.write(chunk.encode("utf-8"))
+                part.write(("</sheetData>" + tail).encode("utf-8"))
     return out.getvalue()
+
+
+def _level_one(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """The part's entry (its name and time) compressed at level 1: these parts are most of the package's
+    bytes; the file is ~10 % larger, 3x faster."""
+    entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.external_attr = info.external_attr
+    for name in ("compress_level", "_compresslevel"):   # Python 3.13+ / 3.11-3.12
+        try:
+            setattr(entry, name, 1)
+            break
+        except AttributeError:
+            continue
+    return entry

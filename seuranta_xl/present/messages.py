@@ -38,6 +38,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "col.received": ("Vastaanotettu", "Mottagen", "Received"),
     "col.saved": ("Tallennettu", "Sparad", "Saved"),
     "col.rows": ("Rivejä", "Rader", "Rows"),
+    "col.approver": ("Hyväksyjä", "Godkänd av", "Approved by"),
     "total": ("Yhteensä", "Totalt", "Total"),
     "no-findings": ("Ei havaintoja.", "Inga fynd.", "No findings."),
     # ------------------------------------------------------------------ severities and states
@@ -48,6 +49,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "state.missing": ("puuttuu", "saknas", "missing"),
     "state.errors": ("virheitä", "fel", "errors"),
     "state.imported": ("tuotu taulukosta", "importerad", "imported"),
+    "state.draft": ("luonnos", "utkast", "draft"),
     # ------------------------------------------------------------------ command-line help (terminal/helptext.py)
     # cmd.<path> is a command's help, cmd.<path>.short its line in the command list; opt.<name> an
     # option's help (opt.<command>.<name> where one command says it differently); metavar.<kind> the
@@ -385,6 +387,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "state.rejected": ("hylätty", "avvisad", "refused"),
     # ------------------------------------------------------------------ versions of returns (seuranta returns)
     "version.current": ("mukana", "med", "current"),
+    "version.ready": ("valmis, hyväksyjä {a}", "klar, godkänd av {a}", "ready, approved by {a}"),
+    "version.ready-unapproved": ("valmis (hyväksyjä puuttuu)", "klar (godkännare saknas)", "ready (no approver)"),
     "version.in_force": ("voimassa", "gäller", "in force"),
     "version.superseded": ("korvattu", "ersatt", "superseded"),
     "version.withdrawn": ("vedetty pois", "återkallad", "withdrawn"),
@@ -484,6 +488,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                    "{missing})",
                    "the deadline has passed: seuranta remind (reminders for the departments whose return is missing: "
                    "{missing})"),
+    "next.drafts": ("pyydä luonnosvaiheessa olevia merkitsemään lomake valmiiksi ({drafts}): seuranta remind "
+                    "kirjoittaa viestit; sitten seuranta sync",
+                    "be dem vars retur är ett utkast att markera blanketten som klar ({drafts}): seuranta remind "
+                    "skriver meddelandena; sedan seuranta sync",
+                    "ask the departments whose return is a draft to mark it ready ({drafts}): seuranta remind "
+                    "writes the messages; then seuranta sync"),
     "next.report": ("seuranta report --format all", "seuranta report --format all", "seuranta report --format all"),
     "next.paste": ("liitä docx-raportin taulukot talousarvioon tai tilinpäätökseen; koneluettava vienti: "
                    "seuranta export --format csv --out vienti.csv",
@@ -524,6 +534,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "status.totals": ("Palautettu {a}/{b}, arvioitu {c}/{d} toimenpidettä; havainnot: {counts}.",
                       "Returnerade {a}/{b}, bedömda {c}/{d} åtgärder; fynd: {counts}.",
                       "Returned {a}/{b}, graded {c}/{d} actions; findings: {counts}."),
+    "status.approved": ("hyväksyjä: {a}", "godkänd av: {a}", "approved by: {a}"),
+    "status.drafts": ("Luonnoksia {n} (ei merkitty valmiiksi, ei laskettu palautetuiksi; arvot ovat koosteessa "
+                      "luonnoksina): {d}.",
+                      "Utkast {n} (inte markerade som klara, inte räknade som returnerade; värdena finns i "
+                      "sammanställningen som utkast): {d}.",
+                      "Drafts {n} (not marked ready, not counted as returned; their values are in the master as "
+                      "drafts): {d}."),
     "findings.title": ("Havainnot ({counts}):", "Fynd ({counts}):", "Findings ({counts}):"),
     "findings.group": ("{department}: {counts}", "{department}: {counts}", "{department}: {counts}"),
     "findings.other": ("Muut havainnot", "Övriga fynd", "Other findings"),
@@ -570,6 +587,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "init.departments": ("Vastuutahot ({n}): {d}", "Ansvariga ({n}): {d}", "Departments ({n}): {d}"),
     "init.past-round": ("Aiempi kierros {r} tuotu ({c})", "Tidigare omgång {r} importerad ({c})",
                         "Past round {r} imported ({c})"),
+    "init.goal-statuses": ("Tavoitteiden oma tilanne tuotu: {n} (Tavoitteet-välilehti raportissa ja "
+                           "koontityökirjassa)",
+                           "Målens eget läge importerat: {n} (fliken Mål i rapporten och sammanställningen)",
+                           "Goals' own status imported: {n} (the Goals sheet of the report and the master)"),
     "init.past-round-title": ("Tuotu: {f}", "Importerad: {f}", "Imported: {f}"),
     # ------------------------------------------------------------------ master.xlsx
     "master.title": ("Strategian seuranta", "Uppföljning av strategin", "Strategy follow-up"),
@@ -595,6 +616,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "report.no_returns": ("Kierrokselle {r} ei ole vielä yhtään palautusta: taulukoissa ei ole arvioita.",
                           "Omgång {r} har ännu inga returer: tabellerna har inga bedömningar.",
                           "Round {r} has no returns yet: the tables hold no grades."),
+    "report.drafts": ("Luonnoksina ({n}; ei merkitty valmiiksi, arviot ovat mukana luvuissa): {d}",
+                      "Som utkast ({n}; inte markerade som klara, bedömningarna ingår i siffrorna): {d}",
+                      "As drafts ({n}; not marked ready, their grades are in the figures): {d}"),
     "report.missing": ("Palauttamatta ({n}): {d}", "Inte returnerat ({n}): {d}", "Not returned ({n}): {d}"),
     "report.returned": ("Palauttanut {a}/{b} vastuutahoa, arvioitu {c}/{d} toimenpidettä.",
                         "{a}/{b} ansvariga har returnerat, {c}/{d} åtgärder bedömda.",
@@ -642,6 +666,25 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                           "{i} improved, {s} same, {w} worse ({c} compared, {n} without a pair)."),
     "report.list": ("Toimenpiteet painopisteittäin", "Åtgärder per fokusområde", "Actions by focus area"),
     "report.goal": ("Tavoite", "Mål", "Goal"),
+    "report.goals": ("Tavoitteiden tilanne", "Målens läge", "Status per goal"),
+    "report.goals_sheet": ("Tavoitteet", "Mål", "Goals"),
+    "report.goals_caption": ("Tavoitteiden tilanne: toimenpiteiden arvioiden mediaani",
+                             "Målens läge: medianen av åtgärdernas bedömningar",
+                             "Status per goal: the median of its actions' grades"),
+    "report.goals_note": ("Tavoitteen tilanne on sen toimenpiteiden arvioiden mediaani (parillisesta määrästä "
+                          "alempi keskimmäisistä); arvioimattomat toimenpiteet eivät ole mukana.",
+                          "Målets läge är medianen av dess åtgärders bedömningar (vid ett jämnt antal den lägre av "
+                          "de två mittersta); åtgärder utan bedömning räknas inte.",
+                          "A goal's status is the median of its actions' grades (the lower middle one of an even "
+                          "number); actions without a grade are left out."),
+    "report.goals_source_note": ("”Lähteen tilanne” on tavoitteen kokonaistilanne tuodusta taulukosta "
+                                 "sellaisenaan.",
+                                 "”Källans läge” är målets helhetsläge i den importerade tabellen, som sådant.",
+                                 "“Source status” is the goal's overall status in the imported table, as it was."),
+    "report.level": ("Taso", "Nivå", "Level"),
+    "report.graded": ("Arvioitu", "Bedömda", "Graded"),
+    "report.median": ("Mediaani", "Median", "Median"),
+    "report.source_status": ("Lähteen tilanne", "Källans läge", "Source status"),
     "report.action": ("Toimenpide", "Åtgärd", "Action"),
     "report.grade": ("Arvio", "Bedömning", "Grade"),
     "report.label": ("Selite", "Beskrivning", "Label"),
@@ -678,9 +721,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                    "De ansvariga fyller i arbetsböckerna (bara olåsta celler) → {d}",
                    "The departments fill in their workbooks (unlocked cells only) → {d}"),
     "demo.silent": ("- {dept}: ei palauta lainkaan", "- {dept}: returnerar inte alls", "- {dept}: does not return at all"),
-    "demo.twice": ("- {dept}: palauttaa kahdesti (keskeneräinen 20.5., valmis 28.5.)",
-                   "- {dept}: returnerar två gånger (ofärdig 20.5., färdig 28.5.)",
-                   "- {dept}: returns twice (unfinished on 20 May, final on 28 May)"),
+    "demo.twice": ("- {dept}: palauttaa kahdesti (keskeneräinen luonnos 20.5., valmiiksi merkitty 28.5.)",
+                   "- {dept}: returnerar två gånger (ofärdigt utkast 20.5., markerad som klar 28.5.)",
+                   "- {dept}: returns twice (an unfinished draft on 20 May, marked ready on 28 May)"),
+    "demo.draft": ("lomaketta ei merkitty valmiiksi: luonnos", "blanketten inte markerad som klar: utkast",
+                   "the form is not marked ready: a draft"),
     "demo.empty": ("{aid}: arvio jätetty tyhjäksi", "{aid}: bedömningen lämnad tom", "{aid}: grade left empty"),
     "demo.six": ("{aid}: arvio 6 (asteikko 1-5)", "{aid}: bedömning 6 (skala 1-5)", "{aid}: grade 6 on a 1-5 scale"),
     "demo.long": ("{aid}: kommentti {n} merkkiä", "{aid}: kommentar på {n} tecken", "{aid}: a comment of {n} characters"),
@@ -780,6 +825,17 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                            "~ {id} ({d}): “{old}” → “{new}”"),
     "diff.reworded-indicator": ("~ {id} ({d}) mittari: ”{old}” → ”{new}”", "~ {id} ({d}) mätare: ”{old}” → ”{new}”",
                                 "~ {id} ({d}) indicator: “{old}” → “{new}”"),
+    "diff.reworded-target": ("~ {id} ({d}) mittarin tavoitetaso: ”{old}” → ”{new}”",
+                             "~ {id} ({d}) målnivå för mätaren: ”{old}” → ”{new}”",
+                             "~ {id} ({d}) target level: “{old}” → “{new}”"),
+    "diff.reworded-sdg": ("~ {id} ({d}) SDG-tavoitteet: ”{old}” → ”{new}”",
+                          "~ {id} ({d}) mål för hållbar utveckling: ”{old}” → ”{new}”",
+                          "~ {id} ({d}) SDG goals: “{old}” → “{new}”"),
+    "diff.reworded-responsible": ("~ {id} ({d}) vastuuhenkilö: ”{old}” → ”{new}”",
+                                  "~ {id} ({d}) ansvarsperson: ”{old}” → ”{new}”",
+                                  "~ {id} ({d}) responsible person: “{old}” → “{new}”"),
+    "diff.reworded-schedule": ("~ {id} ({d}) aikataulu: ”{old}” → ”{new}”", "~ {id} ({d}) tidtabell: ”{old}” → ”{new}”",
+                               "~ {id} ({d}) schedule: “{old}” → “{new}”"),
     "diff.moved": ("> {id}: {a} → {b} (”{t}”)", "> {id}: {a} → {b} (”{t}”)", "> {id}: {a} → {b} (“{t}”)"),
     "diff.renamed-focus_area": ("~ painopiste {id}: ”{old}” → ”{new}”", "~ fokusområde {id}: ”{old}” → ”{new}”",
                                 "~ focus area {id}: “{old}” → “{new}”"),
@@ -911,8 +967,16 @@ def plural(key: str, n: int, lang: str = DEFAULT_LANGUAGE) -> str:
     """``n`` with its word in the right form: plural("workbooks", 1, "fi") == "1 työkirja"."""
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     one, other = PLURALS[key][LANGUAGES.index(lang)]
-    form = Locale.parse(_PLURAL_LOCALES[lang]).plural_form(abs(n))
-    return (one if form == "one" else other).format(n=n)
+    return (one if plural_form(n, lang) == "one" else other).format(n=n)
+
+
+def plural_form(n: int, lang: str) -> str:
+    """CLDR's plural category of a whole number in fi, sv and en: "one" for 1 (their rule is
+    ``one: i = 1 and v = 0``), else "other" — what babel's Locale.plural_form gives (tests check it),
+    without loading babel's locale data at every command's start (about 0.1 s)."""
+    if lang not in _PLURAL_LOCALES:
+        return Locale.parse(lang).plural_form(abs(n))
+    return "one" if abs(n) == 1 else "other"
 
 
 _PLURAL_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}

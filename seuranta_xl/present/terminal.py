@@ -169,6 +169,7 @@ class StatusRow:
     warnings: int
     file: str | None
     contact: str | None = None  # "Name <address>, …" from seuranta.toml (issue 13)
+    approver: str | None = None  # who approved the return in force (its ready mark)
 
 
 STATUS_HEADERS = ("department", "status", "graded", "errors", "warnings")
@@ -195,6 +196,8 @@ def status_lines(rows: Sequence[StatusRow], lang: str, width: int = 80, graded: 
         out += [[(n, "")] for n in names[1:]]
         if r.file:
             out.append([("  " + r.file, "dim")])
+        if r.approver:
+            out += [[(ln, "dim")] for ln in wrap(text("status.approved", lang, a=r.approver), width, "  ", hang="  ")]
         if r.contact:
             out += [[(ln, "dim")] for ln in wrap(text("contacts.shown", lang, c=r.contact), width, "  ", hang="  ")]
     return out

@@ -30,6 +30,17 @@ def version_cells(v: Version, lang: str) -> list[str]:
             state_label(v, lang), str(v.errors), found]
 
 
+def ready_facts(v: Version, lang: str) -> list[str]:
+    """The version's ready mark in words: "luonnos", "valmis: Name", "valmis (hyväksyjä puuttuu)"; nothing
+    for a refused file or a workbook made before the ready step."""
+    rec = v.record
+    if rec is None or rec.ready is None:
+        return []
+    if not rec.ready:
+        return [text("state.draft", lang)]
+    return [text("version.ready", lang, a=rec.approver) if rec.approver else text("version.ready-unapproved", lang)]
+
+
 def sorted_versions(versions: list[Version]) -> list[Version]:
     return sorted(versions, key=lambda v: ((v.department or "").casefold(), v.first_seen, v.file_name))
 
@@ -49,7 +60,8 @@ def version_lines(versions: list[Version], lang: str, width: int = 80) -> list[L
         for v in group:
             _dept, name, saved, seen, state, errors, found = version_cells(v, lang)
             lines.append([("  " + name, "")])
-            facts = [state] + [f"{heads[k].lower()} {x}" for k, x in (("saved", saved), ("first_seen", seen)) if x]
+            facts = [state] + ready_facts(v, lang)
+            facts += [f"{heads[k].lower()} {x}" for k, x in (("saved", saved), ("first_seen", seen)) if x]
             facts.append(f"{heads['errors'].lower()} {errors}")
             style = "returned" if v.in_force else ("errors" if v.state == "rejected" else "dim")
             lines += [[(ln, style)] for ln in wrap(" · ".join(facts), width, "    ", keep=[name, *facts], hang="  ")]

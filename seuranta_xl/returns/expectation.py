@@ -1,7 +1,7 @@
 """What the project expects of a return in one of its rounds (shell: reads the ledger)."""
 from __future__ import annotations
 
-from seuranta_xl.core.identity import department_fingerprints
+from seuranta_xl.core.identity import known_fingerprints
 from seuranta_xl.core.model import ActionRow, Config, Round
 from seuranta_xl.core.validate import Expectation
 from seuranta_xl.store.ledger import Ledger
@@ -11,14 +11,17 @@ from seuranta_xl.store.roundview import carried_comments, previous_state
 def earlier_workbooks(ledger: Ledger, rnd: Round) -> dict[tuple[str, str], list[ActionRow]]:
     """(department, fingerprint) -> its rows, for every workbook of the round made from a strategy text
     that has changed since (strategy update): such a return is read against the rows it was made with."""
+    generated = [g for g in ledger.generated_all(rnd.id) if g[1] != rnd.strategy_id]
+    if not generated:    # every workbook made from today's strategy: no fingerprints to compute
+        return {}
     found = ledger.strategy(rnd.strategy_id)
-    now = department_fingerprints(found[1]) if found else {}
+    now = known_fingerprints(found[1]) if found else {}
     out: dict[tuple[str, str], list[ActionRow]] = {}
-    for dept, sid, fp in ledger.generated_all(rnd.id):
-        if sid == rnd.strategy_id or now.get(dept) == fp or (dept, fp) in out:
+    for dept, sid, fp in generated:
+        if fp in now.get(dept, ()) or (dept, fp) in out:
             continue
         old = ledger.strategy(sid)
-        if old is not None and department_fingerprints(old[1]).get(dept) == fp:
+        if old is not None and fp in known_fingerprints(old[1]).get(dept, ()):
             out[(dept, fp)] = old[1].rows_for(dept)
     return out
 

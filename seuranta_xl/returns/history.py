@@ -32,6 +32,7 @@ def version_document(v: Version) -> dict:
     return {"department": v.department, "file": v.file_name, "file_hash": v.file_hash,
             "saved": v.saved.isoformat() if v.saved else None, "saved_basis": v.basis, "first_seen": v.first_seen,
             "state": v.state, "in_force": v.in_force, "why": v.why, "preferred_at": v.preferred_at,
+            "ready": v.record.ready if v.record else None, "approver": v.record.approver if v.record else None,
             "errors": v.errors, "warnings": sum(1 for f in v.findings if f.severity.value == "warning"),
             "findings": [f.to_json() for f in v.findings]}
 

@@ -1,8 +1,8 @@
 """`seuranta send` and `seuranta remind` as library functions (shell: ledger, workbooks, .eml files).
 
 send: one draft per department into lahetys/<round>/, its workbook attached. remind: drafts only for
-the departments that still owe something (status.outstanding: not returned, or the current return has
-errors or missing inputs), each saying exactly what, with the days to or past the deadline, its latest
+the departments that still owe something (status.outstanding: not returned, a draft (not marked ready),
+or the current return has errors or missing inputs), each saying exactly what, with the days to or past the deadline, its latest
 return in force attached (so it continues where it was), else the blank workbook; into
 lahetys/<round>/muistutus_<date>/. Both write drafts only: the tool never sends mail.
 """
@@ -16,10 +16,11 @@ from pathlib import Path
 from seuranta_xl.core.contacts import check_address, contacts_of, language_of, recipients
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.filenames import workbook_file_names
-from seuranta_xl.core.identity import department_fingerprints
+from seuranta_xl.core.identity import known_fingerprints
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.inputs import COMMENT, GRADE, input_title, round_inputs
 from seuranta_xl.core.model import Config, Round
+from seuranta_xl.core.ready import READY_WORDS
 from seuranta_xl.core.roundlife import days_left
 from seuranta_xl.outputs.mail import texts
 from seuranta_xl.outputs.mail.message import Draft, draft_bytes
@@ -77,6 +78,7 @@ def _fields(config: Config, rnd: Round, dept: str, lang: str, n_actions: int, at
             "return_by": _return_by(rnd.deadline, today, lang),
             "days": _days(rnd.deadline, today, parts), "actions": str(n_actions), "workbook": attachment,
             "grade": config.columns.grade, "comment": config.columns.comment,
+            "ready": READY_WORDS[config.language][0],      # the workbook's word, whatever the mail's language
             "sender": sender_name or parts["sender"].format(organisation=config.organisation),
             **_fill(config, rnd, lang)}
 
@@ -156,14 +158,14 @@ def _blank_workbooks(project: Project, view: RoundView, made: dict) -> dict[str,
     """department -> its generated workbook, refused when missing or made from an older strategy text."""
     by_dept = view.strategy.rows_by_department()
     names = workbook_file_names(view.round.id, sorted(by_dept, key=str.casefold))
-    prints = department_fingerprints(view.strategy)
+    prints = known_fingerprints(view.strategy)
     forms = project.root / FORMS_DIR / view.round.id
     out = {}
     for dept, name in names.items():
         path = forms / name
         if not path.is_file():
             raise UserError("send-workbook-missing", path=str(path), round=view.round.id)
-        if dept in made and made[dept][1] != prints[dept]:
+        if dept in made and made[dept][1] not in prints[dept]:
             raise UserError("send-workbook-outdated", department=dept, round=view.round.id)
         out[dept] = path
     return out
@@ -224,7 +226,8 @@ def reminder_parts(owed: Outstanding, view: RoundView, lang: str, fields: dict[s
                                                      reason=refused.message(lang) if refused else "") + " " + status
         lines.append(parts["missing.none"])
     else:
-        status = parts["status.errors" if owed.errors else "status.partial"].format(file=file, n=len(owed.missing))
+        key = "status.draft" if owed.state == "draft" else "status.errors" if owed.errors else "status.partial"
+        status = parts[key].format(file=file, n=len(owed.missing))
         if owed.missing:
             lines.append(parts["missing.head"].format(n=len(owed.missing)))
             titles = _input_words(view, lang)
@@ -237,6 +240,8 @@ def reminder_parts(owed: Outstanding, view: RoundView, lang: str, fields: dict[s
             for f in owed.errors:
                 where = f" ({parts['cell'].format(cell=f.cell)})" if f.cell else ""
                 lines.append(f"- {f.action_id + ': ' if f.action_id else ''}{f.message(lang)}{where}. {f.hint(lang)}")
+    if owed.state == "draft":     # what is left, then the step that makes it count
+        lines += ["", parts["ready.todo"].format(**fields)]
     kind = "attachment.return" if returned else "attachment.blank"
     return {"status": status, "missing": "\n".join(lines), "attachment": parts[kind].format(file=attachment)}
 

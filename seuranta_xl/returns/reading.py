@@ -126,29 +126,38 @@ def _sheet_targets(zf: zipfile.ZipFile) -> tuple[list[tuple[str, str, str]], boo
 
 
 _SHEET_PROTECTION = re.compile(rb"<(?:\w+:)?sheetProtection\b[^>]*?\ssheet=\"(?:1|true)\"")
-# One linear pass over the part: every cell start and every formula element, in document order.
-_CELL_OR_FORMULA = re.compile(
-    rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3}[0-9]{1,7})\"|<(?:\w+:)?f\b[^>]*?(/?)>")
+_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3}[0-9]{1,7})\"")
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(/?)>")
 
 
 def _formula_cells(raw: bytes) -> dict[str, str]:
-    """Cell ref -> formula text, for every <f> element, attributed to the <c> that opened before it."""
+    """Cell ref -> formula text, for every <f> element, attributed to the <c> that opened before it
+    (found by looking back from the formula, so the cells without one are never parsed)."""
     out: dict[str, str] = {}
     if b"<f" not in raw and b":f" not in raw:
         return out
-    cell = None
-    for m in _CELL_OR_FORMULA.finditer(raw):
-        if m.group(1) is not None:
-            cell = m.group(1)
-            continue
+    cell, searched_from = None, 0
+    for m in _FORMULA.finditer(raw):
+        cell = _cell_before(raw, searched_from, m.start()) or cell
+        searched_from = m.end()
         if cell is None:
             continue
         text = ""
-        if not m.group(2):  # not self-closing: the text runs to the closing tag
+        if not m.group(1):  # not self-closing: the text runs to the closing tag
             end = raw.find(b"</", m.end())
             text = html.unescape(raw[m.end():end].decode("utf-8", "replace")) if end > 0 else ""
         out[cell.decode()] = "=" + text
     return out
+
+
+def _cell_before(raw: bytes, start: int, end: int) -> bytes | None:
+    """The reference of the last cell start tag (with an r attribute) in raw[start:end], or None."""
+    i = end
+    while (i := raw.rfind(b"<", start, i)) >= 0:
+        m = _CELL.match(raw, i)
+        if m and m.end() <= end:
+            return m.group(1)
+    return None
 
 
 _HYPERLINK = re.compile(rb"<(?:\w+:)?hyperlink\b([^>]*)/?>")

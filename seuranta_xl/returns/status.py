@@ -1,5 +1,6 @@
 """`seuranta status` as a library function (shell: reads the ledger): per department, its current
-state — returned / errors / rejected (only refused files in the folder) / missing — its contacts, and
+state — returned / errors / draft (its return is not marked ready) / rejected (only refused files in the
+folder) / missing — its contacts, and
 what it still owes (:func:`outstanding`, the one place that says what is missing: status, remind and
 the reminders' texts all use it)."""
 from __future__ import annotations
@@ -21,7 +22,7 @@ from seuranta_xl.store.roundview import RoundView, load_round, resolve_round
 @dataclass
 class DepartmentStatus:
     department: str
-    state: str                   # returned / errors / rejected / missing
+    state: str                   # returned / errors / draft / rejected / missing
     file: str | None             # the version in force (or the refused file in the folder)
     received_at: str | None
     actions: int
@@ -29,6 +30,7 @@ class DepartmentStatus:
     errors: int
     warnings: int
     contacts: list[dict[str, str]] = field(default_factory=list)   # {"name", "email"} from seuranta.toml
+    approver: str | None = None  # who approved the return in force (its ready block)
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,8 @@ class Outstanding:
 
     @property
     def owes(self) -> bool:
-        """Whether a reminder is due: nothing returned, or the current return has errors or missing inputs."""
-        return self.state in ("missing", "rejected") or bool(self.missing or self.errors)
+        """Whether a reminder is due: nothing returned, a draft, or the current return has errors or missing inputs."""
+        return self.state in ("missing", "rejected", "draft") or bool(self.missing or self.errors)
 
 
 _COMMENT_OWED = frozenset({"missing-comment", "carried-comment"})   # the rules want one / a carried one untouched
@@ -112,7 +114,10 @@ def _missing_cells(view: RoundView, department: str) -> dict[tuple[str, str], st
 
 
 def _state(view: RoundView, department: str, own: list[Finding]) -> str:
-    if view.state.in_force(department) is not None:
+    top = view.state.in_force(department)
+    if top is not None:
+        if top.record is not None and top.record.draft:     # not marked ready: does not count as returned
+            return "draft"
         return "errors" if any(f.severity is Severity.ERROR for f in own) else "returned"
     refused = any(v.state == REJECTED and v.present and v.department == department for v in view.state.versions)
     return "rejected" if refused else "missing"
@@ -121,18 +126,23 @@ def _state(view: RoundView, department: str, own: list[Finding]) -> str:
 def department_rows(view: RoundView, config: Config | None = None) -> list[DepartmentStatus]:
     rows = []
     refused = {v.department: v for v in view.state.versions if v.state == REJECTED and v.present and v.department}
-    for dept in view.strategy.departments():
-        actions = view.strategy.rows_for(dept)
-        graded = sum(1 for a in actions if is_filled(_specs(view), view.state.value(a.id).value))
+    actions_of = view.strategy.rows_by_department()      # one pass over the strategy, not one per department
+    findings_of: dict[str | None, list[Finding]] = {}
+    for f in view.findings:
+        findings_of.setdefault(f.department, []).append(f)
+    specs = _specs(view)
+    for dept in sorted(actions_of, key=str.casefold):    # Strategy.departments(), without another pass
+        actions = actions_of[dept]
+        graded = sum(1 for a in actions if is_filled(specs, view.state.value(a.id).value))
         top = view.state.in_force(dept)
-        own = [f for f in view.findings if f.department == dept]
+        own = findings_of.get(dept, [])
         errors = sum(1 for f in own if f.severity is Severity.ERROR)
         warnings = sum(1 for f in own if f.severity is Severity.WARNING and f.code != "missing-return")
         shown = top or refused.get(dept)
         people = [{"name": c.name, "email": c.email} for c in contacts_of(config, dept)] if config else []
         rows.append(DepartmentStatus(dept, _state(view, dept, own), shown.file_name if shown else None,
                                      shown.first_seen if shown else None, len(actions), graded, errors, warnings,
-                                     people))
+                                     people, top.record.approver if top and top.record else None))
     return rows
 
 

@@ -20,13 +20,14 @@ from seuranta_xl.core.returned import ReadFailure, ReturnedWorkbook
 from seuranta_xl.core.roundlife import LateReturn
 from seuranta_xl.core.validate import Expectation, Validation, validate_return
 from seuranta_xl.core.versions import RefusedFile
-from seuranta_xl.outputs.master import all_views, write_master
+from seuranta_xl.outputs import masterstate
 from seuranta_xl.returns.expectation import project_expectation
 from seuranta_xl.returns.folder import RETURNS_DIR, list_returns
+from seuranta_xl.returns.filestats import FileStats
 from seuranta_xl.returns.reading import MAX_FILE_BYTES, read_return
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.store.project import Project
-from seuranta_xl.store.roundview import RoundView, resolve_round
+from seuranta_xl.store.roundview import RoundView, load_round, resolve_round
 
 __all__ = ["RETURNS_DIR", "SyncResult", "sync_folder"]
 
@@ -44,7 +45,21 @@ class SyncResult:
     late: int = 0                 # files recorded as late returns (the round is closed: nothing merged)
     master: Path | None = None
     findings: list[Finding] = field(default_factory=list)
-    view: RoundView | None = None
+    closed: bool = False          # the round is closed (the new files were recorded as late)
+    _view: RoundView | None = field(default=None, repr=False)
+    _reload: Callable[[], RoundView] | None = field(default=None, repr=False)
+
+    @property
+    def view(self) -> RoundView | None:
+        """The round as the ledger shows it after this sync; a sync with nothing new (its findings
+        from the cache) loads it only when asked, from the ledger as it is then."""
+        if self._view is None and self._reload is not None:
+            self._view = self._reload()
+        return self._view
+
+    @view.setter
+    def view(self, value: RoundView | None) -> None:
+        self._view = value
 
     def summary(self) -> dict:
         return {"round": self.round_id, "files": self.files_seen, "new_returns": self.new_returns,
@@ -67,7 +82,8 @@ def _record(v: Validation, wb: ReturnedWorkbook, path: Path, rnd: Round, seen_at
     return ReturnRecord(round_id=rnd.id, department=v.department or "", file_name=path.name, file_hash=wb.sha256,
                         size=wb.size, saved_at=wb.saved_at, file_mtime=wb.file_mtime, received_at=seen_at,
                         n_rows=len(v.entries), n_errors=v.n_errors, findings=v.findings,
-                        application=wb.application, package_time=wb.package_time)
+                        application=wb.application, package_time=wb.package_time, ready=v.ready.ready,
+                        approver=v.ready.approver)
 
 
 def _refusal(v: Validation, wb: ReturnedWorkbook | ReadFailure, path: Path, digest: str, size: int,
@@ -80,17 +96,46 @@ def _refusal(v: Validation, wb: ReturnedWorkbook | ReadFailure, path: Path, dige
                        file_mtime=facts.file_mtime if facts else None)
 
 
-def _one(path: Path, ledger: Ledger, exp: Expectation, batch: _Batch, result: SyncResult, seen_at: str) -> None:
+class _Expected:
+    """The round's Expectation, built on first need: a sync where every file is known reads none."""
+
+    def __init__(self, ledger: Ledger, config, rnd: Round):
+        self.ledger, self.config, self.round = ledger, config, rnd
+        self._exp: Expectation | None = None
+
+    def get(self) -> Expectation:
+        if self._exp is None:
+            self._exp = project_expectation(self.ledger, self.config, self.round)
+        return self._exp
+
+
+def _known(path: Path, st, ledger: Ledger, rnd: Round, stats: FileStats, batch: _Batch, result: SyncResult) -> bool:
+    """A file whose stat says it is a return already recorded: counted as unchanged without reading it."""
+    digest = stats.known_hash(path, st)
+    if digest is None or not (digest in batch.hashes or ledger.has_return(rnd.id, digest)):
+        return False
+    batch.present[path.name] = digest
+    batch.hashes.add(digest)
+    result.unchanged += 1
+    return True
+
+
+def _one(path: Path, ledger: Ledger, expected: _Expected, batch: _Batch, result: SyncResult, seen_at: str,
+         stats: FileStats) -> None:
     """Read, validate and sort one file of the folder into the batch."""
-    rnd = exp.round
+    rnd = expected.round
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if _known(path, st, ledger, rnd, stats, batch, result):
+            return
+        size = st.st_size
         if size > MAX_FILE_BYTES:    # refused without reading it into memory
             digest = "unread:" + hashlib.sha256(f"{path.name}\0{size}".encode()).hexdigest()
             data = None
         else:
             data = path.read_bytes()
             digest = hashlib.sha256(data).hexdigest()
+            stats.remember(path, st, digest)
     except OSError as exc:
         batch.rejected.append(Finding(code="corrupt-file", file=path.name, params={"detail": exc.strerror or str(exc)}))
         return
@@ -101,7 +146,7 @@ def _one(path: Path, ledger: Ledger, exp: Expectation, batch: _Batch, result: Sy
         return
     batch.hashes.add(digest)
     wb = read_return(path, data)
-    v = validate_return(wb, exp, path.name)
+    v = validate_return(wb, expected.get(), path.name)
     if not v.accepted:
         result.rejected += 1
         batch.rejected.extend(v.findings)
@@ -138,22 +183,51 @@ def sync_folder(root: Path, folder: Path | None = None, round_id: str | None = N
         rnd = resolve_round(ledger, round_id, live_only=True)
         folder = Path(folder) if folder else project.root / RETURNS_DIR / rnd.id
         files, skipped = list_returns(folder)
-        exp = project_expectation(ledger, config, rnd)
+        expected = _Expected(ledger, config, rnd)
         result = SyncResult(round_id=rnd.id, language=config.language, files_seen=len(files))
         batch = _Batch(rejected=list(skipped))
         seen_at = dt.datetime.now(dt.timezone.utc).isoformat()   # microseconds: two syncs in one second keep their order
         if rnd.closed:
-            _late(files, ledger, exp, result, seen_at)
+            _late(files, ledger, expected.get(), result, seen_at)
         else:
+            stats = FileStats(ledger)
             for i, path in enumerate(files, start=1):
                 if progress:
                     progress(i, len(files), path.name)
-                _one(path, ledger, exp, batch, result, seen_at)
+                _one(path, ledger, expected, batch, result, seen_at, stats)
             ledger.record_sync(rnd.id, str(folder.resolve()), batch.new, batch.present, batch.rejected, batch.refused)
+            stats.save()
         result.new_returns = len(batch.new)
+        _master(project, ledger, config.language, rnd, result)
+    return result
+
+
+def _master(project: Project, ledger: Ledger, lang: str, rnd: Round, result: SyncResult) -> None:
+    """The round's findings, and master.xlsx rebuilt unless it already shows this state of the ledger
+    (then the findings come from the cache kept with it). The ledger is committed; the master write
+    may fail (the file is open in Excel)."""
+    path = project.master_path
+    state = masterstate.master_state(ledger, lang, path)
+    result.master, result.closed = path, rnd.closed
+    if masterstate.is_current(ledger, path, state):
+        cached = ledger.round_findings(rnd.id, state)
+        if cached is not None:
+            result.findings = cached
+            result._reload = lambda: _view_of(project, rnd.id)
+            return
+        result.view = load_round(ledger, rnd)
+    else:   # xlsxwriter and the master's code only when there is a master to write
+        from seuranta_xl.outputs.master import all_views, write_master
         views = all_views(ledger)
         result.view = next(v for v in views if v.round.id == rnd.id)
-        result.findings = result.view.findings
-        # The ledger is committed; now the master (which may fail if the file is open in Excel).
-        result.master = write_master(project.root, ledger, config.language, views=views)
-    return result
+        result.master = write_master(project.root, ledger, lang, views=views)
+        masterstate.remember(ledger, result.master, state)
+    result.findings = result.view.findings
+    ledger.put_round_findings(rnd.id, state, result.findings)
+
+
+def _view_of(project: Project, round_id: str) -> RoundView:
+    with project.ledger() as ledger:
+        rnd = ledger.round(round_id)
+        assert rnd is not None
+        return load_round(ledger, rnd)

@@ -5,7 +5,10 @@ accepted return file, with its findings) and entries (every value a return carri
 also refused_files (every file a sync refused as a whole, first sight), sync_runs with sync_files
 (which files were in the returns folder at each sync: what is current) and decisions (the
 coordinator's withdraw / prefer, undone only by a later decision). Triggers make them append-only;
-master.xlsx is rebuilt from here.
+master.xlsx is rebuilt from here. From schema 4 also three caches that are not history (rows replaced;
+emptied, the next sync only does more work): file_stats (the stat and hash of each file a sync hashed,
+returns/filestats.py), master_builds (the state the master was last written for, outputs/masterstate.py)
+and round_findings (a round's current findings at that state).
 
 Schema versions: a ledger is created at version 1 (BASE_SCHEMA) and brought to SCHEMA_VERSION by the
 ordered MIGRATIONS, so a new ledger and a migrated one are built by the same statements. Opening an
@@ -22,13 +25,15 @@ from pathlib import Path
 
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding
+from seuranta_xl.core.goals import GoalStatus
 from seuranta_xl.core.inputs import inputs_from_json, inputs_json
 from seuranta_xl.core.model import Entry, ReturnRecord, Round, Strategy
 from seuranta_xl.core.roundlife import LateReturn, RoundEvent, apply_events
 from seuranta_xl.core.versions import Decision, RefusedFile
 from seuranta_xl.store.location import project_location
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 7
+CACHE_TABLES = ("file_stats", "master_builds", "round_findings")   # not history: rows are replaced
 
 BASE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -175,9 +180,55 @@ CREATE TABLE IF NOT EXISTS strategy_diffs (
     diff_json TEXT NOT NULL
 );
 """ + "".join(_append_only(t) for t in ("round_events", "generated_workbooks", "late_returns", "strategy_diffs"))),
+    # A status per goal (issue 16): what a source table said of a goal or focus area as a whole
+    # (Tuusula's parent rows), imported with `init --results-round`. Self-contained: renumber freely.
+    (4, """
+CREATE TABLE IF NOT EXISTS goal_statuses (
+    id INTEGER PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    level TEXT NOT NULL CHECK (level IN ('focus_area', 'goal')),
+    node_id TEXT NOT NULL,
+    grade TEXT,
+    raw TEXT,
+    cell TEXT,
+    row INTEGER,
+    UNIQUE (round_id, level, node_id)
+);
+""" + _append_only("goal_statuses")),
+    # Ready and approved (issue 13): a return's ready mark (NULL: a workbook without the ready block, taken
+    # as ready; 0 a draft; 1 ready) and who approved it. Self-contained, so the lead can renumber it.
+    (5, """
+ALTER TABLE returns ADD COLUMN ready INTEGER;
+ALTER TABLE returns ADD COLUMN approver TEXT;
+"""),
+    # Incremental sync (issue 17): two caches, not history (rows are replaced; deleting them only makes
+    # the next sync read every file and write the master again). Self-contained: renumbered at a merge.
+    (6, """
+CREATE TABLE IF NOT EXISTS file_stats (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    file_hash TEXT NOT NULL,
+    checked_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS master_builds (
+    path TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS round_findings (
+    round_id TEXT PRIMARY KEY REFERENCES rounds(id),
+    state TEXT NOT NULL,
+    findings_json TEXT NOT NULL
+);
+"""),
     # A round's inputs as data (issue 16): the round's input set (NULL: grade + comment, as before) and the
     # values of the inputs other than grade and comment. Self-contained, so the lead can renumber it.
-    (4, """
+    (7, """
 ALTER TABLE rounds ADD COLUMN inputs_json TEXT;
 CREATE TABLE IF NOT EXISTS entry_values (
     return_id INTEGER NOT NULL REFERENCES returns(id),
@@ -409,11 +460,11 @@ class Ledger:
         for rec, entries in items:
             cur = self.conn.execute(
                 "INSERT INTO returns(round_id, department, file_name, file_hash, size, saved_at, file_mtime, "
-                "received_at, n_rows, n_errors, findings_json, application, package_time) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "received_at, n_rows, n_errors, findings_json, application, package_time, ready, approver) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (rec.round_id, rec.department, rec.file_name, rec.file_hash, rec.size, rec.saved_at,
                  rec.file_mtime, rec.received_at, rec.n_rows, rec.n_errors, _findings_json(rec.findings),
-                 rec.application, rec.package_time),
+                 rec.application, rec.package_time, None if rec.ready is None else int(rec.ready), rec.approver),
             )
             rid = int(cur.lastrowid)
             ids.append(rid)
@@ -431,7 +482,7 @@ class Ledger:
 
     def returns(self, round_id: str | None = None) -> list[ReturnRecord]:
         sql = ("SELECT id, round_id, department, file_name, file_hash, size, saved_at, file_mtime, received_at, "
-               "n_rows, n_errors, findings_json, application, package_time FROM returns")
+               "n_rows, n_errors, findings_json, application, package_time, ready, approver FROM returns")
         args: tuple = ()
         if round_id is not None:
             sql += " WHERE round_id=?"
@@ -442,7 +493,8 @@ class Ledger:
             out.append(ReturnRecord(id=r[0], round_id=r[1], department=r[2], file_name=r[3], file_hash=r[4],
                                     size=r[5], saved_at=r[6], file_mtime=r[7], received_at=r[8], n_rows=r[9],
                                     n_errors=r[10], findings=_findings(r[11]), application=r[12],
-                                    package_time=r[13]))
+                                    package_time=r[13], ready=None if r[14] is None else bool(r[14]),
+                                    approver=r[15]))
         return out
 
     def round_returns(self, round_id: str) -> list[tuple[ReturnRecord, list[Entry]]]:
@@ -559,6 +611,19 @@ class Ledger:
                                   (row[0],)).fetchall()
         return (row[1], [tuple(f) for f in files], row[2])
 
+    # ------------------------------------------------------------ a status per goal (issue 16)
+    def add_goal_statuses(self, statuses: list[GoalStatus]) -> None:
+        with self._write():
+            self.conn.executemany(
+                "INSERT INTO goal_statuses(round_id, level, node_id, grade, raw, cell, row) VALUES (?,?,?,?,?,?,?)",
+                [(s.round_id, s.level, s.node_id, s.grade, s.raw, s.cell, s.row) for s in statuses])
+
+    def goal_statuses(self, round_id: str) -> dict[tuple[str, str], GoalStatus]:
+        """(level, node id) -> the status a source gave that goal or focus area in the round."""
+        rows = self.conn.execute("SELECT round_id, level, node_id, grade, raw, cell, row FROM goal_statuses "
+                                 "WHERE round_id=? ORDER BY id", (round_id,))
+        return {(r[1], r[2]): GoalStatus(*r) for r in rows}
+
     # ------------------------------------------------------------ the round's life (issue 13)
     def add_generated(self, round_id: str, items: list[tuple[str, int, str, str]]) -> None:
         """The workbooks a generate wrote: (department, strategy id, fingerprint, file name) each."""
@@ -605,6 +670,50 @@ class Ledger:
         """(old strategy id, new strategy id, at, diff JSON) of every re-import, oldest first."""
         return [tuple(r) for r in self.conn.execute(
             "SELECT old_strategy_id, new_strategy_id, at, diff_json FROM strategy_diffs ORDER BY id")]
+
+    # ------------------------------------------------------------ caches for incremental sync (issue 17)
+    def file_stats(self) -> dict[str, tuple[int, int, int, int, str, int]]:
+        """path -> (size, mtime_ns, ctime_ns, inode, hash, checked_ns) of every file a sync has hashed."""
+        return {r[0]: tuple(r[1:]) for r in self.conn.execute(
+            "SELECT path, size, mtime_ns, ctime_ns, inode, file_hash, checked_ns FROM file_stats")}
+
+    def put_file_stats(self, items: list[tuple[str, int, int, int, int, str, int]]) -> None:
+        """(path, size, mtime_ns, ctime_ns, inode, hash, checked_ns) of files just hashed."""
+        if items:
+            with self._write():
+                self.conn.executemany("INSERT OR REPLACE INTO file_stats(path, size, mtime_ns, ctime_ns, inode, "
+                                      "file_hash, checked_ns) VALUES (?,?,?,?,?,?,?)", items)
+
+    def state_signature(self) -> str:
+        """What every table of history holds, in a few numbers (they are append-only: a row count and the
+        highest rowid change with every write): equal signatures, equal ledgers."""
+        tables = ("strategies", "rounds", "round_events", "returns", "entries", "refused_files", "sync_runs",
+                  "sync_files", "decisions", "late_returns", "generated_workbooks", "strategy_diffs", "goal_statuses",
+                  "entry_values")
+        with self.snapshot():
+            counts = [self.conn.execute(f"SELECT count(*), max(rowid) FROM {t}").fetchone() for t in tables]
+        return ";".join(f"{t}={n},{top}" for t, (n, top) in zip(tables, counts))
+
+    def master_build(self, path: str) -> tuple[str, int, int] | None:
+        """(state, size, mtime_ns) recorded when the master at ``path`` was last written."""
+        row = self.conn.execute("SELECT state, size, mtime_ns FROM master_builds WHERE path=?", (path,)).fetchone()
+        return (row[0], int(row[1]), int(row[2])) if row else None
+
+    def put_master_build(self, path: str, state: str, size: int, mtime_ns: int) -> None:
+        with self._write():
+            self.conn.execute("INSERT OR REPLACE INTO master_builds(path, state, size, mtime_ns, at) VALUES (?,?,?,?,?)",
+                              (path, state, size, mtime_ns, now_iso()))
+
+    def round_findings(self, round_id: str, state: str) -> list[Finding] | None:
+        """The round's current findings as computed at ``state`` (None: not for this state)."""
+        row = self.conn.execute("SELECT findings_json FROM round_findings WHERE round_id=? AND state=?",
+                                (round_id, state)).fetchone()
+        return _findings(row[0]) if row else None
+
+    def put_round_findings(self, round_id: str, state: str, findings: list[Finding]) -> None:
+        with self._write():
+            self.conn.execute("INSERT OR REPLACE INTO round_findings(round_id, state, findings_json) VALUES (?,?,?)",
+                              (round_id, state, _findings_json(findings)))
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

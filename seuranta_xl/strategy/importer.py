@@ -38,6 +38,7 @@ class InitResult:
     results_round: str | None = None
     grade_counts: dict[str, int] = field(default_factory=dict)
     input_counts: dict[str, int] = field(default_factory=dict)   # further input's title -> values kept (Toteuma: 9)
+    goal_statuses: int = 0                # statuses the table gave its goals as a whole (Tuusula's parent rows)
     reimport: bool = False
     update: UpdateNote | None = None      # a re-import: the diff, the open rounds moved, outdated workbooks
     organisation: str = ""
@@ -55,6 +56,7 @@ class InitResult:
             "departments": self.strategy.departments(),
             "results_round": self.results_round,
             "grades": self.grade_counts,
+            "goal_statuses": self.goal_statuses,
             "reimport": self.reimport,
             **({"update": self.update.to_json()} if self.update else {}),
             "organisation": self.organisation,
@@ -72,6 +74,8 @@ class InitResult:
             counts = "; ".join(part for part in (", ".join(f"{k}: {v}" for k, v in self.grade_counts.items()),
                                                  ", ".join(f"{k}: {v}" for k, v in self.input_counts.items())) if part)
             lines.append(text("init.past-round", lang, r=self.results_round, c=counts or "–"))
+            if self.goal_statuses:
+                lines.append(text("init.goal-statuses", lang, n=self.goal_statuses))
         if self.update:
             lines += self.update.lines(lang)
             if self.update.saved:
@@ -245,9 +249,11 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
             findings.insert(0, Finding(code="layout-detected", file=table.path.name, sheet=table.grid.sheet,
                                        params={"preset": table.layout}))
         entries_by_dept: dict[str, list[Entry]] = {}
+        statuses: list = []
         if results_round is not None:
             entries_by_dept, grade_findings = layouts.results(assembled, scale_obj, results_round, parsed)
-            findings.extend(grade_findings)
+            statuses, status_findings = layouts.goal_statuses(assembled, scale_obj, results_round, parsed)
+            findings.extend(grade_findings + status_findings)
         project.save_config(config)
         digest = hashlib.sha256(table.path.read_bytes()).hexdigest()
         strategy_id = ledger.add_strategy(assembled.strategy, table.path.name, digest, table.layout)
@@ -260,8 +266,9 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
             counts = _add_past_round(ledger, table, results_round, scale_obj, strategy_id, config.language,
                                      entries_by_dept, findings, inputs)
             further = _input_counts(inputs, entries_by_dept, config.language)
+            ledger.add_goal_statuses(statuses)
     return InitResult(root=root, language=config.language, layout=table.layout, detected=table.detected,
                       strategy=assembled.strategy, strategy_id=strategy_id, findings=findings,
-                      results_round=results_round, grade_counts=counts, input_counts=further, reimport=existing,
-                      update=update,
+                      results_round=results_round, grade_counts=counts, input_counts=further,
+                      goal_statuses=len(statuses), reimport=existing, update=update,
                       organisation=config.organisation, organisation_defaulted=defaulted)

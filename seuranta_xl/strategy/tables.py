@@ -1,4 +1,4 @@
-"""Strategy tables in from files (shell): .xlsx (openpyxl, merged cells resolved) and .csv into a
+"""Strategy tables in from files (shell): .xlsx (python-calamine, merged cells resolved) and .csv into a
 :class:`~seuranta_xl.strategy.layouts.Grid`, and column mapping files (TOML) into a
 :class:`~seuranta_xl.strategy.layouts.Mapping`. What the grid means is ``layouts``' job.
 
@@ -19,9 +19,9 @@ Mapping file keys (TOML, all under ``[mapping]`` or at the top level; see docs/m
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import tomllib
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -66,26 +66,53 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
 
 
 def _read_xlsx(data: bytes, path: Path, sheet: str | None) -> Grid:
-    import openpyxl
+    """The sheet's values by calamine (one read of each sheet looked at; no object per cell), its vertical
+    merges (from the sheet's own list of merged ranges) carried into every row they cover."""
+    from python_calamine import CalamineWorkbook, SheetTypeEnum
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = [m.name for m in wb.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+        if sheet is not None and sheet not in names:
+            raise UserError("sheet-missing", sheet=sheet, name=path.name, sheets=", ".join(names))
+        for name in [sheet] if sheet is not None else names:
+            ws = wb.get_sheet_by_name(name)
+            values = ws.to_python(skip_empty_area=False)
+            if sheet is not None or any(v != "" for row in values for v in row):
+                break
+        else:   # no sheet with data: the first one (read_grid says the table is empty)
+            ws = wb.get_sheet_by_name(names[0])
+            values = ws.to_python(skip_empty_area=False)
+        merged = ws.merged_cell_ranges or []
+    except UserError:
+        raise
+    except Exception as exc:   # noqa: BLE001 — calamine's zip, XML and format errors: a damaged file
         raise UserError("file-damaged", name=path.name, detail=type(exc).__name__) from None
-    if sheet is not None:
-        if sheet not in wb.sheetnames:
-            raise UserError("sheet-missing", sheet=sheet, name=path.name, sheets=", ".join(wb.sheetnames))
-        sheets = [wb[sheet]]
-    else:
-        sheets = [ws for ws in wb.worksheets if ws.max_row > 1 or ws.max_column > 1 or ws.cell(1, 1).value]
-        sheets = sheets or wb.worksheets[:1]
-    ws = sheets[0]
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    for rng in ws.merged_cells.ranges:   # a vertical merge means "this value in every row"
-        top = ws.cell(rng.min_row, rng.min_col).value
-        for r in range(rng.min_row + 1, rng.max_row + 1):
-            if r - 1 < len(rows) and rng.min_col - 1 < len(rows[r - 1]):
-                rows[r - 1][rng.min_col - 1] = top
-    return Grid(rows, path.name, ws.title)
+    return Grid(_with_merges([[_value(v) for v in row] for row in values], merged), path.name, ws.name)
+
+
+def _value(v: object) -> object:
+    """A calamine value as the layouts read it: an empty cell None, a date a datetime (as Excel holds it)."""
+    if v == "":
+        return None
+    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+        return dt.datetime(v.year, v.month, v.day)
+    return v
+
+
+def _with_merges(rows: list[list[object]], merged: list) -> list[list[object]]:
+    """A vertical merge means "this value in every row": its top value copied down its first column."""
+    width = max((len(r) for r in rows), default=0)
+    for (r0, c0), (r1, c1) in merged:
+        width = max(width, c1 + 1)
+        while len(rows) <= r1:
+            rows.append([])
+        top = rows[r0][c0] if c0 < len(rows[r0]) else None
+        for r in range(r0 + 1, r1 + 1):
+            rows[r].extend([None] * (c0 + 1 - len(rows[r])))
+            rows[r][c0] = top
+    for row in rows:
+        row.extend([None] * (width - len(row)))
+    return rows
 
 
 def _read_csv(data: bytes, path: Path) -> Grid:

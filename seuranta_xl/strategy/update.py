@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from seuranta_xl.core.identity import department_fingerprints
+from seuranta_xl.core.identity import known_fingerprints
 from seuranta_xl.core.roundlife import RoundEvent
 from seuranta_xl.core.strategydiff import StrategyDiff, diff_strategies
 from seuranta_xl.core.model import Strategy
@@ -42,8 +42,8 @@ class UpdateNote:
 
 
 def _outdated(ledger: Ledger, round_id: str, new: Strategy) -> list[str]:
-    prints = department_fingerprints(new)
-    return sorted((d for d, (_sid, fp, _name) in ledger.generated(round_id).items() if prints.get(d) != fp),
+    prints = known_fingerprints(new)
+    return sorted((d for d, (_sid, fp, _name) in ledger.generated(round_id).items() if fp not in prints.get(d, ())),
                   key=str.casefold)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -23,7 +24,8 @@ class Column:
     title: str
     index: int          # 0-based
     width: float
-    kind: str           # structure | reference | input | status
+    kind: str           # structure | strategy (a reference text of the strategy: grey, locked, signed)
+                        # | reference (the previous round's) | input | status
     spec: InputSpec | None = None   # an input column's spec
 
     @property
@@ -37,14 +39,17 @@ def layout() -> dict:
     return tomllib.loads(text)
 
 
-def columns_for(config: Config, with_indicator: bool, with_previous: bool, scale: Scale,
+def columns_for(config: Config, references: Sequence[str] | bool, with_previous: bool, scale: Scale,
                 inputs: tuple[InputSpec, ...]) -> list[Column]:
-    """The data sheet's columns: structure, the previous round's (reference), one per input (the round's
+    """The data sheet's columns: structure with the strategy's reference texts (``references``: the keys
+    shown; a bool: the indicator or none), the previous round's (reference), one per input (the round's
     resolved inputs, core/inputs.py), the status."""
     titles = idn.TITLES[config.language]
     widths = layout()["widths"]
-    keys: list[tuple[str, str]] = [(k, "structure") for k in idn.SHEET_STRUCTURE_KEYS
-                                   if k != "indicator" or with_indicator]
+    shown = ("indicator",) if references is True else (references or ())
+    keys: list[tuple[str, str]] = [(k, "strategy" if k in idn.STRATEGY_REFERENCE_KEYS else "structure")
+                                   for k in idn.SHEET_STRUCTURE_KEYS
+                                   if k not in idn.STRATEGY_REFERENCE_KEYS or k in shown]
     if with_previous:
         keys += [(k, "reference") for k in idn.REFERENCE_KEYS if k != "prev_grade" or has_grade(inputs)]
     names = dict(titles)

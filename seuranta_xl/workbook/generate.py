@@ -102,6 +102,7 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
     unchanged = [d for d in departments if only_changed and d in made and made[d][1] == prints[d]]
     departments = [d for d in departments if d not in unchanged]
     with_indicator = strategy.has_indicators
+    references = idn.reference_keys(strategy)
 
     if out_dir.exists() and not out_dir.is_dir():
         raise UserError("out-is-file", path=str(out_dir))
@@ -113,7 +114,7 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
         for dept in departments:
             rows = by_department[dept]
             write_workbook(tmp / names[dept], WorkbookSpec(config, rnd, dept, rows, with_indicator, previous,
-                                                                 carried))
+                                                                 carried, references))
             files.append((names[dept], len(rows)))
         _publish(tmp, out_dir)
         tmp = None

@@ -12,13 +12,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "deadline": "Palautettava viimeistään {date}",
         "no_deadline": "Palauta lomake koordinaattorille sovitussa ajassa",
         "count": "{done} / {total} arvioitu",
-        "fill_hint": "Täytä sarakkeet {grade} ja {comment} (vain ne voi muokata). Asteikko ja "
-                     "palautusohje: välilehti {instructions}.",
+        "fill_hint": "Täytä sarakkeet {grade} ja {comment} ja merkitse lomake valmiiksi yläosassa (vain ne voi "
+                     "muokata). Asteikko ja palautusohje: välilehti {instructions}.",
         "status_missing": "puuttuu",
         "status_invalid": "tarkista arvio",
         "status_comment": "kommentti puuttuu",
         "status_ok": "ok",
         "status_carried": "päivitä kommentti",
+        "instr_references": "Harmaat sarakkeet {columns} ovat strategiasta: niihin toimenpidettä verrataan. "
+                            "Ne on lukittu.",
         "instr_carried": "Sarakkeessa {comment} on pohjana edellisen kierroksen kommentti. Päivitä se kuvaamaan "
                          "tämän kierroksen tilannetta: muuttamatonta kommenttia ei oteta tämän kierroksen arvioksi.",
         "grade_prompt_title": "Arvio",
@@ -53,6 +55,30 @@ TEXTS: dict[str, dict[str, str]] = {
             "Tiedoston nimen voi pitää ennallaan; uudelleen nimetty tiedosto tunnistetaan silti.",
             "Jos lähetät korjatun version, uusin tallennettu versio korvaa aiemman.",
         ],
+        "ready_label": "Valmis:",
+        "approver_label": "Hyväksyjä:",
+        "ready_prompt_title": "Valmis",
+        "ready_prompt": "Valitse {yes}, kun kaikki vastaukset ovat lopulliset ja hyväksytty. {no} tai tyhjä: "
+                        "lomake on luonnos eikä sitä lasketa palautetuksi.",
+        "ready_error_title": "Valitse {yes} tai {no}",
+        "ready_error": "Valitse luettelosta {yes} (vastaukset ovat lopulliset) tai {no} (luonnos).",
+        "approver_prompt_title": "Hyväksyjä",
+        "approver_prompt": "Kirjoita vastaukset hyväksyneen henkilön nimi (enintään {max} merkkiä).",
+        "approver_error_title": "Nimi on liian pitkä",
+        "approver_error": "Nimessä voi olla enintään {max} merkkiä.",
+        "state_draft": "Luonnos — merkitse valmiiksi, kun vastaukset ovat lopulliset",
+        "state_ready": "Valmis",
+        "state_incomplete": "Merkitty valmiiksi, mutta vastauksia puuttuu (katso sarake {status})",
+        "state_no_approver": "Merkitty valmiiksi — kirjoita hyväksyjän nimi",
+        "instr_ready_head": "Valmis ja hyväksytty",
+        "instr_ready": [
+            "Kun kaikki vastaukset ovat lopulliset, valitse välilehden {data_sheet} yläosassa kohtaan "
+            "{ready_label} {yes} ja kirjoita kohtaan {approver_label} vastaukset hyväksyneen henkilön nimi.",
+            "Ilman merkintää ({no} tai tyhjä) lomake on luonnos: koordinaattori näkee sen arvot, mutta sitä ei "
+            "lasketa palautetuksi. Keskeneräisen lomakkeen voi palauttaa luonnoksena.",
+            "Valmiiksi merkitystä lomakkeesta ei saa puuttua arvioita eikä vaadittuja kommentteja: puuttuvat "
+            "kohdat ilmoitetaan virheinä.",
+        ],
         "instr_round": "Kierros: {round_id}",
     },
     "sv": {
@@ -60,13 +86,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "deadline": "Returneras senast {date}",
         "no_deadline": "Returnera blanketten till koordinatorn inom avtalad tid",
         "count": "{done} / {total} bedömda",
-        "fill_hint": "Fyll i kolumnerna {grade} och {comment} (bara de kan ändras). Skalan och "
-                     "returanvisningen: fliken {instructions}.",
+        "fill_hint": "Fyll i kolumnerna {grade} och {comment} och markera blanketten som klar överst (bara de "
+                     "kan ändras). Skalan och returanvisningen: fliken {instructions}.",
         "status_missing": "saknas",
         "status_invalid": "kontrollera",
         "status_comment": "kommentar saknas",
         "status_ok": "ok",
         "status_carried": "uppdatera kommentaren",
+        "instr_references": "De grå kolumnerna {columns} kommer från strategin: åtgärden jämförs med dem. "
+                            "De är låsta.",
         "instr_carried": "Kolumnen {comment} har föregående omgångs kommentar som utgångspunkt. Uppdatera den så "
                          "att den beskriver läget nu: en oförändrad kommentar tas inte som denna omgångs bedömning.",
         "grade_prompt_title": "Bedömning",
@@ -101,6 +129,30 @@ TEXTS: dict[str, dict[str, str]] = {
             "Filnamnet kan vara kvar; en fil med nytt namn känns ändå igen.",
             "Om du skickar en rättad version ersätter den senast sparade versionen den tidigare.",
         ],
+        "ready_label": "Klar:",
+        "approver_label": "Godkänd av:",
+        "ready_prompt_title": "Klar",
+        "ready_prompt": "Välj {yes} när alla svar är slutliga och godkända. {no} eller tomt: blanketten är ett "
+                        "utkast och räknas inte som returnerad.",
+        "ready_error_title": "Välj {yes} eller {no}",
+        "ready_error": "Välj {yes} (svaren är slutliga) eller {no} (utkast) i listan.",
+        "approver_prompt_title": "Godkänd av",
+        "approver_prompt": "Skriv namnet på den som godkände svaren (högst {max} tecken).",
+        "approver_error_title": "Namnet är för långt",
+        "approver_error": "Namnet får ha högst {max} tecken.",
+        "state_draft": "Utkast — markera som klar när svaren är slutliga",
+        "state_ready": "Klar",
+        "state_incomplete": "Markerad som klar, men svar saknas (se kolumnen {status})",
+        "state_no_approver": "Markerad som klar — skriv godkännarens namn",
+        "instr_ready_head": "Klar och godkänd",
+        "instr_ready": [
+            "När alla svar är slutliga, välj {yes} i fältet {ready_label} överst på fliken {data_sheet} och "
+            "skriv namnet på den som godkände svaren i fältet {approver_label}.",
+            "Utan markering ({no} eller tomt) är blanketten ett utkast: koordinatorn ser dess värden, men den "
+            "räknas inte som returnerad. En halvfärdig blankett kan returneras som utkast.",
+            "En blankett som markerats som klar får inte sakna bedömningar eller obligatoriska kommentarer: "
+            "det som saknas rapporteras som fel.",
+        ],
         "instr_round": "Omgång: {round_id}",
     },
     "en": {
@@ -108,13 +160,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "deadline": "Return by {date}",
         "no_deadline": "Return the form to the coordinator by the agreed date",
         "count": "{done} / {total} graded",
-        "fill_hint": "Fill in the columns {grade} and {comment} (only they can be edited). The scale and "
-                     "how to return: sheet {instructions}.",
+        "fill_hint": "Fill in the columns {grade} and {comment} and mark the form ready at the top (only they "
+                     "can be edited). The scale and how to return: sheet {instructions}.",
         "status_missing": "missing",
         "status_invalid": "check grade",
         "status_comment": "comment missing",
         "status_ok": "ok",
         "status_carried": "update the comment",
+        "instr_references": "The grey columns {columns} come from the strategy: the action is measured against "
+                            "them. They are locked.",
         "instr_carried": "The column {comment} starts from the previous round's comment. Update it to describe this "
                          "round: a comment left unchanged is not taken as this round's assessment.",
         "grade_prompt_title": "Grade",
@@ -148,6 +202,30 @@ TEXTS: dict[str, dict[str, str]] = {
             "You may keep the file name; a renamed file is still recognised.",
             "If you send a corrected version, the most recently saved version replaces the earlier one.",
         ],
+        "ready_label": "Ready:",
+        "approver_label": "Approved by:",
+        "ready_prompt_title": "Ready",
+        "ready_prompt": "Choose {yes} when all answers are final and approved. {no} or empty: the form is a "
+                        "draft and does not count as returned.",
+        "ready_error_title": "Choose {yes} or {no}",
+        "ready_error": "Choose {yes} (the answers are final) or {no} (a draft) from the list.",
+        "approver_prompt_title": "Approved by",
+        "approver_prompt": "Write the name of whoever approved the answers (at most {max} characters).",
+        "approver_error_title": "The name is too long",
+        "approver_error": "The name may hold at most {max} characters.",
+        "state_draft": "Draft — mark it ready when the answers are final",
+        "state_ready": "Ready",
+        "state_incomplete": "Marked ready, but answers are missing (see the column {status})",
+        "state_no_approver": "Marked ready — write the approver's name",
+        "instr_ready_head": "Ready and approved",
+        "instr_ready": [
+            "When all answers are final, choose {yes} in the field {ready_label} at the top of the sheet "
+            "{data_sheet} and write the name of whoever approved them in the field {approver_label}.",
+            "Without the mark ({no} or empty) the form is a draft: the coordinator sees its values, but it does "
+            "not count as returned. You may return an unfinished form as a draft.",
+            "A form marked ready must not lack grades or required comments: what is missing is reported as "
+            "an error.",
+        ],
         "instr_round": "Round: {round_id}",
     },
 }
@@ -158,8 +236,10 @@ TEXTS: dict[str, dict[str, str]] = {
 INPUT_TEXTS: dict[str, dict[str, str]] = {
     "fi": {
         "count_filled": "{done} / {total} täytetty",
-        "fill_hint_inputs": "Täytä {columns} (muita sarakkeita ei voi muokata). Ohjeet ja palautus: välilehti "
-                            "{instructions}.",
+        "fill_hint_inputs": "Täytä {columns} ja merkitse lomake valmiiksi yläosassa (muita sarakkeita ei voi "
+                            "muokata). Ohjeet ja palautus: välilehti {instructions}.",
+        "instr_ready_inputs": "Valmiiksi merkitystä lomakkeesta ei saa puuttua pakollisia vastauksia: puuttuvat "
+                              "kohdat ilmoitetaan virheinä.",
         "columns_one": "sarake {titles}", "columns_many": "sarakkeet {titles}", "previous_word": "Edellinen",
         "instr_previous_text": "Harmaa sarake {title} näyttää edellisen kierroksen tekstin vertailuksi.",
         "status_check": "tarkista",
@@ -190,8 +270,10 @@ INPUT_TEXTS: dict[str, dict[str, str]] = {
     },
     "sv": {
         "count_filled": "{done} / {total} ifyllda",
-        "fill_hint_inputs": "Fyll i {columns} (de övriga kolumnerna kan inte ändras). Anvisningar och retur: "
-                            "fliken {instructions}.",
+        "fill_hint_inputs": "Fyll i {columns} och markera blanketten som klar överst (de övriga kolumnerna kan "
+                            "inte ändras). Anvisningar och retur: fliken {instructions}.",
+        "instr_ready_inputs": "En blankett som markerats som klar får inte sakna obligatoriska svar: det som saknas "
+                              "rapporteras som fel.",
         "columns_one": "kolumnen {titles}", "columns_many": "kolumnerna {titles}", "previous_word": "Föregående",
         "instr_previous_text": "Den grå kolumnen {title} visar föregående omgångs text som jämförelse.",
         "status_check": "kontrollera",
@@ -222,8 +304,10 @@ INPUT_TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "count_filled": "{done} / {total} filled in",
-        "fill_hint_inputs": "Fill in {columns} (the other columns cannot be edited). Instructions and how to "
-                            "return: sheet {instructions}.",
+        "fill_hint_inputs": "Fill in {columns} and mark the form ready at the top (the other columns cannot be "
+                            "edited). Instructions and how to return: sheet {instructions}.",
+        "instr_ready_inputs": "A form marked ready must not lack required answers: what is missing is reported as "
+                              "an error.",
         "columns_one": "the column {titles}", "columns_many": "the columns {titles}", "previous_word": "Previous",
         "instr_previous_text": "The grey column {title} shows the previous round's text for comparison.",
         "status_check": "check",

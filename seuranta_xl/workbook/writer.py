@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import xlsxwriter
@@ -17,10 +17,11 @@ from seuranta_xl.core import identity as idn
 from seuranta_xl.core.filenames import safe_sheet_name
 from seuranta_xl.core.inputs import COMMENT, GRADE, has_grade, inputs_json, inputs_signature, round_inputs
 from seuranta_xl.core.model import ActionRow, Config, Round
+from seuranta_xl.core.ready import APPROVER_MAX, READY_WORDS, ready_cells
 from seuranta_xl.present.i18n import fmt_date
 from seuranta_xl.present.rowheight import row_height as estimate_row_height
 from seuranta_xl.workbook import inputrules
-from seuranta_xl.workbook.columns import columns_for, inline_list, layout, row_height
+from seuranta_xl.workbook.columns import Column, columns_for, inline_list, layout, row_height
 from seuranta_xl.workbook.texts import texts
 
 
@@ -35,6 +36,15 @@ class WorkbookSpec:
     with_indicator: bool
     previous: dict[str, tuple[str | None, str | None]] | None  # None: no previous round
     carried: dict[str, str] | None = None   # action id -> comment carried in as starting text (--carry-comments)
+    # The strategy's reference columns shown (identity.reference_keys); None: the indicator when
+    # ``with_indicator`` (the form before #16).
+    references: tuple[str, ...] | None = None
+
+    @property
+    def reference_keys(self) -> tuple[str, ...]:
+        if self.references is not None:
+            return self.references
+        return ("indicator",) if self.with_indicator else ()
 
 
 def sheet_password(project_id: str) -> str:
@@ -97,6 +107,18 @@ def _password_hash(password: str) -> str:
     return f"{digest:X}"
 
 
+READY_STATE_WIDTH = 26   # the status column, when the ready state has no other column to run over
+
+
+def _ready_room(cols: list[Column]) -> list[Column]:
+    """A round with one input column and no grade (Kemi) has only the status column right of the ready
+    mark for the state in words: that column is made wide enough for it."""
+    inputs = [c for c in cols if c.kind == "input"]
+    if len(inputs) != 1 or cols[-1].width >= READY_STATE_WIDTH:
+        return cols
+    return [*cols[:-1], replace(cols[-1], width=READY_STATE_WIDTH)]
+
+
 class _Writer:
     def __init__(self, spec: WorkbookSpec, path: Path):
         self.s = spec
@@ -109,8 +131,8 @@ class _Writer:
         self.has_grade = has_grade(self.inputs)
         # grade + comment only: the workbook's words are those it always had ("Täytä sarakkeet Arvio ja …")
         self.classic = [s.key for s in self.inputs] == [GRADE, COMMENT]
-        self.cols = columns_for(spec.config, spec.with_indicator, spec.previous is not None, self.scale,
-                                self.inputs)
+        self.cols = _ready_room(columns_for(spec.config, spec.reference_keys, spec.previous is not None,
+                                            self.scale, self.inputs))
         self.col = {c.key: c for c in self.cols}
         self.input_cols = [c for c in self.cols if c.kind == "input"]
         self.header0 = self.lay["header_row"] - 1                 # 0-based header row
@@ -154,6 +176,14 @@ class _Writer:
             "missing": add({"bg_color": c["missing_bg"]}),
             "status_bad": add({"bold": True, "font_color": c["missing_fg"]}),
             "done": add({"bg_color": self.scale.top.colour}),
+            "ready_label": add({**base, "bold": True, "align": "right", "valign": "vcenter"}),
+            "ready_input": add({**cell, "locked": False, "bg_color": c["input_bg"], "bold": True, "align": "center",
+                                "valign": "vcenter", "border": 2, "border_color": c["input_header_bg"]}),
+            "ready_name": add({**cell, "locked": False, "bg_color": c["input_bg"], "valign": "vcenter",
+                               "text_wrap": False, "border": 2, "border_color": c["input_header_bg"]}),
+            "ready_state": add({**base, "bold": True, "valign": "vcenter", "border": 1, "border_color": c["border"],
+                                "text_wrap": True}),
+            "not_ready": add({"bg_color": c["missing_bg"], "font_color": c["missing_fg"]}),
             "steps": [add({"bg_color": st.colour}) for st in self.scale.steps],
             "scale_cell": [add({**cell, "bg_color": st.colour}) for st in self.scale.steps],
         }
@@ -176,11 +206,13 @@ class _Writer:
     # ------------------------------------------------------------ data sheet
     def _data(self, ws) -> None:
         self._title_block(ws)
+        self._ready_block(ws)
         self._header(ws)
         self._rows(ws)
         if self.s.rows:
             self._validations(ws)
             self._conditional_formats(ws)
+        self._ready_rules(ws)
         last_col = self.cols[-1].index
         ws.freeze_panes(self.first0, 1)
         ws.autofilter(self.header0, 0, max(self.last0, self.first0), last_col)
@@ -240,9 +272,104 @@ class _Writer:
         """Whether the status formula can say 'tarkista' (a number or date input holding text)."""
         return any(c.spec.kind in ("number", "date") for c in self.input_cols)
 
+    # ------------------------------------------------------------ the ready block (core/ready.py)
+    READY_ROW, APPROVER_ROW = 1, 2          # 0-based rows of the title block, above the input columns
+
+    def _ready_span(self) -> tuple[int, int | None, int]:
+        """(mark column, second input column or None, status column), 0-based: the mark above the grade,
+        or above the first input when the round has no grade (Kemi's Toteuma); the approver's name over
+        that column and the next input column (or that one alone); the state in words from the column after
+        the mark to the status column."""
+        first = self.col[GRADE] if GRADE in self.col else self.input_cols[0]
+        nxt = next((c for c in self.input_cols if c.index == first.index + 1), None)
+        return first.index, None if nxt is None else nxt.index, self.col["status"].index
+
+    def _ready_refs(self) -> tuple[str, str]:
+        """(mark cell, approver cell): rows 2 and 3 of the mark's column (recorded in the signed identity)."""
+        g = self.cols[self._ready_span()[0]].letter
+        return f"{g}{self.READY_ROW + 1}", f"{g}{self.APPROVER_ROW + 1}"
+
+    def _ready_block(self, ws) -> None:
+        """"Valmis: [Kyllä/Ei]  <state in words>" and "Hyväksyjä: [name]" right above the input columns,
+        where the title block's texts (column A) do not reach; the header row does not move."""
+        t, f = self.t, self.f
+        g, c, st = self._ready_span()
+        ws.write_string(self.READY_ROW, g - 1, t["ready_label"], f["ready_label"])
+        ws.write_string(self.APPROVER_ROW, g - 1, t["approver_label"], f["ready_label"])
+        ws.write_blank(self.READY_ROW, g, None, f["ready_input"])
+        if c is None:
+            ws.write_blank(self.APPROVER_ROW, g, None, f["ready_name"])
+        else:
+            ws.merge_range(self.APPROVER_ROW, g, self.APPROVER_ROW, c, "", f["ready_name"])
+        if st > g + 1:
+            ws.merge_range(self.READY_ROW, g + 1, self.READY_ROW, st, "", f["ready_state"])
+        ws.write_formula(self.READY_ROW, g + 1, self._ready_formula(), f["ready_state"], t["state_draft"])
+        ws.set_row(self.READY_ROW, 26 if st > g + 1 else self._ready_height(self.cols[st].width))
+        ws.set_row(self.APPROVER_ROW, 20)
+
+    def _ready_height(self, width: float) -> float:
+        """The state row over the status column alone: as many lines as the longest state needs (bold)."""
+        t = self.t
+        states = [t["state_draft"], t["state_incomplete"].format(status=self.col["status"].title),
+                  t["state_no_approver"]]
+        return max(26, *(estimate_row_height([(x, width * 0.9)], font_size=self.lay["font_size"]) for x in states))
+
+    def _ready_rules(self, ws) -> None:
+        """The ready block's validations and colours, after the rows' (the reader takes the sheet's first
+        length rule for the comment limit)."""
+        t, f = self.t, self.f
+        yes, no = READY_WORDS[self.lang]
+        g, _, st = self._ready_span()
+        words = {"yes": yes, "no": no}
+        ws.data_validation(self.READY_ROW, g, self.READY_ROW, g, {
+            "validate": "list", "source": [yes, no], "ignore_blank": True, "dropdown": True,
+            "input_title": _clip(t["ready_prompt_title"], 32),
+            "input_message": _clip(t["ready_prompt"].format(**words), 255),
+            "error_title": _clip(t["ready_error_title"].format(**words), 32),
+            "error_message": _clip(t["ready_error"].format(**words), 255), "error_type": "stop"})
+        ws.data_validation(self.APPROVER_ROW, g, self.APPROVER_ROW, g, {
+            "validate": "length", "criteria": "<=", "value": APPROVER_MAX, "ignore_blank": True,
+            "input_title": _clip(t["approver_prompt_title"], 32),
+            "input_message": _clip(t["approver_prompt"].format(max=APPROVER_MAX), 255),
+            "error_title": _clip(t["approver_error_title"], 32),
+            "error_message": _clip(t["approver_error"].format(max=APPROVER_MAX), 255), "error_type": "stop"})
+        ws.conditional_format(self.READY_ROW, g, self.READY_ROW, g, {
+            "type": "formula", "criteria": f'=TRIM({self._ready_cell(self.READY_ROW)}&"")=""', "format": f["missing"]})
+        ws.conditional_format(self.READY_ROW, g + 1, self.READY_ROW, st, {
+            "type": "formula", "criteria": f"={self._ready_ok()}", "format": f["done"]})
+        ws.conditional_format(self.READY_ROW, g + 1, self.READY_ROW, st, {
+            "type": "formula", "criteria": f"=NOT({self._ready_ok()})", "format": f["not_ready"]})
+
+    def _ready_cell(self, row: int) -> str:
+        """The mark's (READY_ROW) or the approver's (APPROVER_ROW) cell, absolute."""
+        return f"${self.cols[self._ready_span()[0]].letter}${row + 1}"
+
+    def _marked(self) -> str:
+        """Excel: the mark says yes (in any of the three languages, as the reader takes it)."""
+        mark = f"TRIM({self._ready_cell(self.READY_ROW)}&\"\")"
+        return "OR(" + ",".join(f"{mark}={_q(yes)}" for yes, _ in READY_WORDS.values()) + ")"
+
+    def _all_ok(self) -> str:
+        """Every row's status is ok (the status covers the round's required inputs)."""
+        n = len(self.s.rows)
+        return f'COUNTIF({self._status_range()},{_q(self.t["status_ok"])})={n}' if n else "TRUE"
+
+    def _ready_ok(self) -> str:
+        approver = f"TRIM({self._ready_cell(self.APPROVER_ROW)}&\"\")"
+        return f'AND({self._marked()},{self._all_ok()},{approver}<>"")'
+
+    def _ready_formula(self) -> str:
+        """The state in words: draft / marked ready but answers missing / no approver / ready."""
+        t = self.t
+        approver = f"TRIM({self._ready_cell(self.APPROVER_ROW)}&\"\")"
+        incomplete = t["state_incomplete"].format(status=self.col["status"].title)
+        return (f"=IF({self._marked()},IF(NOT({self._all_ok()}),{_q(incomplete)},"
+                f'IF({approver}="",{_q(t["state_no_approver"])},{_q(t["state_ready"])})),{_q(t["state_draft"])})')
+
     def _header(self, ws) -> None:
         """The header row, tall enough for every title wrapped in its column (no title runs past it)."""
-        style = {"structure": "head", "reference": "head_ref", "input": "head_input", "status": "head"}
+        style = {"structure": "head", "strategy": "head_ref", "reference": "head_ref", "input": "head_input",
+                 "status": "head"}
         for c in self.cols:
             ws.set_column(c.index, c.index, c.width)
             ws.write_string(self.header0, c.index, c.title, self.f[style[c.kind]])
@@ -253,14 +380,16 @@ class _Writer:
         col = self.col
         status_formula = self._status_formula()
         prev = self.s.previous
-        structure = [c for c in self.cols if c.kind == "structure"]
-        keys = [k for k in idn.STRUCTURE_KEYS if k != "indicator" or self.s.with_indicator]
+        structure = [c for c in self.cols if c.kind in ("structure", "strategy")]
+        refs = self.s.reference_keys
+        keys = idn.locked_keys(refs)
+        style = {"id": f["id"]} | {k: f["ref"] for k in refs}
         for i, row in enumerate(self.s.rows):
             r = self.first0 + i
-            texts = dict(zip(keys, idn.locked_texts(row, self.s.with_indicator), strict=True))
+            texts = dict(zip(keys, idn.locked_texts(row, refs), strict=True))
             sized = []
             for c in structure:
-                ws.write_string(r, c.index, texts[c.key], f["id"] if c.key == "id" else f["text"])
+                ws.write_string(r, c.index, texts[c.key], style.get(c.key, f["text"]))
                 sized.append((texts[c.key], c.width))
             if prev is not None:
                 pg, pc = prev.get(row.id, (None, None))
@@ -458,6 +587,8 @@ class _Writer:
             for line in lines:
                 ws.write_string(r, 0, "•", bullet)
                 ws.write_string(r, 1, line, wrap)
+                if len(line) > 90:      # LibreOffice does not fit heights on load: room for the wrapped lines
+                    ws.set_row(r, estimate_row_height([(line, 100)], font_size=self.lay["font_size"]))
                 r += 1
             r += 1
 
@@ -467,6 +598,8 @@ class _Writer:
             fill = fill[:-1]
         elif not self.has_grade:      # only the previous round's text is shown
             fill[-1] = t["instr_previous_text"].format(title=self.col["prev_comment"].title)
+        if s.reference_keys:     # the strategy's reference columns (#16)
+            fill.append(t["instr_references"].format(columns=", ".join(self.col[k].title for k in s.reference_keys)))
         if self._carries():
             fill.append(t["instr_carried"].format(**names))
         section(t["instr_fill_head"], fill)
@@ -475,6 +608,11 @@ class _Writer:
         if self.has_grade:
             r = self._scale_table(ws, r, head)
             r += 1
+        yes, no = READY_WORDS[self.lang]
+        ready_names = {**names, "yes": yes, "no": no, "ready_label": t["ready_label"].rstrip(":"),
+                       "approver_label": t["approver_label"].rstrip(":")}
+        ready_lines = t["instr_ready"] if self.classic else [*t["instr_ready"][:-1], t["instr_ready_inputs"]]
+        section(t["instr_ready_head"], [line.format(**ready_names) for line in ready_lines])
         deadline = (t["deadline"].format(date=fmt_date(s.round.deadline, self.lang)) if s.round.deadline
                     else t["no_deadline"])
         section(t["instr_deadline_head"], [deadline])
@@ -524,7 +662,8 @@ class _Writer:
 
     def _meta(self, ws) -> None:
         s = self.s
-        ident = idn.identity_for(s.config.project_id, s.round.id, s.department, s.rows, s.with_indicator,
+        ready = ready_cells(*self._ready_refs())
+        ident = idn.identity_for(s.config.project_id, s.round.id, s.department, s.rows, s.reference_keys, ready,
                                  inputs_signature(s.round.inputs))
         values = {
             "project_id": s.config.project_id, "round_id": s.round.id, "department": s.department,
@@ -532,6 +671,8 @@ class _Writer:
             "signature": ident.sign(s.config.secret), "header_row": str(self.header0 + 1),
             "first_data_row": str(self.first0 + 1), "data_sheet": self.data_name,
             "columns": json.dumps({c.key: c.letter for c in self.cols}, ensure_ascii=False),
+            "references": json.dumps(list(ident.references or ())),
+            "ready": ready,
             "inputs": inputs_json(s.round.inputs) or idn.DEFAULT_INPUTS,
         }
         for i, key in enumerate(idn.META_KEYS):

@@ -41,7 +41,7 @@ TESTS = Path(__file__).resolve().parents[1]
 from seuranta_xl.core.findings import CATALOGUE, Severity
 from seuranta_xl.core.identity import META_SHEET
 from tests.builders import keuruu_rows
-from tests.returns_kit import ROUND, Kit, set_saved_time
+from tests.returns_kit import ROUND, Kit, set_ready, set_saved_time
 
 HKP = "Hallinto"                 # Hallinto- ja konsernipalvelut: 54 actions
 N_HKP = 54
@@ -82,8 +82,9 @@ class Corpus:
     def path(self, suffix: str = ".xlsx", name: str | None = None) -> Path:
         return self.out / (name or f"{self.case}{suffix}")
 
-    def fill(self, edit=None, *, dept: str = HKP, name: str | None = None, seed: bool = True) -> Path:
-        made = self.kit.fill(dept, name=name or f"{self.case}.xlsx", edit=edit, seed_values=seed)
+    def fill(self, edit=None, *, dept: str = HKP, name: str | None = None, seed: bool = True,
+             **ready) -> Path:
+        made = self.kit.fill(dept, name=name or f"{self.case}.xlsx", edit=edit, seed_values=seed, **ready)
         dst = self.out / made.name
         shutil.move(made, dst)
         return dst
@@ -471,6 +472,8 @@ def _lo_cells(c: Corpus) -> tuple[Path, dict]:
             cells[f"{cols['comment']}{r}"] = seed["comment"]
     first = c.first(ws, meta, cols)
     cells[f"{cols['comment']}{first}"] = ODD_TEXT.replace("\r\n", "\n")
+    ready = json.loads(meta["ready"])                  # marked ready, as a finished return is
+    cells[ready["mark"]], cells[ready["approver"]] = "Kyllä", "Päivi Mäkelä"
     return c.kit.source(HKP), {"sheet": meta["data_sheet"], "cells": cells}
 
 
@@ -776,8 +779,34 @@ def s_carried_comment(c: Corpus) -> Path:
     cols, ws = json.loads(meta["columns"]), wb[meta["data_sheet"]]
     for r in c.kit.data_rows(ws, meta, cols):
         ws[f"{cols['grade']}{r}"] = 3
+    set_ready(ws, meta, "Kyllä", "Hyväksyjä")       # marked ready: an untouched carried comment is missing
     wb.save(c.kit.returns / src.name)
     return c.kit.returns
+
+
+# ---------------------------------------------------------------------- the ready mark
+def _meta_edit(change):
+    def build(c: Corpus) -> Path:
+        def edit(wb, ws, meta, cols):
+            ms = wb[META_SHEET]
+            for row in ms.iter_rows(max_row=19):
+                if row[0].value == "ready":
+                    change(row)
+        return c.fill(edit)
+    return build
+
+
+def _repoint(row) -> None:
+    cells = json.loads(row[1].value)
+    row[1].value = json.dumps({"mark": "A1", "approver": cells["approver"]}, separators=(",", ":"))
+
+
+def _remove(row) -> None:
+    row[0].value = row[1].value = None
+
+
+b_ready_repointed = _meta_edit(_repoint)
+b_ready_key_removed = _meta_edit(_remove)
 
 
 # ====================================================================== the table
@@ -829,8 +858,10 @@ MISSING = {"missing-return": OTHER_DEPTS}
 CASES: list[Case] = [
     # grades
     Case("clean", lambda c: c.fill(), E),
-    Case("grade-missing", grade(None), {"missing-grade": 1}),
-    Case("grade-all-missing", b_all_grades_missing, {"missing-grade": N_HKP}),
+    Case("grade-missing", grade(None), {"missing-grade": 1, "ready-incomplete": 1}, note="marked ready"),
+    Case("grade-all-missing", b_all_grades_missing, {"missing-grade": N_HKP, "ready-incomplete": 1}),
+    Case("grade-missing-in-a-draft", lambda c: c.set_first("grade", None, ready="Ei"),
+         {"missing-grade": 1, "draft-return": 1}, note="a draft may lack inputs: no error"),
     Case("grade-off-scale-7", grade(7), {"invalid-grade": 1}),
     Case("grade-zero", grade(0), {"invalid-grade": 1}),
     Case("grade-negative", grade(-4), {"invalid-grade": 1}),
@@ -865,7 +896,8 @@ CASES: list[Case] = [
     Case("comment-nul-raw-in-xml", b_ctrl_nul_raw, {"illegal-characters": 1}),
     Case("comment-fffe-raw-in-xml", b_ctrl_fffe_raw, {"illegal-characters": 1}),
     Case("comment-bad-utf8", b_bad_utf8, {"corrupt-file": 1}),
-    Case("comment-required-missing", b_comment_required_missing, {"missing-comment": N_HKP_LOW}, fresh=True,
+    Case("comment-required-missing", b_comment_required_missing, {"missing-comment": N_HKP_LOW,
+                                                                   "ready-incomplete": 1}, fresh=True,
          config={"comments": {"max_length": 2000, "required_at_or_below": "2"}}),
     # a round's inputs as data (issue 16): every kind's bad value, a required input left empty
     Case("inputs-all-good", input_value("riskit", "ei riskejä"), E, fresh=True, config=_inputs_config()),
@@ -883,9 +915,22 @@ CASES: list[Case] = [
          config=_inputs_config()),
     Case("input-text-too-long", input_value("riskit", "r" * 121), {"input-too-long": 1}, fresh=True,
          config=_inputs_config()),
-    Case("input-required-missing", input_value("toteutunut", None), {"missing-input": 1}, fresh=True,
-         config=_inputs_config()),
+    Case("input-required-missing", input_value("toteutunut", None), {"missing-input": 1, "ready-incomplete": 1},
+         fresh=True, config=_inputs_config(), note="marked ready: the missing input is named"),
     Case("inputs-changed", b_inputs_changed, {"inputs-changed": 1}, fresh=True, config=_inputs_config()),
+    # the ready mark (issue 13: ready and approved)
+    Case("ready-mark-empty", lambda c: c.fill(ready=None), {"draft-return": 1}, note="a draft: counted as not returned"),
+    Case("ready-mark-no", lambda c: c.fill(ready="Ei"), {"draft-return": 1}),
+    Case("ready-mark-other-language", lambda c: c.fill(ready="  ja "), E, note="Ja / Yes are understood too"),
+    Case("ready-mark-unknown-text", lambda c: c.fill(ready="valmis kai"), {"invalid-ready-mark": 1},
+         note="read as a draft"),
+    Case("ready-mark-formula", lambda c: c.fill(ready="=1=1"), {"invalid-ready-mark": 1}),
+    Case("ready-without-approver", lambda c: c.fill(approver=None), {"missing-approver": 1},
+         note="counts as ready: a warning"),
+    Case("ready-approver-spaces", lambda c: c.fill(approver="  \t "), {"missing-approver": 1}),
+    Case("ready-cells-repointed", b_ready_repointed, {"signature-invalid": 1},
+         note="the ready cells' places are signed"),
+    Case("ready-key-removed", b_ready_key_removed, {"signature-invalid": 1}),
     # rows and columns
     Case("rows-sorted", b_rows_sorted, E),
     Case("rows-hidden", b_rows_hidden, E),
@@ -959,7 +1004,8 @@ CASES: list[Case] = [
     Case("sync-stale", s_stale, {"duplicate-return": 1, "stale-return": 1, "conflicting-versions": 1, **MISSING},
          mode="sync", fresh=True, note="the older version arrives at a later sync"),
     Case("sync-value-cleared", s_value_cleared,
-         {"value-cleared": 2, "missing-grade": 1, "duplicate-return": 1, **MISSING}, mode="sync", fresh=True),
+         {"value-cleared": 2, "missing-grade": 1, "ready-incomplete": 1, "duplicate-return": 1, **MISSING},
+         mode="sync", fresh=True, note="the newer file, marked ready, lacks the values it cleared"),
     Case("sync-rows-not-merged", s_rows_not_merged, {"invalid-grade": 1, "rows-not-merged": 1, **MISSING},
          mode="sync", fresh=True),
     Case("sync-with-junk-files", s_all_three_and_junk, {"skipped-file": 2, "corrupt-file": 1}, mode="sync",
@@ -969,7 +1015,8 @@ CASES: list[Case] = [
          note="the round was closed before the file arrived: recorded, not merged"),
     Case("sync-outdated-workbook", s_outdated_workbook, {"outdated-workbook": 1, "rows-not-merged": 1, **MISSING},
          mode="sync", fresh=True, note="one reworded action; the other 53 grades merged"),
-    Case("sync-carried-comment", s_carried_comment, {"carried-comment": N_HKP_COMMENTED, **MISSING}, mode="sync",
+    Case("sync-carried-comment", s_carried_comment, {"carried-comment": N_HKP_COMMENTED, "ready-incomplete": 1,
+                                                     **MISSING}, mode="sync",
          fresh=True, sync_args=("--round", "2024-kevat"), note="every carried comment left as it was"),
 ]
 

@@ -52,6 +52,8 @@ PLACEHOLDERS = {
     "fill": {"fi": "rivit siitä, mitä kierros kysyy (arvio, kommentti ja kierroksen muut sarakkeet)",
              "sv": "raderna om vad omgången frågar (bedömning, kommentar och omgångens övriga kolumner)",
              "en": "the lines on what the round asks (grade, comment and the round's other columns)"},
+    "ready": {"fi": "Valmis-valinnan kyllä-sana lomakkeen kielellä (”Kyllä”)", "sv": "ja-ordet i fältet Klar på "
+              "blankettens språk (”Ja”)", "en": "the yes word of the Ready field in the workbook's language (“Yes”)"},
     "sender": {"fi": "lähettäjän nimi (seuranta.toml: [mail] sender)", "sv": "avsändarens namn",
                "en": "the sender's name (seuranta.toml: [mail] sender)"},
     "status": {"fi": "muistutus: palautuksen tila yhtenä lauseena", "sv": "påminnelse: returens läge i en mening",
@@ -75,6 +77,7 @@ Näin täytät lomakkeen:
 - Avaa liite Excelissä tai LibreOfficessa.
 {fill}
 - Muut sarakkeet on lukittu. Lomakkeen yläosan laskuri ja Tila-sarake näyttävät, mitä vielä puuttuu. Ohjeet-välilehdellä on arvioasteikko.
+- Kun vastaukset ovat lopulliset, valitse lomakkeen yläosan Valmis-kohtaan {ready} ja kirjoita kohtaan Hyväksyjä vastaukset hyväksyneen henkilön nimi. Ilman merkintää palautus on luonnos, eikä sitä lasketa palautetuksi.
 
 Palauta lomake {return_by}: tallenna se samalla nimellä ja lähetä se liitteenä vastauksena tähän viestiin. Älä kopioi sisältöä uuteen tiedostoon, jotta palautus tunnistetaan.
 
@@ -91,6 +94,7 @@ Så här fyller du i blanketten:
 - Öppna bilagan i Excel eller LibreOffice.
 {fill}
 - De övriga kolumnerna är låsta. Räknaren överst och kolumnen Status visar vad som ännu saknas. Bladet Anvisningar visar skalan.
+- När svaren är slutliga, välj {ready} i fältet Klar överst på blanketten och skriv namnet på den som godkände svaren i fältet Godkänd av. Utan markering är returen ett utkast och räknas inte som returnerad.
 
 Returnera blanketten {return_by}: spara den med samma namn och skicka den som bilaga i ett svar på detta meddelande. Kopiera inte innehållet till en ny fil, så att returen känns igen.
 
@@ -107,6 +111,7 @@ How to fill it in:
 - Open the attachment in Excel or LibreOffice.
 {fill}
 - The other columns are locked. The counter at the top and the Status column show what is still missing. The Instructions sheet explains the scale.
+- When the answers are final, choose {ready} in the Ready field at the top of the workbook and write the name of whoever approved them in the field Approved by. Without the mark the return is a draft and does not count as returned.
 
 Return the workbook {return_by}: save it under the same name and send it as an attachment in a reply to this message. Do not copy its content into a new file, so that the return is recognised.
 
@@ -168,6 +173,8 @@ PARTS = {
         "status.rejected": "Vastuutahon {department} palauttamaa tiedostoa {file} ei voitu ottaa vastaan: {reason}",
         "status.partial": "Kiitos palautuksesta ({file}). Siitä puuttuu vielä {n} kohtaa, ja se on voimassa oleva versio.",
         "status.errors": "Kiitos palautuksesta ({file}). Siinä on virheitä, joiden vuoksi osaa arvioista ei voitu ottaa mukaan.",
+        "status.draft": "Kiitos palautuksesta ({file}). Sitä ei ole vielä merkitty valmiiksi, joten se on luonnos eikä sitä lasketa palautetuksi.",
+        "ready.todo": "Kun vastaukset ovat lopulliset, valitse lomakkeen yläosan Valmis-kohtaan {ready}, kirjoita kohtaan Hyväksyjä vastaukset hyväksyneen henkilön nimi ja palauta lomake.",
         "missing.head": "Puuttuu ({n}):", "errors.head": "Korjattavaa ({n}):",
         "input.grade": "arvio", "input.comment": "kommentti", "cell": "solu {cell}",
         "fill.grade": "- Valitse jokaiselle toimenpiteelle arvio sarakkeeseen {grade} pudotusvalikosta.",
@@ -188,6 +195,8 @@ PARTS = {
         "status.rejected": "Filen {file} som {department} returnerade kunde inte tas emot: {reason}",
         "status.partial": "Tack för returen ({file}). Det saknas ännu {n} uppgifter i den, och den är den gällande versionen.",
         "status.errors": "Tack för returen ({file}). Den har fel som gör att en del av bedömningarna inte kunde tas med.",
+        "status.draft": "Tack för returen ({file}). Den är ännu inte markerad som klar, så den är ett utkast och räknas inte som returnerad.",
+        "ready.todo": "När svaren är slutliga, välj {ready} i fältet Klar överst på blanketten, skriv godkännarens namn i fältet Godkänd av och returnera blanketten.",
         "missing.head": "Saknas ({n}):", "errors.head": "Att rätta ({n}):",
         "input.grade": "bedömning", "input.comment": "kommentar", "cell": "cell {cell}",
         "fill.grade": "- Välj en bedömning för varje åtgärd i kolumnen {grade} i rullgardinsmenyn.",
@@ -208,6 +217,8 @@ PARTS = {
         "status.rejected": "The file {file} that {department} returned could not be accepted: {reason}",
         "status.partial": "Thank you for your return ({file}). It still lacks {n} items, and it is the version in force.",
         "status.errors": "Thank you for your return ({file}). It has errors because of which some grades could not be taken in.",
+        "status.draft": "Thank you for your return ({file}). It is not marked ready yet, so it is a draft and does not count as returned.",
+        "ready.todo": "When the answers are final, choose {ready} in the Ready field at the top of the workbook, write the approver's name in the field Approved by and return the workbook.",
         "missing.head": "Missing ({n}):", "errors.head": "To fix ({n}):",
         "input.grade": "grade", "input.comment": "comment", "cell": "cell {cell}",
         "fill.grade": "- Choose a grade for every action in the column {grade} from the dropdown.",

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from seuranta_xl.outputs.report import wordml
 from seuranta_xl.outputs.report.chart import chart_png
-from seuranta_xl.outputs.report.model import (Report, change_line, count_rows, filled_rows, item_rows,
-                                              measure_rows, report_text, share_rows)
+from seuranta_xl.outputs.report.model import (Report, change_line, count_rows, filled_rows, goal_notes, goal_rows,
+                                              item_rows, measure_rows, report_text, share_rows)
 from seuranta_xl.core.summary import IMPROVED
 from seuranta_xl.present.i18n import DOCUMENT_LANGUAGES
 from seuranta_xl.present.messages import text
@@ -187,8 +187,20 @@ def write_docx(report: Report, path: Path) -> None:
                                      ("by_dept", "dept", text("col.department", lang), s.by_department)):
         _summary(w, report_text(key, lang), kind, first, groups)
     _changes(w)
+    _goals(w)
     _full_list(w)
     w.save(path)
+
+
+def _goals(w: _Writer) -> None:
+    """Each focus area and goal: the median of its actions' grades (and the source's own status)."""
+    r = w.r
+    w.doc.add_heading(report_text("goals", r.lang), level=2)
+    for note in goal_notes(r):
+        w.doc.add_paragraph(note)
+    rows = goal_rows(r)
+    weights = [2.2, 1.3, 6.5, 1.9, 1.8, 2.6, 2.6][:len(rows[0])]
+    w.table(rows, weights, report_text("goals_caption", r.lang), numeric_from=None)
 
 
 def _summary(w: _Writer, heading: str, kind: str, first: str, groups) -> None:
@@ -218,7 +230,7 @@ def _filled(w: _Writer) -> None:
     w.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     w.doc.add_heading(report_text("list", lang), level=2)
     heads = item_rows(r, [])[0]
-    weights = [1.2, 4.0] + ([3.0] if r.with_indicator else []) + [2.4]
+    weights = [1.2, 4.0] + [3.0] * len(s.listed) + [2.4]
     weights += [6.0] * (len(heads) - 1 - len(weights))        # the goal is a row across (a SpanRow)
     titles = ", ".join(spec.title for spec in r.inputs)
     for fa, items in s.items_by_focus_area():
@@ -259,10 +271,12 @@ def _full_list(w: _Writer) -> None:
     lang, s = r.lang, r.s
     w.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     w.doc.add_heading(report_text("list", lang), level=2)
-    heads = ["ID", report_text("action", lang), text("col.department", lang), r.input_title("grade")] \
+    refs = r.reference_headers()       # indicator and target level beside the action (#16)
+    heads = ["ID", report_text("action", lang), *refs, text("col.department", lang), r.input_title("grade")] \
         + ([report_text("before", lang)] if s.comparable else []) + [r.input_title("comment")] \
         + [spec.title for spec in r.extras]
-    weights = [1.2, 5.6, 2.8, 1.4] + ([1.4] if s.comparable else []) + [4.9 if s.comparable else 6.3]
+    weights = [1.2, 5.6 - 1.2 * len(refs), *([3.0] * len(refs)), 2.8, 1.4] + ([1.4] if s.comparable else []) \
+        + [(4.9 if s.comparable else 6.3) - 0.8 * len(refs)]
     if r.extras:        # the further inputs share the comment's width
         last = weights.pop()
         weights += [last / (1 + len(r.extras))] * (1 + len(r.extras))
@@ -275,7 +289,7 @@ def _full_list(w: _Writer) -> None:
             if it.goal != goal:
                 goal = it.goal
                 rows.append(wordml.SpanRow(f"{report_text('goal', lang)}: {goal}"))
-            cells = [it.action_id, it.text, it.department, it.grade or no_grade]
+            cells = [it.action_id, it.text, *r.reference_cells(it), it.department, it.grade or no_grade]
             if s.comparable:
                 cells.append(it.previous or "–")
             rows.append(cells + [it.comment or ""] + r.extra_cells(it))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seuranta_xl.outputs.report.model import (Report, change_line, count_rows, filled_rows, item_rows, measure_rows,
-                                              move_rows, report_text, share_rows)
+from seuranta_xl.outputs.report.model import (Report, change_line, count_rows, filled_rows, goal_notes, goal_rows,
+                                              item_rows, measure_rows, move_rows, report_text, share_rows)
 from seuranta_xl.present.messages import text
 
 
@@ -42,6 +42,10 @@ def markdown(report: Report) -> str:
         lines += [line, ""]
         if s.moves:
             lines += _md_table(move_rows(report), numeric_from=99) + [""]
+    lines += [f"## {report_text('goals', lang)}", ""]
+    for note in goal_notes(report):
+        lines += [note, ""]
+    lines += _md_table(goal_rows(report), numeric_from=99) + [""]
     lines += [f"## {report_text('list', lang)}", ""]
     for fa, items in s.items_by_focus_area():
         lines += [f"### {fa}", ""]

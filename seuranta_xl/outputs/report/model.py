@@ -10,6 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 from seuranta_xl.core.clock import local_date
+from seuranta_xl.core.goals import FOCUS_AREA
+from seuranta_xl.core.identity import TITLES
 from seuranta_xl.core.summary import IMPROVED, Group, Summary, summarise
 from seuranta_xl.core.inputs import COMMENT, extra
 from seuranta_xl.present.i18n import fmt_date, fmt_number, fmt_percent
@@ -44,7 +46,6 @@ class Report:
         self.inputs = shown_inputs(summary.round, lang)   # the round's inputs, titled in the report's language
         self.extras = extra(self.inputs)
         self.asks_comment = any(spec.key == COMMENT for spec in self.inputs)
-        self.with_indicator = any(it.indicator for it in summary.items)
 
     def input_title(self, key: str) -> str:
         """The list's header of the grade or the comment: the round's own title (Etenemisaste, Eteneminen,
@@ -91,9 +92,11 @@ class Report:
         if not s.has_values:
             lines.append(report_text("no_returns", lang, r=s.round.id))
         else:
-            n_dept = len(s.returned) + len(s.missing)
+            n_dept = len(s.returned) + len(s.missing) + len(s.drafts)
             lines.append(report_text("returned", lang, a=len(s.returned), b=n_dept, c=s.overall.graded,
                                      d=s.overall.total))
+            if s.drafts:
+                lines.append(report_text("drafts", lang, n=len(s.drafts), d=", ".join(s.drafts)))
             if s.missing:
                 lines.append(report_text("missing", lang, n=len(s.missing), d=", ".join(s.missing)))
         lines.append(report_text("shares_note", lang, v=s.scale.top.value))
@@ -127,6 +130,13 @@ class Report:
         """The first columns of the list of actions (the grade's label, previous grade and comment follow)."""
         return ["ID", report_text("goal", self.lang), report_text("action", self.lang),
                 text("col.department", self.lang), self.input_title("grade")]
+
+    def reference_headers(self) -> list[str]:
+        """The strategy's indicator and target level, side by side after the action (#16), when it has them."""
+        return [TITLES[self.lang][k] for k in self.s.listed]
+
+    def reference_cells(self, item) -> list[str]:
+        return [getattr(item, k) or "" for k in self.s.listed]
 
     def change_cells(self, g: Group) -> list[str]:
         """Improved, same, worse of a group when the rounds compare; else no cells."""
@@ -197,8 +207,10 @@ def build_report(root: Path, round_id: str | None = None, today: dt.date | None 
         rnd = resolve_round(ledger, round_id)
         view = load_round(ledger, rnd)
         previous = previous_state(ledger, rnd)
+        statuses = ledger.goal_statuses(rnd.id)
     lang = config.language
-    summary = summarise(rnd, view.strategy, view.state, previous, overall_name=report_text("all", lang))
+    summary = summarise(rnd, view.strategy, view.state, previous, overall_name=report_text("all", lang),
+                        goal_statuses=statuses)
     template = project.root / DOCX_TEMPLATE_NAME
     return Report(summary, lang, config.organisation, today or dt.date.today(),
                   template if template.is_file() else None)
@@ -245,6 +257,7 @@ def item_rows(report: Report, items) -> list[list[str]]:
     if not s.graded:
         return filled_item_rows(report, items)
     heads = report.item_headers()
+    heads[3:3] = report.reference_headers()
     if s.comparable:
         heads.append(report_text("before", lang))
     if report.asks_comment:
@@ -252,7 +265,8 @@ def item_rows(report: Report, items) -> list[list[str]]:
     heads += [spec.title for spec in report.extras]
     rows = [heads]
     for it in items:
-        cells = [it.action_id, it.goal, it.text, it.department, report.grade_text(it.grade)]
+        cells = [it.action_id, it.goal, it.text, *report.reference_cells(it), it.department,
+                 report.grade_text(it.grade)]
         if s.comparable:
             cells.append(it.previous or "")
         if report.asks_comment:
@@ -262,18 +276,17 @@ def item_rows(report: Report, items) -> list[list[str]]:
 
 
 def filled_item_rows(report: Report, items) -> list[list[str]]:
-    """A round without a grade: per action its indicator and what was written (Kemi: the Toteuma text)."""
+    """A round without a grade: per action its indicator (and target level) and what was written (Kemi: the
+    Toteuma text)."""
     lang = report.lang
-    heads = ["ID", report_text("goal", lang), report_text("action", lang)]
-    if report.with_indicator:
-        heads.append(report_text("indicator", lang))
+    heads = ["ID", report_text("goal", lang), report_text("action", lang), *report.reference_headers()]
     heads.append(text("col.department", lang))
     if report.asks_comment:
         heads.append(next(spec.title for spec in report.inputs if spec.key == COMMENT))
     heads += [spec.title for spec in report.extras]
     rows = [heads]
     for it in items:
-        cells = [it.action_id, it.goal, it.text] + ([it.indicator or ""] if report.with_indicator else [])
+        cells = [it.action_id, it.goal, it.text, *report.reference_cells(it)]
         cells.append(it.department)
         if report.asks_comment:
             cells.append(it.comment or "")
@@ -301,3 +314,28 @@ def change_line(report: Report) -> str | None:
         "moves_line", lang, i=ch.improved, s=ch.same, w=ch.worse, c=ch.compared, n=ch.not_compared)
 
 
+
+
+def goal_rows(report: Report) -> list[list[str]]:
+    """Each focus area and goal: level, ID, name, actions, graded, the median of its actions' grades and,
+    when the round has them, the status the source table gave it (header row first)."""
+    lang, s = report.lang, report.s
+    with_source = any(g.imported for g in s.goals)
+    heads = [report_text("level", lang), "ID", report_text("goal", lang), text("col.actions", lang),
+             report_text("graded", lang), report_text("median", lang)]
+    rows = [heads + ([report_text("source_status", lang)] if with_source else [])]
+    for g in s.goals:
+        level = report_text("focus_area" if g.level == FOCUS_AREA else "goal", lang)
+        cells = [level, g.node_id, g.name, str(g.total), str(g.graded), report.grade_text(g.median) or "–"]
+        if with_source:
+            src = g.imported
+            cells.append("" if src is None else (report.grade_text(src.grade) if src.grade else src.raw or ""))
+        rows.append(cells)
+    return rows
+
+
+def goal_notes(report: Report) -> list[str]:
+    notes = [report_text("goals_note", report.lang)]
+    if any(g.imported for g in report.s.goals):
+        notes.append(report_text("goals_source_note", report.lang))
+    return notes

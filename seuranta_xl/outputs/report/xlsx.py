@@ -13,8 +13,8 @@ import datetime as dt
 from pathlib import Path
 
 from seuranta_xl.core.summary import IMPROVED, Group
-from seuranta_xl.outputs.report.model import (AVERAGE_DECIMALS, SHARE_DECIMALS, Report, filled_rows, item_rows,
-                                              report_text)
+from seuranta_xl.outputs.report.model import (AVERAGE_DECIMALS, SHARE_DECIMALS, Report, filled_rows, goal_notes,
+                                              goal_rows, item_rows, report_text)
 from seuranta_xl.present.messages import text
 from seuranta_xl.present.rowheight import row_height
 
@@ -76,8 +76,32 @@ def write_xlsx(report: Report, path: Path) -> None:
         row += 1
     ws.set_h_pagebreaks(breaks)
     _changes_sheet(wb, report, f)
+    _goals_sheet(wb, report, f)
     _list_sheet(wb, report, f)
     wb.close()
+
+
+def _goals_sheet(wb, report: Report, f) -> None:
+    """Each focus area and goal with the median of its actions' grades (and the source's own status)."""
+    ws = _sheet(wb, report_text("goals_sheet", report.lang))
+    rows = goal_rows(report)
+    widths = [14, 9, 60, 12, 10, 26, 26][:len(rows[0])]
+    for c, w in enumerate(widths):
+        ws.set_column(c, c, w)
+    ws.write_string(0, 0, report_text("goals", report.lang), f["h2"])
+    for i, note in enumerate(goal_notes(report), start=1):
+        ws.write_string(i, 0, note, f["note"])
+    top = len(goal_notes(report)) + 2
+    for c, title in enumerate(rows[0]):
+        ws.write_string(top, c, title, f["head_num"] if c in (3, 4) else f["head"])
+    for r, (cells, g) in enumerate(zip(rows[1:], report.s.goals, strict=True), start=top + 1):
+        bold = g.level == "focus_area"
+        ws.set_row(r, row_height([(cells[c], widths[c]) for c in (2, *range(5, len(cells)))]))
+        for c, value in enumerate(cells):
+            if c in (3, 4):
+                ws.write_number(r, c, int(value), f["int_b" if bold else "int"])
+            else:
+                ws.write_string(r, c, value, f["bold" if bold else "text"])
 
 
 # A pattern per scale step from the lowest (the top step solid), "no grade" dotted: as the docx chart.
@@ -232,7 +256,7 @@ def _text_list_sheet(wb, report: Report, f) -> None:
     lang, s = report.lang, report.s
     ws = _sheet(wb, report_text("list_sheet", lang))
     heads = item_rows(report, [])[0]
-    widths = [9, 28, 40] + ([30] if report.with_indicator else []) + [20]
+    widths = [9, 28, 40] + [30] * len(s.listed) + [20]
     widths += [60] * (len(heads) - len(widths))
     for c, w in enumerate(widths):
         ws.set_column(c, c, w)
@@ -271,6 +295,9 @@ def _list_sheet(wb, report: Report, f) -> None:
     with_label = any(st.label != st.value for st in s.scale.steps)
     heads = report.item_headers()
     widths = [9, 30, 45, 22, 8]
+    refs = report.reference_headers()          # indicator and target level, after the action
+    heads[3:3] = refs
+    widths[3:3] = [30] * len(refs)
     if with_label:
         heads.append(report_text("label", lang))
         widths.append(22)
@@ -293,16 +320,20 @@ def _list_sheet(wb, report: Report, f) -> None:
             ws.write_string(row, c, title, f["head"])
         for it in items:
             row += 1
+            shown = report.reference_cells(it)
             further = report.extra_cells(it)
-            ws.set_row(row, row_height([(it.goal, widths[1]), (it.text, widths[2]), (it.department, widths[3]),
+            ws.set_row(row, row_height([(it.goal, widths[1]), (it.text, widths[2]), (it.department, 22),
                                         (it.label or "", 22), (it.comment or "", 55),
-                                        *((x, 45) for x in further)]))
+                                        *((t, 30) for t in shown), *((x, 45) for x in further)]))
             ws.write_string(row, 0, it.action_id, f["text"])
             ws.write_string(row, 1, it.goal, f["text"])
             ws.write_string(row, 2, it.text, f["text"])
-            ws.write_string(row, 3, it.department, f["text"])
-            _grade_cell(ws, row, 4, report, it.grade, f)
-            c = 5
+            for c, value in enumerate(shown, start=3):
+                ws.write_string(row, c, value, f["text"])
+            c = 3 + len(shown)
+            ws.write_string(row, c, it.department, f["text"])
+            _grade_cell(ws, row, c + 1, report, it.grade, f)
+            c += 2
             if with_label:
                 ws.write_string(row, c, it.label or "", f["text"])
                 c += 1

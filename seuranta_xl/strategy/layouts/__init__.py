@@ -18,11 +18,11 @@ from seuranta_xl.strategy.layouts.flat import parse_2024, parse_keuruu, parse_ma
 from seuranta_xl.strategy.layouts.grid import Grid, cell_text
 from seuranta_xl.strategy.layouts.kemi import parse_kemi
 from seuranta_xl.strategy.layouts.records import ROLES, LayoutError, Mapping, Parsed, Record
-from seuranta_xl.strategy.layouts.results import results
+from seuranta_xl.strategy.layouts.results import goal_statuses, results
 from seuranta_xl.strategy.layouts.tuusula import parse_tuusula
 
 __all__ = ["Assembled", "Grid", "LayoutError", "Mapping", "NATURAL_SCALE", "PRESETS", "Parsed", "ROLES", "Record",
-           "assemble", "cell_text", "check_records", "detect", "parse", "results"]
+           "assemble", "cell_text", "check_records", "detect", "goal_statuses", "parse", "results"]
 
 
 def parse(grid: Grid, layout: str, mapping: Mapping | None = None, default_department: str = "") -> Parsed:

@@ -29,11 +29,13 @@ def _at(parsed: Parsed, rec: Record, code: str, role: str | None, **params) -> F
 def _variants(parsed: Parsed, records: list[Record], role: str, code: str) -> list[Finding]:
     """A text of ``role`` written in two ways: inconsistent-name for departments, else near-duplicate-text."""
     texts = [getattr(rec, role) for rec in records]
+    having: dict[str, list[Record]] = {}     # text -> the records holding it, in row order
+    for rec, text in zip(records, texts):
+        having.setdefault(text, []).append(rec)
     out = []
     for v in textmatch.variants(texts, Counter(texts), names=role == "department"):
-        a = next(rec for rec in records if getattr(rec, role) == v.text)
-        b = next(rec for rec in records if getattr(rec, role) == v.reference)
-        rows = [rec.sheet_row for rec in records if getattr(rec, role) == v.text]
+        a, b = having[v.text][0], having[v.reference][0]
+        rows = [rec.sheet_row for rec in having[v.text]]
         if role == "department":
             out.append(_at(parsed, a, code, role, department=v.text, name=v.text, other=v.reference,
                            other_row=b.sheet_row, rows=rows))

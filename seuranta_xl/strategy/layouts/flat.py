@@ -31,9 +31,9 @@ def header_row(grid: Grid, layout: str) -> int:
     return header
 
 
-def _header_like(cells: list[str], titles: set[str]) -> bool:
-    """A repeated header row: at least two of its cells are column titles or header words."""
-    hits = sum(1 for c in cells if c and (norm(c) in titles or _HEADER_WORDS.match(norm(c))))
+def _header_like(normalised: list[str], titles: set[str]) -> bool:
+    """A repeated header row: at least two of its (normalised) cells are column titles or header words."""
+    hits = sum(1 for c in normalised if c and (c in titles or _HEADER_WORDS.match(c)))
     return hits >= 2
 
 
@@ -89,7 +89,7 @@ def parse_flat(grid: Grid, layout: str, header: int, cols: dict[str, int], *, fi
     records: list[Record] = []
     for r in range(header + 1, len(grid.rows)):
         cells = grid.row_texts(r)
-        if not any(cells) or _header_like(cells, titles):
+        if not any(cells) or _header_like(grid.normalised_texts(r), titles):
             continue
         text = clean_paragraphs(grid.text(r, cols.get("action")))
         if not text:
@@ -118,8 +118,6 @@ def parse_2024(grid: Grid, default_department: str) -> Parsed:
                                   "comment": ["kommentointi", "kommentti"]})
     parsed = parse_flat(grid, "taulukko-2024", header, cols, fill_down=("focus_area", "goal"),
                         default_department=default_department)
-    for rec in parsed.records:   # "Mittari: …" is the indicator with its target level
-        rec.indicator = rec.target
     if parsed.records:
         parsed.findings.insert(0, layout_finding("department-missing", grid, header, None,
                                                  department=default_department))

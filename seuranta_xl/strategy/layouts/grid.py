@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from seuranta_xl.core import textmatch
 from seuranta_xl.core.cells import col_letter
@@ -16,6 +16,7 @@ class Grid:
     rows: list[list[object]]
     file: str = ""
     sheet: str | None = None
+    _normalised: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def value(self, r: int, c: int | None) -> object:
         if c is None or r >= len(self.rows) or c >= len(self.rows[r]):
@@ -27,6 +28,13 @@ class Grid:
 
     def row_texts(self, r: int) -> list[str]:
         return [cell_text(v) for v in self.rows[r]]
+
+    def normalised_texts(self, r: int) -> list[str]:
+        """Row r's cell texts normalised (case-folded, spaces collapsed), computed once per row: every
+        preset's header search reads the same rows."""
+        if r not in self._normalised:
+            self._normalised[r] = [norm(t) for t in self.row_texts(r)]
+        return self._normalised[r]
 
 
 def cell_text(value: object) -> str:
@@ -63,7 +71,7 @@ def column_title(grid: Grid, header: int, c: int | None) -> str:
 def find_header(grid: Grid, titles: Sequence[str], limit: int | None = None) -> int | None:
     """The first row whose cells start with every one of ``titles`` (case-insensitive)."""
     for r in range(min(len(grid.rows), limit or len(grid.rows))):
-        cells = [norm(t) for t in grid.row_texts(r)]
+        cells = grid.normalised_texts(r)
         if all(any(c.startswith(t) for c in cells) for t in titles):
             return r
     return None
@@ -71,7 +79,7 @@ def find_header(grid: Grid, titles: Sequence[str], limit: int | None = None) -> 
 
 def columns(grid: Grid, r: int, wanted: dict[str, Sequence[str]]) -> dict[str, int]:
     """role -> column index for a header row: the first cell starting with one of the role's prefixes."""
-    cells = [norm(t) for t in grid.row_texts(r)]
+    cells = grid.normalised_texts(r)
     out: dict[str, int] = {}
     for role, prefixes in wanted.items():
         for c, text in enumerate(cells):

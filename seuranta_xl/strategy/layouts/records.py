@@ -44,6 +44,9 @@ class Parsed:
     file: str = ""
     sheet: str | None = None
     scale_definition: dict[str, tuple[int, str]] = field(default_factory=dict)   # value -> (row, label)
+    # What the table says of a focus area or goal as a whole (Tuusula's parent rows): (level "focus_area" or
+    # "goal", its source code, the cell's value, its cell, 1-based row)
+    group_statuses: list[tuple[str, str, object, str | None, int]] = field(default_factory=list)
 
 
 @dataclass

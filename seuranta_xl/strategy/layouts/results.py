@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from seuranta_xl.core.findings import Finding
+from seuranta_xl.core.goals import FOCUS_AREA, GOAL, GoalStatus
 from seuranta_xl.core.model import Entry, Scale
 from seuranta_xl.strategy.layouts.assemble import Assembled
 from seuranta_xl.strategy.layouts.grid import cell_text, norm
@@ -58,3 +59,31 @@ def results(assembled: Assembled, scale: Scale, round_id: str, parsed: Parsed) -
             accepted=not (raw_text and step is None), values=dict(rec.values),
             cells={k: c for k in rec.values if (c := rec.cells.get(k))}))
     return by_dept, findings
+
+
+def goal_statuses(assembled: Assembled, scale: Scale, round_id: str, parsed: Parsed) -> tuple[list[GoalStatus],
+                                                                                             list[Finding]]:
+    """What the table says of each focus area and goal as a whole (Tuusula's parent rows), by the model's
+    ids; a value that is not on the scale is kept as raw text and is invalid-grade at its cell."""
+    ids: dict[tuple[str, str], str] = {}
+    by_action = {a.id: (fa.id, goal.id) for fa in assembled.strategy.focus_areas for goal in fa.goals
+                 for a in goal.actions}
+    for rec, aid in zip(assembled.records, assembled.action_ids):
+        fa_id, goal_id = by_action[aid]
+        if rec.focus_code:
+            ids.setdefault((FOCUS_AREA, rec.focus_code), fa_id)
+        if rec.goal_code:
+            ids.setdefault((GOAL, rec.goal_code), goal_id)
+    out, findings = [], []
+    for level, code, raw, cell, row in parsed.group_statuses:
+        node_id = ids.get((level, code))
+        if node_id is None:
+            continue
+        step = scale.parse(raw)
+        text = cell_text(raw) or None
+        if step is None:
+            findings.append(Finding(code="invalid-grade", file=parsed.file or None, sheet=parsed.sheet, cell=cell,
+                                    row=row, params={"value": text or "", "allowed": ", ".join(scale.values)}))
+        out.append(GoalStatus(round_id, level, node_id, step.value if step else None,
+                              None if step else text, cell, row))
+    return out, findings

@@ -28,6 +28,7 @@ class _Node:
     comment: str | None = None
     risks: str | None = None
     dept: str = ""
+    overall: object = None   # its Kokonais-tilanne cell (a parent row's status of itself)
     cells: dict[str, str | None] = field(default_factory=dict)
 
 
@@ -75,12 +76,15 @@ class _Tree:
                                                 row_code=items[i - 1][0], parent=above))
         deepest = i == len(items) - 1
         raw = grid.value(r, cols.get("grade")) if deepest else None
+        overall = grid.value(r, cols.get("overall")) if deepest and "overall" in cols else None
         self.nodes[code] = _Node(
             text, r, c, level, grade=raw if cell_text(raw) else None,
             comment=optional_text(grid.value(r, cols.get("comment")) if deepest else None),
             risks=optional_text(grid.value(r, cols.get("risks")) if deepest and "risks" in cols else None),
             dept=grid.text(r, cols.get("department")) if deepest or level == 1 else "",
+            overall=overall if cell_text(overall) else None,
             cells={"action": ref(r, c), "grade": ref(r, cols.get("grade")), "comment": ref(r, cols.get("comment")),
+                   "overall": ref(r, cols.get("overall")),
                    "department": ref(r, cols.get("department")), "risks": ref(r, cols.get("risks"))})
         if code not in self.order:
             self.order.append(code)
@@ -123,7 +127,8 @@ def parse_tuusula(grid: Grid, default_department: str = "") -> Parsed:
     header = header_row(grid, "tuusula")
     cols = columns(grid, header, {"focus_area": ["valtuustokauden"], "goal": ["vuositavoite"],
                                   "action": ["toimenpide"], "grade": ["etenemisaste"], "comment": ["eteneminen"],
-                                  "department": ["vastuuhenkilö", "vastuu"], "risks": ["merkittävimmät"]})
+                                  "department": ["vastuuhenkilö", "vastuu"], "risks": ["merkittävimmät"],
+                                  "overall": ["kokonais"]})
     tree = _Tree(grid, header, cols)
     tree.read()
     tree.link()
@@ -139,7 +144,21 @@ def parse_tuusula(grid: Grid, default_department: str = "") -> Parsed:
                               department=dept, sheet_row=node.row + 1, cells=node.cells, code=code, focus_code=fa,
                               goal_code=goal_code, responsible=dept, grade=node.grade, comment=node.comment,
                               values={"risks": node.risks} if node.risks else {}))
-    return Parsed("tuusula", records, tree.findings, grid.file, grid.sheet, scale_definition(grid, header))
+    return Parsed("tuusula", records, tree.findings, grid.file, grid.sheet, scale_definition(grid, header),
+                  group_statuses(tree))
+
+
+def group_statuses(tree: _Tree) -> list[tuple[str, str, object, str | None, int]]:
+    """The status a parent row (a council-term or annual goal with rows under it) gives itself: its
+    Kokonais-tilanne when that cell is filled, else its Etenemisaste."""
+    out = []
+    for code in tree.order:
+        node = tree.nodes[code]
+        raw, cell = (node.overall, "overall") if node.overall is not None else (node.grade, "grade")
+        if node.level in (1, 2) and tree.children.get(code) and raw is not None:
+            level = "focus_area" if node.level == 1 else "goal"
+            out.append((level, code, raw, node.cells.get(cell), node.row + 1))
+    return out
 
 
 def scale_definition(grid: Grid, header: int) -> dict[str, tuple[int, str]]:

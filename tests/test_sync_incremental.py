@@ -1,0 +1,87 @@
+"""Incremental sync (issue 17): a file whose stat is unchanged is not read again, a file written too
+close to its hashing is (racy), a file changed in place with its size and time put back is still
+caught, and the master is left alone only while it shows the ledger's state."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from tests.returns_kit import Kit
+from seuranta_xl.returns.filestats import RACY_NS
+from seuranta_xl.returns.sync import sync_folder
+
+HOUR_NS = 3600 * 10**9
+
+
+def stats(db: Path) -> dict[str, tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return {Path(r[0]).name: r[1:] for r in conn.execute("SELECT * FROM file_stats")}
+    finally:
+        conn.close()
+
+
+def age(path: Path, ns: int = HOUR_NS) -> None:
+    """The file as if saved an hour ago (a return that has waited in the folder)."""
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - ns))
+
+
+def test_files_known_by_their_stat_and_files_changed_behind_it(tmp_path):
+    """One sync, then a second: an old untouched file is known by its stat (not read: its record stays
+    as it was); a file written just before the first sync is hashed again (racy); a file rewritten in
+    place with its size and modification time put back, and one replaced by a copy with its time
+    preserved, are both read again."""
+    kit = Kit(tmp_path)
+    old, in_place = kit.fill("Elinvoima"), kit.fill("Hallinto")
+    replaced = kit.fill("Hallinto", name="Hallinto-toinen.xlsx", edit=_comment("Ensimmäinen versio"))
+    for path in (old, in_place, replaced):
+        age(path)
+    time.sleep(RACY_NS / 1e9 + 0.1)                          # even their change times are old now
+    fresh = kit.fill("Kasvu")
+    first = sync_folder(kit.proj, kit.returns)
+    assert first.new_returns == 4
+    before = stats(kit.project.db_path)
+
+    st = in_place.stat()
+    data = bytearray(in_place.read_bytes())
+    data[len(data) // 2] ^= 0xFF                             # one byte: the zip no longer checks out
+    with open(in_place, "r+b") as f:                         # in place: the same inode, the same size
+        f.write(data)
+    os.utime(in_place, ns=(st.st_atime_ns, st.st_mtime_ns))  # and the old modification time
+    assert (in_place.stat().st_size, in_place.stat().st_mtime_ns, in_place.stat().st_ino) == \
+        (st.st_size, st.st_mtime_ns, st.st_ino)
+    st = replaced.stat()
+    copy = kit.fill("Hallinto", name="kopio.xlsx", edit=_comment("Toinen versio"))
+    os.replace(copy, replaced)                               # a new file under the old name, its time preserved
+    os.utime(replaced, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+    second = sync_folder(kit.proj, kit.returns)
+    after = stats(kit.project.db_path)
+    assert after[old.name] == before[old.name]               # known by its stat: not read, not recorded again
+    assert after[fresh.name][-1] > before[fresh.name][-1]    # racy: hashed again
+    assert (second.new_returns, second.rejected, second.unchanged) == (1, 1, 2)
+    assert any(f.file == in_place.name for f in second.findings)
+
+
+def _comment(text: str):
+    def edit(wb, ws, meta, cols):
+        ws[f"{cols['comment']}{meta['first_data_row']}"] = text
+    return edit
+
+
+def test_the_master_is_written_again_when_it_was_touched_or_the_state_changed(tmp_path):
+    kit = Kit(tmp_path)
+    kit.fill("Hallinto")
+    sync_folder(kit.proj, kit.returns)
+    master = kit.project.master_path
+    written = master.read_bytes()
+    master.write_bytes(b"opened and saved as something else")
+    sync_folder(kit.proj, kit.returns)                       # the same state, but the file is not as written
+    assert master.read_bytes() == written
+    stamp = master.stat().st_mtime_ns
+    kit.fill("Kasvu")
+    sync_folder(kit.proj, kit.returns)                       # a new return: a new state
+    assert master.stat().st_mtime_ns != stamp and master.read_bytes() != written
