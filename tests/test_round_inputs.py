@@ -156,6 +156,59 @@ def test_kemi_round_without_a_grade_end_to_end(tmp_path, fixtures_dir):
     assert all(c.expected.replace("\n", "<br>") in md for c in filled)
 
 
+def test_a_kemi_workbook_marked_ready_names_a_missing_toteuma_and_counts_as_returned_when_complete(
+        tmp_path, fixtures_dir):
+    """The ready block (#13) in a round without a grade: above the first input column (Toteuma), the approver
+    in that one cell, the state in words in the status column; ready-incomplete names the missing Toteuma."""
+    rnd = plan(open_round(tmp_path, fixtures_dir, "kemi"))
+    name = sorted(rnd.workbooks)[0]
+    wb = openpyxl.load_workbook(rnd.workbooks[name])
+    ws = wb[rnd.sheet]
+    meta = {r[0].value: r[1].value for r in wb["_seuranta"].iter_rows(max_row=19) if r[0].value}
+    cols = json.loads(meta["columns"])
+    toteuma, status = cols["toteuma"], cols["status"]
+    mark, approver = rnd.ready_cells[name]
+    assert (mark, approver) == (f"{toteuma}2", f"{toteuma}3") and "grade" not in cols
+    label = openpyxl.utils.get_column_letter(openpyxl.utils.column_index_from_string(toteuma) - 1)
+    assert (ws[f"{label}2"].value, ws[f"{label}3"].value) == ("Valmis:", "Hyväksyjä:")
+    assert not any(approver in m for m in ws.merged_cells.ranges)         # one input column: one cell
+    state = ws[f"{status}2"].value
+    assert state.startswith("=IF(") and f"${toteuma}$2" in state and f"${toteuma}$3" in state
+    assert f'COUNTIF(${status}$7:' in state                              # "all ok" is the Tila column's
+    assert ws.column_dimensions[status].width >= 26                      # room for the state in words
+    (dv,) = [dv for dv in ws.data_validations.dataValidation if str(dv.sqref) == mark]
+    assert dv.type == "list" and dv.formula1 == '"Kyllä,Ei"'
+    # every workbook marked ready; one Toteuma of the first left empty
+    skip = next(c for c in rnd.cells if c.file == name)
+    fill_openpyxl(rnd, override={(skip.action_id, "toteuma"): None})
+    sync_folder(rnd.root)
+    view = _view(rnd.root)
+    (err,) = [f for f in view.findings if f.code == "ready-incomplete"]
+    assert (err.file, err.cell, err.severity.value) == (name, mark, "error")
+    assert "1 kohtaa" in err.message("fi") and f"{skip.action_id} Toteuma {skip.ref}" in err.message("fi")
+    assert f"{skip.action_id} Toteuma {skip.ref}" in err.message("en")
+    states = {r.department: r.state for r in round_status(rnd.root, ROUND)[1]}
+    assert states[err.department] == "errors"        # marked ready: returned, with an error
+    # filled in and returned again, marked ready: returned, nothing about the mark
+    fill_openpyxl(rnd)
+    sync_folder(rnd.root)
+    view = _view(rnd.root)
+    assert not [f for f in view.findings if f.code in ("ready-incomplete", "draft-return", "missing-input")]
+    assert {r.state for r in round_status(rnd.root, ROUND)[1]} == {"returned"}
+    report = build_report(rnd.root, ROUND)
+    assert report.s.drafts == [] and report.s.goals == [] and len(report.s.returned) == len(rnd.workbooks)
+
+
+def test_a_kemi_workbook_left_unmarked_is_a_draft(tmp_path, fixtures_dir):
+    rnd = plan(open_round(tmp_path, fixtures_dir, "kemi"))
+    fill_openpyxl(rnd, ready=None)
+    sync_folder(rnd.root)
+    view = _view(rnd.root)
+    assert len([f for f in view.findings if f.code == "draft-return"]) == len(rnd.workbooks)
+    assert {r.state for r in round_status(rnd.root, ROUND)[1]} == {"draft"}
+    assert_every_value_arrived(rnd)                       # a draft's values are merged
+
+
 def test_the_past_round_of_tuusula_keeps_its_risks_and_the_next_round_asks_them(tmp_path, fixtures_dir):
     rnd = open_round(tmp_path, fixtures_dir, "tuusula")
     with Project(rnd.root).ledger() as ledger:
