@@ -207,6 +207,9 @@ def test_a_kemi_workbook_left_unmarked_is_a_draft(tmp_path, fixtures_dir):
     assert len([f for f in view.findings if f.code == "draft-return"]) == len(rnd.workbooks)
     assert {r.state for r in round_status(rnd.root, ROUND)[1]} == {"draft"}
     assert_every_value_arrived(rnd)                       # a draft's values are merged
+    md = markdown(build_report(rnd.root, ROUND))
+    assert "Luonnoksina (1; ei merkitty valmiiksi, vastaukset ovat mukana luvuissa)" in md
+    assert "Palauttanut 0/1 vastuutahoa" in md
 
 
 def test_the_past_round_of_tuusula_keeps_its_risks_and_the_next_round_asks_them(tmp_path, fixtures_dir):

@@ -109,8 +109,11 @@ class Report:
         if not s.has_values:
             lines.append(report_text("no_returns", lang, r=s.round.id))
         else:
-            lines.append(report_text("returned_filled", lang, a=len(s.returned), b=len(s.returned) + len(s.missing),
-                                     c=s.overall.filled, d=s.overall.total))
+            lines.append(report_text("returned_filled", lang, a=len(s.returned),
+                                     b=len(s.returned) + len(s.missing) + len(s.drafts), c=s.overall.filled,
+                                     d=s.overall.total))
+            if s.drafts:
+                lines.append(report_text("drafts_filled", lang, n=len(s.drafts), d=", ".join(s.drafts)))
             if s.missing:
                 lines.append(report_text("missing", lang, n=len(s.missing), d=", ".join(s.missing)))
         lines.append(report_text("filled_note", lang, inputs=self.inputs_text()))
