@@ -199,6 +199,23 @@ def test_a_kemi_workbook_marked_ready_names_a_missing_toteuma_and_counts_as_retu
     assert report.s.drafts == [] and report.s.goals == [] and len(report.s.returned) == len(rnd.workbooks)
 
 
+def test_a_kemi_return_with_a_column_inserted_keeps_its_ready_mark_and_previous_text(tmp_path, fixtures_dir):
+    """Columns moved: the ready mark is re-found above Toteuma, and "Edellinen toteuma" by its own title."""
+    rnd = plan(open_round(tmp_path, fixtures_dir, "kemi"))
+    fill_openpyxl(rnd)
+    for name in rnd.workbooks:
+        wb = openpyxl.load_workbook(rnd.returns / name)
+        ws = wb[rnd.sheet]
+        ws.protection.sheet = False
+        ws.insert_cols(3)
+        wb.save(rnd.returns / name)
+    sync_folder(rnd.root)
+    view = _view(rnd.root)
+    assert sorted(f.code for f in view.findings) == ["columns-moved", "protection-removed"]
+    assert all(rec.ready and rec.approver == "Testi Hyväksyjä" for recs in view.state.returns.values() for rec in recs)
+    assert_every_value_arrived(rnd)
+
+
 def test_a_kemi_workbook_left_unmarked_is_a_draft(tmp_path, fixtures_dir):
     rnd = plan(open_round(tmp_path, fixtures_dir, "kemi"))
     fill_openpyxl(rnd, ready=None)

@@ -153,6 +153,20 @@ def input_title(spec: InputSpec) -> str:
     return spec.title
 
 
+PREVIOUS_WORD = {"fi": "Edellinen", "sv": "Föregående", "en": "Previous"}
+
+
+def previous_text_title(specs: tuple[InputSpec, ...], lang: str) -> str | None:
+    """The previous round's text column's title in a round without a comment whose first text input is
+    shown there ("Edellinen toteuma"); None when the column keeps its own title (Edellinen kommentti).
+    The writer titles the column by it and the reader re-finds a moved column by it."""
+    texts = [spec for spec in specs if spec.kind == "text"]
+    if not texts or any(spec.key == COMMENT for spec in specs):
+        return None
+    title = texts[0].title
+    return f"{PREVIOUS_WORD.get(lang, PREVIOUS_WORD['fi'])} {title[:1].lower()}{title[1:]}"
+
+
 def round_inputs(rnd, config) -> tuple[InputSpec, ...]:
     """The inputs of a round (a Round) under a project's config (a Config), resolved."""
     return resolve(rnd.inputs, config.language, config.columns.grade, config.columns.comment,

@@ -22,7 +22,8 @@ from seuranta_xl.core.filenames import workbook_file_names
 from seuranta_xl.core.findings import Finding, Severity
 from seuranta_xl.core.identity import (DEFAULT_INPUTS, META_SHEET, STRUCTURE_KEYS, TITLES, Identity, covered_keys,
                                       parse_references)
-from seuranta_xl.core.inputs import InputSpec, input_title, inputs_from_json, inputs_signature, round_inputs
+from seuranta_xl.core.inputs import (InputSpec, input_title, inputs_from_json, inputs_signature, previous_text_title,
+                                    round_inputs)
 from seuranta_xl.core.model import ActionRow, Config, Entry, Round, Strategy
 from seuranta_xl.core.outdated import apply_outdated
 from seuranta_xl.core.outside import check_outside
@@ -233,6 +234,9 @@ def _titles(ctx: Ctx) -> dict[str, str]:
     titles = dict(TITLES[ctx.exp.config.language])
     for spec in ctx.exp.inputs:
         titles[spec.key] = input_title(spec)
+    previous = previous_text_title(ctx.exp.inputs, ctx.exp.config.language)
+    if previous is not None:           # the previous round's text column of a round without a comment
+        titles["prev_comment"] = previous
     return titles
 
 

@@ -10,10 +10,9 @@ from importlib import resources
 from xlsxwriter.utility import xl_col_to_name
 
 from seuranta_xl.core import identity as idn
-from seuranta_xl.core.inputs import COMMENT, GRADE, InputSpec, has_grade, input_title
+from seuranta_xl.core.inputs import GRADE, InputSpec, has_grade, input_title, previous_text_title
 from seuranta_xl.core.model import Config, Scale
 from seuranta_xl.present.rowheight import row_height as estimate_row_height
-from seuranta_xl.workbook.texts import texts as workbook_texts
 
 INLINE_LIST_MAX = 255  # Excel repairs a file whose inline list formula is longer than this
 
@@ -53,10 +52,9 @@ def columns_for(config: Config, references: Sequence[str] | bool, with_previous:
     if with_previous:
         keys += [(k, "reference") for k in idn.REFERENCE_KEYS if k != "prev_grade" or has_grade(inputs)]
     names = dict(titles)
-    texts = [spec for spec in inputs if spec.kind == "text"]
-    if texts and not any(spec.key == COMMENT for spec in inputs):   # Kemi: the previous round's Toteuma
-        word = workbook_texts(config.language)["previous_word"]          # "Edellinen toteuma"
-        names["prev_comment"] = f"{word} {texts[0].title[:1].lower()}{texts[0].title[1:]}"
+    previous = previous_text_title(inputs, config.language)    # Kemi: the previous round's Toteuma
+    if previous is not None:
+        names["prev_comment"] = previous                          # "Edellinen toteuma"
     cols = [Column(key, names[key], i, header_width(names[key], widths[key]), kind)
             for i, (key, kind) in enumerate(keys)]
     for spec in inputs:

@@ -240,7 +240,7 @@ INPUT_TEXTS: dict[str, dict[str, str]] = {
                             "muokata). Ohjeet ja palautus: välilehti {instructions}.",
         "instr_ready_inputs": "Valmiiksi merkitystä lomakkeesta ei saa puuttua pakollisia vastauksia: puuttuvat "
                               "kohdat ilmoitetaan virheinä.",
-        "columns_one": "sarake {titles}", "columns_many": "sarakkeet {titles}", "previous_word": "Edellinen",
+        "columns_one": "sarake {titles}", "columns_many": "sarakkeet {titles}",
         "instr_previous_text": "Harmaa sarake {title} näyttää edellisen kierroksen tekstin vertailuksi.",
         "status_check": "tarkista",
         "and": "ja",
@@ -274,7 +274,7 @@ INPUT_TEXTS: dict[str, dict[str, str]] = {
                             "inte ändras). Anvisningar och retur: fliken {instructions}.",
         "instr_ready_inputs": "En blankett som markerats som klar får inte sakna obligatoriska svar: det som saknas "
                               "rapporteras som fel.",
-        "columns_one": "kolumnen {titles}", "columns_many": "kolumnerna {titles}", "previous_word": "Föregående",
+        "columns_one": "kolumnen {titles}", "columns_many": "kolumnerna {titles}",
         "instr_previous_text": "Den grå kolumnen {title} visar föregående omgångs text som jämförelse.",
         "status_check": "kontrollera",
         "and": "och",
@@ -308,7 +308,7 @@ INPUT_TEXTS: dict[str, dict[str, str]] = {
                             "edited). Instructions and how to return: sheet {instructions}.",
         "instr_ready_inputs": "A form marked ready must not lack required answers: what is missing is reported as "
                               "an error.",
-        "columns_one": "the column {titles}", "columns_many": "the columns {titles}", "previous_word": "Previous",
+        "columns_one": "the column {titles}", "columns_many": "the columns {titles}",
         "instr_previous_text": "The grey column {title} shows the previous round's text for comparison.",
         "status_check": "check",
         "and": "and",
