@@ -117,28 +117,54 @@ def assign(keys: Sequence[ActionKey], previous: Strategy | None = None,
     old_goal = {(fa.name, g.text): g.id for fa in previous.focus_areas for g in fa.goals} if previous else {}
     used.update(r.id for r in old_rows)
     struct_used = set(old_fa.values()) | set(old_goal.values())
-
-    # ---- focus areas and goals
     fa_names = list(dict.fromkeys(k.focus_area for k in keys))
+    fa_ids = _focus_area_ids(keys, fa_names, old_fa, struct_used, used)
+    goal_ids = _goal_ids(keys, fa_names, fa_ids, old_fa, old_goal, struct_used, used)
+
+    ids: list[str | None] = [k.code for k in keys]
+    free = {r.id: r for r in old_rows}
+    matched_old = _match_exact(keys, old_rows, free)
+    _match_similar(keys, free, matched_old)
+    _match_moved(keys, free, matched_old)
+    changed: list[tuple[int, str, str]] = []
+    for i, oid in matched_old.items():
+        if ids[i] is None:
+            ids[i] = oid
+        elif ids[i] != oid:
+            changed.append((i, oid, ids[i]))
+    _number_new(keys, ids, goal_ids, used)
+    return Ids(actions=[i for i in ids if i is not None], focus_areas=fa_ids, goals=goal_ids, changed=changed)
+
+
+def _focus_area_ids(keys: Sequence[ActionKey], fa_names: list[str], old_fa: dict[str, str],
+                    struct_used: set[str], used: set[str]) -> dict[str, str]:
+    """Focus area name -> id: the source's code, else the previous strategy's id, else the next number
+    (``struct_used`` gets the new numbers)."""
     fa_ids: dict[str, str] = {}
     for k in keys:
         if k.focus_code and k.focus_area not in fa_ids:
             fa_ids[k.focus_area] = k.focus_code
-    fa_ids.update({n: i for n, i in _match_names([n for n in fa_names if n not in fa_ids], old_fa,
-                                                  STRUCTURE_THRESHOLD).items()})
-    fa_numbers = _Numbers(struct_used | set(fa_ids.values()) | {u.split(".")[0] for u in used})
+    fa_ids.update(_match_names([n for n in fa_names if n not in fa_ids], old_fa, STRUCTURE_THRESHOLD))
+    numbers = _Numbers(struct_used | set(fa_ids.values()) | {u.split(".")[0] for u in used})
     for name in fa_names:
         if name not in fa_ids:
-            number = str(fa_numbers.next(""))
+            number = str(numbers.next(""))
             fa_ids[name] = number
             struct_used.add(number)
-            fa_numbers.add(number)
+            numbers.add(number)
+    return fa_ids
 
+
+def _goal_ids(keys: Sequence[ActionKey], fa_names: list[str], fa_ids: dict[str, str], old_fa: dict[str, str],
+              old_goal: dict[tuple[str, str], str], struct_used: set[str],
+              used: set[str]) -> dict[tuple[str, str], str]:
+    """(focus area, goal) -> id: the source's code, else the id of the same (or a similar) goal under the
+    same focus area before, else the next number under the focus area."""
     goal_ids: dict[tuple[str, str], str] = {}
     for k in keys:
         if k.goal_code and (k.focus_area, k.goal) not in goal_ids:
             goal_ids[(k.focus_area, k.goal)] = k.goal_code
-    goal_numbers = _Numbers(struct_used | set(goal_ids.values()) | {".".join(u.split(".")[:2]) for u in used})
+    numbers = _Numbers(struct_used | set(goal_ids.values()) | {".".join(u.split(".")[:2]) for u in used})
     goals_of: dict[str, dict[str, None]] = {fa: {} for fa in fa_names}
     for k in keys:
         if (k.focus_area, k.goal) not in goal_ids:
@@ -149,17 +175,18 @@ def assign(keys: Sequence[ActionKey], previous: Strategy | None = None,
         old = {g: gid for (f, g), gid in old_goal.items() if f == old_fa_name}
         for g, gid in _match_names(goals, old, STRUCTURE_THRESHOLD).items():
             goal_ids[(fa, g)] = gid
-            goal_numbers.add(gid)
+            numbers.add(gid)
         for g in goals:
             if (fa, g) not in goal_ids:
-                gid = f"{fa_ids[fa]}.{goal_numbers.next(fa_ids[fa] + '.')}"
+                gid = f"{fa_ids[fa]}.{numbers.next(fa_ids[fa] + '.')}"
                 goal_ids[(fa, g)] = gid
                 struct_used.add(gid)
-                goal_numbers.add(gid)
+                numbers.add(gid)
+    return goal_ids
 
-    # ---- actions: exact matches, then fuzzy ones, then new numbers
-    ids: list[str | None] = [k.code for k in keys]
-    free = {r.id: r for r in old_rows}
+
+def _match_exact(keys: Sequence[ActionKey], old_rows: list, free: dict) -> dict[int, str]:
+    """key index -> old id for the actions whose (focus area, goal, text, department) is unchanged."""
     exact: dict[tuple, list[str]] = {}
     for r in old_rows:
         exact.setdefault((r.focus_area, r.goal, r.action.text, r.action.department), []).append(r.id)
@@ -172,6 +199,12 @@ def assign(keys: Sequence[ActionKey], previous: Strategy | None = None,
                 matched_old[i] = oid
                 del free[oid]
                 break
+    return matched_old
+
+
+def _match_similar(keys: Sequence[ActionKey], free: dict, matched_old: dict[int, str]) -> None:
+    """A little edited action (its text, its focus area or goal) of the same department keeps the id of
+    the closest unmatched old one: the best pairs first."""
     pairs = []
     for i, k in enumerate(keys):
         if i in matched_old:
@@ -191,13 +224,10 @@ def assign(keys: Sequence[ActionKey], previous: Strategy | None = None,
             matched_old[i] = oid
             del free[oid]
 
-    _match_moved(keys, free, matched_old)
-    changed: list[tuple[int, str, str]] = []
-    for i, oid in matched_old.items():
-        if ids[i] is None:
-            ids[i] = oid
-        elif ids[i] != oid:
-            changed.append((i, oid, ids[i]))
+
+def _number_new(keys: Sequence[ActionKey], ids: list[str | None], goal_ids: dict[tuple[str, str], str],
+                used: set[str]) -> None:
+    """The actions still without an id get the next number never used under their goal (in place)."""
     numbers = _Numbers(used | {i for i in ids if i})
     for i, k in enumerate(keys):
         if ids[i] is None:
@@ -205,4 +235,3 @@ def assign(keys: Sequence[ActionKey], previous: Strategy | None = None,
             new = f"{prefix}{numbers.next(prefix)}"
             ids[i] = new
             numbers.add(new)
-    return Ids(actions=[i for i in ids if i is not None], focus_areas=fa_ids, goals=goal_ids, changed=changed)
