@@ -252,24 +252,31 @@ def round():  # noqa: A001 - the command is called "round"
 @click.option("--title", default="", metavar="metavar.text")
 @click.option("--deadline", type=DATE, metavar="metavar.date")
 @click.option("--scale", metavar="metavar.scale")
+@click.option("--inputs", metavar="metavar.inputs")
 @click.option("--carry-comments", is_flag=True)
 @json_option
 @project_option
 @handle_errors
-def round_new(round_id, title, deadline, scale, carry_comments, as_json, project_dir):
+def round_new(round_id, title, deadline, scale, inputs, carry_comments, as_json, project_dir):
     """Open a new round (help: cmd.round.new)."""
     from seuranta_xl.store.rounds import new_round
 
     rnd, lang = new_round(project_dir, round_id, title=title, deadline=deadline, scale=scale,
-                          carry_comments=carry_comments)
+                          carry_comments=carry_comments, inputs=inputs)
     if as_json:
         emit_json({"project": str(project_dir), "round": _round_json(rnd)})
         return
+    from seuranta_xl.present.inputs import asks_grade
+    key = "cli.round-opened" + ("" if asks_grade(rnd) else "-nograde")
     if rnd.deadline:
-        say(text("cli.round-opened-deadline", lang, id=rnd.id, title=rnd.title, scale=rnd.scale.name,
-                 deadline=fmt_date(rnd.deadline, lang)))
+        key += "-deadline" if asks_grade(rnd) else ""
+        say(text(key, lang, id=rnd.id, title=rnd.title, scale=rnd.scale.name, deadline=fmt_date(rnd.deadline, lang)))
     else:
-        say(text("cli.round-opened-no-deadline", lang, id=rnd.id, title=rnd.title, scale=rnd.scale.name))
+        say(text(key + "-no-deadline", lang, id=rnd.id, title=rnd.title, scale=rnd.scale.name))
+    if rnd.inputs is not None:
+        titles = [text("cli.input-required", lang, title=s.title_in(lang)) if s.required else s.title_in(lang)
+                  for s in rnd.inputs]
+        say(text("cli.round-inputs", lang, inputs=", ".join(titles)))
     if rnd.carried_from:
         say(text("round.carried", lang, p=rnd.carried_from))
     next_step(text("next.generate", lang), lang)
@@ -283,7 +290,9 @@ def _round_json(rnd, today: dt.date | None = None) -> dict:
     return {"id": rnd.id, "title": rnd.title, "deadline": facts["deadline"], "scale": rnd.scale.name,
             "imported": rnd.imported, "state": facts["state"], "days_left": facts["days_left"],
             "closed_at": facts["closed_at"], "strategy_id": facts["strategy_id"],
-            "carried_from": facts["carried_from"]}
+            "carried_from": facts["carried_from"],
+            "inputs": [s.model_dump(mode="json", exclude_defaults=True) for s in rnd.inputs]
+            if rnd.inputs is not None else None}
 
 
 @round.command("list")
@@ -605,6 +614,7 @@ def status(round_id, department, show_all, as_json, project_dir):
     if as_json:
         emit_json(_status_json(project_dir, view, rows, srows, findings, lang, today))
         exit_for(findings)
+    from seuranta_xl.present.inputs import asks_grade
     from seuranta_xl.present.roundtext import state_word, status_round_line
 
     say(text("cli.project", lang, p=project_dir), keep=[str(project_dir)])
@@ -612,7 +622,8 @@ def status(round_id, department, show_all, as_json, project_dir):
         style="head")
     say(status_round_line(view.round, today, lang) or deadline_text(view.round.deadline, today, lang))
     out.print()
-    print_lines(status_lines(srows, lang, width()))
+    graded = asks_grade(view.round)
+    print_lines(status_lines(srows, lang, width(), graded))
     without = [r.department for r in rows if not r.contacts]
     if without:   # the drafts of send / remind would have no recipient
         out.print()
@@ -622,7 +633,8 @@ def status(round_id, department, show_all, as_json, project_dir):
         say(text("findings.title", lang, counts=findings_counts(findings, lang)), style="head")
         print_findings(findings, lang, text("findings.where-status", lang), show_all)
         out.print()
-    say(text("status.totals", lang, a=sum(r.state in ("returned", "errors") for r in srows), b=len(srows),
+    say(text("status.totals" if graded else "status.totals-filled", lang,
+             a=sum(r.state in ("returned", "errors") for r in srows), b=len(srows),
              c=sum(r.graded for r in srows), d=sum(r.actions for r in srows), counts=findings_counts(findings, lang)))
     drafts = [r.department for r in srows if r.state == "draft"]
     if drafts:   # not counted as returned above; their values are merged

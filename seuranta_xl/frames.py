@@ -7,6 +7,8 @@ Read-only, and read through the same functions the CLI uses (Project, resolve_ro
 a frame says what `seuranta status`, the master, the export and the reports say. Columns are English
 snake_case with fixed dtypes: text is ``string``, counts ``Int64``, times UTC-aware ``datetime64``,
 a grade an ordered ``category`` in scale order, ``grade_number`` a ``Float64`` where the scale is numeric.
+A round's further inputs (core/inputs.py) are columns after ``comment`` named by their keys: a number
+``Float64``, a date ``datetime64``, any other ``string``.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
+from seuranta_xl.core.inputs import extra, typed_value
 from seuranta_xl.core.model import Config
 from seuranta_xl.core.roundlife import round_state
 from seuranta_xl.store.ledger import Ledger
@@ -79,6 +82,7 @@ def rounds(project: str | os.PathLike[str]) -> pd.DataFrame:
 
 def _result_rows(view: RoundView) -> list[dict]:
     scale, rows = view.round.scale, []
+    further = extra(tuple(view.round.inputs or ()))
     for r in view.strategy.rows():
         value = view.state.value(r.id)
         step, source = scale.step(value.grade), value.source
@@ -89,14 +93,25 @@ def _result_rows(view: RoundView) -> list[dict]:
                      "grade_number": step.number if step and scale.numeric else None,
                      "grade_rank": scale.rank(value.grade), "comment": value.comment,
                      "source_file": source.file_name if source else None,
-                     "received_at": source.received_at if source else None})
+                     "received_at": source.received_at if source else None,
+                     **{spec.key: typed_value(spec, value.value(spec.key)) for spec in further}})
     return rows
+
+
+def _input_columns(views: list[RoundView]) -> dict[str, str]:
+    """key -> dtype of every further input of the rounds (the first round that has it decides)."""
+    kinds = {"number": "Float64", "date": "date"}
+    out: dict[str, str] = {}
+    for v in views:
+        for spec in extra(tuple(v.round.inputs or ())):
+            out.setdefault(spec.key, kinds.get(spec.kind, "string"))
+    return out
 
 
 def results(project: str | os.PathLike[str], round_id: str | None = None) -> pd.DataFrame:
     """The round's current values (default: the latest round), one row per action in strategy order."""
     view, _config = _view(project, round_id)
-    df = _typed(_result_rows(view), RESULT_COLUMNS)
+    df = _typed(_result_rows(view), {**RESULT_COLUMNS, **_input_columns([view])})
     df["grade"] = pd.Categorical(df["grade"], categories=view.round.scale.values, ordered=True)
     return df
 
@@ -106,7 +121,7 @@ def history(project: str | os.PathLike[str]) -> pd.DataFrame:
     ordered category when every round has the same scale, else text (compare ``grade_rank`` then)."""
     with _opened(project) as (ledger, _config):
         views = [load_round(ledger, r) for r in ledger.rounds()]
-    df = _typed([row for v in views for row in _result_rows(v)], RESULT_COLUMNS)
+    df = _typed([row for v in views for row in _result_rows(v)], {**RESULT_COLUMNS, **_input_columns(views)})
     df["round_id"] = pd.Categorical(df["round_id"], categories=[v.round.id for v in views], ordered=True)
     scales = {tuple(v.round.scale.values) for v in views}
     if len(scales) == 1:

@@ -162,8 +162,9 @@ def test_kemi_realisation_blocks(fixtures_dir):
     assert many.text.count("\n\n") == 8 and many.text.startswith("Päiväkoti- ja kouluverkkosuunnittelu")
     (multi,) = by_code(asm.findings, "multiple-items-in-cell")
     assert multi.params["count"] == 9 and multi.row == seed_row(SEED["kemi"], "<p>Päiväkoti- ja kouluverkko")
-    # the Toteuma column is free text, kept as the past round's comment, never a grade
-    assert parsed.records[0].comment == "Päiväkodeista kaksi auditoitu, jäljellä kuusi, auditoinnit jatkuvat 2023"
+    # the Toteuma column is free text, kept as the past round's Toteuma input (the kemi preset), never a grade
+    assert parsed.records[0].values == {"toteuma": "Päiväkodeista kaksi auditoitu, jäljellä kuusi, auditoinnit jatkuvat 2023"}
+    assert all(r.comment is None for r in parsed.records)
     assert all(r.grade is None for r in parsed.records)
 
 

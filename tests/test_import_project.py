@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from tests.make_fixtures import KEURUU_TSV, build_keuruu, seed_lines
+from tests.make_fixtures import KEURUU_TSV, SEED, build_keuruu, seed_lines
+from tests.test_import_layouts import seed_row
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.strategy.importer import init_project
 from seuranta_xl.store.ledger import Ledger
@@ -120,6 +121,12 @@ def test_tuusula_past_round_statuses(fixtures_dir, tmp_path):
         entries = {e.action_id: e for _r, es in ledger.round_returns("2021-kesa") for e in es}
     assert entries["01.03.01"].grade == "3" and entries["13.01"].grade == "5" and entries["22.01"].grade == "1"
     assert entries["29.14"].comment.startswith("Vanhan hallintorakennuksen purku")
+    # the risks column (seed 002, "Merkittävimmät tavoitteen toteuttamista uhkaavat riskit") is the past
+    # round's risks input (the tuusula preset), exactly as the cell held it, located in column D
+    assert [s.key for s in rnd.inputs] == ["grade", "comment", "risks"]
+    assert entries["01.03.01"].values == {"risks": "Keusoten tuottavuusohjelman toteutus ja mm. Korona-pandemian "
+                                                   "aiheuttamat paineet Keusoten ja kuntien taloudelle."}
+    assert entries["01.03.01"].cells["risks"] == f"D{seed_row(SEED['tuusula'], '01.03.01 Varmistamme')}"
     mism = [f for f in result.findings if f.code == "scale-label-mismatch"]
     assert {f.action_id for f in mism} == {"13.01", "14.07.02", "22.01", "31.01.02"}
     assert all(f.cell.startswith("F") for f in mism)
@@ -138,8 +145,12 @@ def test_kemi_past_round_keeps_realisation_text(fixtures_dir, tmp_path):
     init_project(tmp_path, fixtures_dir / "kemi.xlsx", results_round="2022")
     with Ledger(tmp_path / "seuranta.db") as ledger:
         entries = [e for _r, es in ledger.round_returns("2022") for e in es]
-    assert len(entries) == 12 and all(e.grade is None for e in entries)
-    assert entries[0].comment == "Päiväkodeista kaksi auditoitu, jäljellä kuusi, auditoinnit jatkuvat 2023"
+        rnd = ledger.round("2022")
+    assert len(entries) == 12 and all(e.grade is None and e.comment is None for e in entries)
+    # the past round asks what Kemi asks (the kemi preset): its Toteuma text, required, no grade
+    assert [(s.key, s.kind, s.required) for s in rnd.inputs] == [("toteuma", "text", True)]
+    assert entries[0].values == {"toteuma": "Päiväkodeista kaksi auditoitu, jäljellä kuusi, auditoinnit jatkuvat 2023"}
+    assert entries[0].cells["toteuma"].startswith("E")
 
 
 def test_force_with_an_existing_round_id_refuses_before_writing(fixtures_dir, tmp_path):

@@ -58,11 +58,13 @@ def test_a_version_1_ledger_is_migrated_and_keeps_every_value(tmp_path):
     db = tmp_path / "seuranta.db"
     _v1_ledger(db)
     with Ledger(db) as ledger:
-        assert ledger.schema_version() == SCHEMA_VERSION == 6
+        assert ledger.schema_version() == SCHEMA_VERSION == 7
         [(rec, entries)] = ledger.round_returns("2023-syys")
         assert (rec.file_name, rec.application, rec.package_time) == ("vanha.xlsx", None, None)
         assert (rec.ready, rec.approver, rec.draft) == (None, None, False)   # before the ready step: taken as ready
         assert [(e.grade, e.comment) for e in entries] == [("4", "hyvä"), ("2", None)]
+        assert [e.values for e in entries] == [{}, {}]        # no further inputs before schema 4
+        assert ledger.round("2023-syys").inputs is None       # grade + comment, as the round always asked
         assert ledger.presence("2023-syys") is None          # v1 never listed the folder: everything counts
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             ledger.conn.execute("DELETE FROM returns")

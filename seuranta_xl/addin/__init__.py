@@ -20,6 +20,7 @@ from pathlib import Path
 
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding
+from seuranta_xl.present.inputs import asks_grade
 from seuranta_xl.present.formulas import neutralise
 from seuranta_xl.present.links import cell_link
 from seuranta_xl.present.messages import plural, text
@@ -137,9 +138,10 @@ def findings_table(findings: list[Finding], lang: str, folder: Path | None = Non
     return rows
 
 
-def status_table(rows: list, lang: str) -> list[list]:
-    """Header + one row per department (sync.DepartmentStatus), then a totals row."""
-    out: list[list] = [headers(STATUS_COLUMNS, lang)]
+def status_table(rows: list, lang: str, graded: bool = True) -> list[list]:
+    """Header + one row per department (sync.DepartmentStatus), then a totals row (``graded``: the round
+    asks a grade; else its count is of the actions filled in, headed 'Täytetty')."""
+    out: list[list] = [headers([c if c != "graded" or graded else "filled" for c in STATUS_COLUMNS], lang)]
     for r in rows:
         out.append([r.department, state_label(r.state, lang), r.graded, r.actions, r.errors, r.warnings,
                     r.file or "", r.received_at or ""])
@@ -303,7 +305,7 @@ def show_status(book) -> None:
     from seuranta_xl.returns.status import round_status
     view, rows, lang = round_status(project_folder(_book_path(book)))
     _write_sheet(book.app, text("addin.status-sheet", lang),
-                 [[f"{view.round.id} {view.round.title}".strip()], *status_table(rows, lang)])
+                 [[f"{view.round.id} {view.round.title}".strip()], *status_table(rows, lang, asks_grade(view.round))])
 
 
 @_excel_entry

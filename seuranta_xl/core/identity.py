@@ -28,7 +28,10 @@ TEMPLATE_VERSION = "2"
 META_SHEET = "_seuranta"
 LISTS_SHEET = "_listat"
 META_KEYS = ("project_id", "round_id", "department", "template_version", "fingerprint", "signature",
-             "header_row", "first_data_row", "data_sheet", "columns", "references", "ready")
+             "header_row", "first_data_row", "data_sheet", "columns", "references", "ready", "inputs")
+# The meta sheet's "inputs": the round's input specs as JSON (core/inputs.inputs_json; the identity signs
+# their inputs_signature), or this word for grade + comment (signed as no inputs at all, as before #16).
+DEFAULT_INPUTS = "default"
 META_ROWS_START = 20  # row ids and row hashes are listed from this row of the meta sheet (A: id, B: hash)
 
 # Column keys of the data sheet, in order. Titles come from contract_titles().
@@ -38,7 +41,7 @@ STRATEGY_REFERENCE_KEYS = ("indicator", "target", "sdg", "responsible", "schedul
 STRUCTURE_KEYS = ("id", "focus_area", "goal", "action", "department", *STRATEGY_REFERENCE_KEYS)   # the locked texts
 SHEET_STRUCTURE_KEYS = ("id", "focus_area", "goal", "action", *STRATEGY_REFERENCE_KEYS)           # shown, version 2
 REFERENCE_KEYS = ("prev_grade", "prev_comment")
-INPUT_KEYS = ("grade", "comment")
+INPUT_KEYS = ("grade", "comment")   # the default inputs' keys; a round's own: core/inputs.py
 # Locked formula columns that only guide the person filling in (neither signed nor read back).
 STATUS_KEYS = ("status",)
 
@@ -152,6 +155,7 @@ class Identity(BaseModel):
     template_version: str = TEMPLATE_VERSION
     row_ids: list[str]
     row_hashes: list[str]
+    inputs: str = ""       # core/inputs.inputs_signature of the round's inputs ("": grade + comment, as always)
     # The reference keys the row hashes cover (meta key "references", a JSON list, from #16); None for a
     # workbook made before it (it covers the indicator when it shows one, and is signed without the list).
     references: tuple[str, ...] | None = None
@@ -170,6 +174,8 @@ class Identity(BaseModel):
             body["references"] = list(self.references)
         if self.ready:
             body["ready"] = self.ready
+        if self.inputs:    # absent for the default inputs: every workbook made before #16 verifies as it did
+            body["inputs"] = self.inputs
         return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     def sign(self, secret: str) -> str:
@@ -182,14 +188,15 @@ class Identity(BaseModel):
 
 
 def identity_for(project_id: str, round_id: str, department: str, rows: list[ActionRow],
-                 references: Sequence[str] | bool, ready: str = "") -> Identity:
+                 references: Sequence[str] | bool, ready: str = "", inputs: str = "") -> Identity:
     """A workbook's identity; ``references`` the reference keys it covers (a bool: the form before #16,
-    signed without the list); ``ready`` the ready block's cells (core/ready.py), "" for none."""
+    signed without the list); ``ready`` the ready block's cells (core/ready.py), "" for none; ``inputs``
+    the round's inputs_signature (core/inputs.py), "" for grade + comment."""
     signed = None if isinstance(references, bool) else tuple(k for k in STRATEGY_REFERENCE_KEYS if k in references)
     return Identity(project_id=project_id, round_id=round_id, department=department,
                     row_ids=[r.id for r in rows],
                     row_hashes=[row_hash(locked_texts(r, references)) for r in rows], references=signed,
-                    ready=ready)
+                    ready=ready, inputs=inputs)
 
 
 def department_fingerprints(strategy: Strategy, references: Sequence[str] | None = None) -> dict[str, str]:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from seuranta_xl.core.findings import Finding
+from seuranta_xl.core.inputs import COMMENT, GRADE, InputSpec
 from seuranta_xl.core.model import Entry, ReturnRecord, Round, Strategy
 from seuranta_xl.core.versions import (BY_PREFERENCE, Decision, RefusedFile, Version,
                                        current_by_department, localised, round_versions, why_texts)
@@ -43,10 +44,45 @@ class CurrentValue:
     comment: str | None = None
     grade_source: Source | None = None
     comment_source: Source | None = None
+    values: dict[str, str] = field(default_factory=dict)       # the further inputs in force (core/inputs.py)
+    sources: dict[str, Source] = field(default_factory=dict)   # their sources
 
     @property
     def source(self) -> Source | None:
-        return self.grade_source or self.comment_source
+        return self.grade_source or self.comment_source or next(iter(self.sources.values()), None)
+
+    def value(self, key: str) -> str | None:
+        """The value in force of any input: grade, comment or a further one."""
+        if key in (GRADE, COMMENT):
+            return getattr(self, key)
+        return self.values.get(key)
+
+    def set(self, key: str, value: str, source: Source) -> None:
+        if key in (GRADE, COMMENT):
+            setattr(self, key, value)
+            setattr(self, f"{key}_source", source)
+        else:
+            self.values[key] = value
+            self.sources[key] = source
+
+
+def fields_of(rnd: Round) -> tuple[str, ...]:
+    """The fields merged one by one: grade and comment (always: an old ledger's rounds have them), then
+    the round's further inputs."""
+    return FIELDS + tuple(s.key for s in rnd.inputs or () if s.key not in FIELDS)
+
+
+def field_names(rnd: Round) -> dict[str, dict[str, str]]:
+    """field -> its name in each language, as a finding says it."""
+    names = dict(FIELD_NAMES)
+    for spec in rnd.inputs or ():
+        if spec.key not in FIELDS:
+            names[spec.key] = {lang: _spec_title(spec, lang) for lang in ("fi", "sv", "en")}
+    return names
+
+
+def _spec_title(spec: InputSpec, lang: str) -> str:
+    return spec.titles.get(lang) or spec.title or spec.key  # type: ignore[call-overload]
 
 
 @dataclass
@@ -73,6 +109,8 @@ class _Dept:
     versions: list[Version]
     entries: list[dict[str, Entry]]
     winners: dict[tuple[str, str], int] = field(default_factory=dict)   # (action, field) -> version index
+    fields: tuple[str, ...] = FIELDS
+    names: dict[str, dict[str, str]] = field(default_factory=lambda: dict(FIELD_NAMES))
 
     def winner(self, action_id: str, name: str) -> int:
         return self.winners.get((action_id, name), -1)
@@ -88,7 +126,8 @@ def merge_round(rnd: Round, strategy: Strategy, returns: list[tuple[ReturnRecord
     for dept in sorted(state.current, key=str.casefold):
         current = state.current[dept]
         state.returns[dept] = [v.record for v in current if v.record is not None]
-        d = _Dept(current, [{e.action_id: e for e in entries_of.get(v.file_hash, [])} for v in current])
+        d = _Dept(current, [{e.action_id: e for e in entries_of.get(v.file_hash, [])} for v in current],
+                  fields=fields_of(rnd), names=field_names(rnd))
         merge_findings += _take_values(state, dept, d)
         state.findings += _version_findings(d)
         merge_findings += _version_notes(dept, d)
@@ -107,19 +146,18 @@ def _take_values(state: RoundState, dept: str, d: _Dept) -> list[Finding]:
     out: list[Finding] = []
     action_ids = dict.fromkeys(aid for m in d.entries for aid in m)
     for aid in action_ids:
-        for name in FIELDS:
+        for name in d.fields:
             givers = [i for i, m in enumerate(d.entries)
-                      if (e := m.get(aid)) is not None and e.accepted and getattr(e, name) is not None]
+                      if (e := m.get(aid)) is not None and e.accepted and e.value(name) is not None]
             if not givers:
                 continue
             win = givers[-1]
             d.winners[(aid, name)] = win
             winner, entry = d.versions[win], d.entries[win][aid]
-            value = getattr(entry, name)
+            value = entry.value(name)
             cur = state.values.setdefault(aid, CurrentValue())
-            setattr(cur, name, value)
             rec = winner.record
-            setattr(cur, f"{name}_source", Source(winner.file_name, rec.received_at if rec else "", rec.id if rec else None))
+            cur.set(name, value, Source(winner.file_name, rec.received_at if rec else "", rec.id if rec else None))
             out += _conflicts(d, aid, name, givers, value)
             out += _cleared(d, aid, name, win, value)
     return out
@@ -133,18 +171,16 @@ def _take_single(state: RoundState, d: _Dept) -> None:
     for aid, entry in entries.items():
         if not entry.accepted:
             continue
-        for name in FIELDS:
-            value = getattr(entry, name)
+        for name in d.fields:          # grade, comment and the round's further inputs
+            value = entry.value(name)
             if value is None:
                 continue
             d.winners[(aid, name)] = 0
-            cur = state.values.setdefault(aid, CurrentValue())
-            setattr(cur, name, value)
-            setattr(cur, f"{name}_source", source)
+            state.values.setdefault(aid, CurrentValue()).set(name, value, source)
 
 
 def _cell(entry: Entry, name: str) -> str | None:
-    return entry.grade_cell if name == "grade" else entry.comment_cell
+    return entry.cell(name)
 
 
 def _conflicts(d: _Dept, aid: str, name: str, givers: list[int], value: str) -> list[Finding]:
@@ -154,12 +190,12 @@ def _conflicts(d: _Dept, aid: str, name: str, givers: list[int], value: str) -> 
         return []    # settled by the coordinator
     out = []
     for i in givers[:-1]:
-        other = getattr(d.entries[i][aid], name)
+        other = d.entries[i][aid].value(name)
         if other == value:
             continue
         params = {"action": aid, "file_a": winner.file_name, "value_a": value, "file_b": d.versions[i].file_name,
                   "value_b": other}
-        params.update(localised("field", FIELD_NAMES[name]))
+        params.update(localised("field", d.names[name]))
         params.update(localised("why", why_texts(winner, d.versions[i])))
         out.append(Finding(code="conflicting-versions", file=winner.file_name, sheet=None,
                            cell=_cell(d.entries[win][aid], name), action_id=aid, department=winner.department,
@@ -172,10 +208,10 @@ def _cleared(d: _Dept, aid: str, name: str, win: int, value: str) -> list[Findin
     out = []
     for j in range(win + 1, len(d.versions)):
         e = d.entries[j].get(aid)
-        if e is None or not e.accepted or getattr(e, name) is not None:
+        if e is None or not e.accepted or e.value(name) is not None:
             continue
         params = {"newer": d.versions[j].file_name, "older": d.versions[win].file_name, "value": value}
-        params.update(localised("field", FIELD_NAMES[name]))
+        params.update(localised("field", d.names[name]))
         out.append(Finding(code="value-cleared", file=d.versions[j].file_name, cell=_cell(e, name), action_id=aid,
                            department=d.versions[j].department, params=params))
     return out
@@ -183,7 +219,7 @@ def _cleared(d: _Dept, aid: str, name: str, win: int, value: str) -> list[Findin
 
 # An older version's missing value never describes the current state: a newer version gives the value,
 # or its own finding says the same.
-_SAYS_NOTHING_OLDER = frozenset({"missing-grade", "missing-comment"})
+_SAYS_NOTHING_OLDER = frozenset({"missing-grade", "missing-comment", "missing-input"})
 
 
 def _matters(d: _Dept, i: int, f: Finding) -> bool:
@@ -193,7 +229,7 @@ def _matters(d: _Dept, i: int, f: Finding) -> bool:
     if f.action_id is None or f.code in _SAYS_NOTHING_OLDER:
         return False
     e = d.entries[i].get(f.action_id)
-    names = [n for n in FIELDS if e is not None and f.cell is not None and f.cell == _cell(e, n)] or list(FIELDS)
+    names = [n for n in d.fields if e is not None and f.cell is not None and f.cell == _cell(e, n)] or list(d.fields)
     return any(d.winner(f.action_id, n) <= i for n in names)
 
 
@@ -210,7 +246,7 @@ def _version_notes(dept: str, d: _Dept) -> list[Finding]:
     last = len(d.versions) - 1
     for i, v in enumerate(d.versions):
         invalid = [e for e in d.entries[i].values() if not e.accepted
-                   and (i == last or any(d.winner(e.action_id, n) <= i for n in FIELDS))]
+                   and (i == last or any(d.winner(e.action_id, n) <= i for n in d.fields))]
         if invalid:
             out.append(Finding(code="rows-not-merged", file=v.file_name, department=dept,
                                params={"count": len(invalid)}))

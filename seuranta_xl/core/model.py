@@ -11,12 +11,13 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from seuranta_xl.core.findings import Finding
+from seuranta_xl.core.inputs import InputPreset, InputSpec
 
 Language = Literal["fi", "sv", "en"]
 LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
@@ -269,6 +270,8 @@ class Round(_Model):
     imported: bool = False  # a past round imported from a table that already carried results
     closed_at: str | None = None      # set while the round is closed (`round close`; None again after reopen)
     carried_from: str | None = None   # the round whose comments the workbooks start from (--carry-comments)
+    # The round's input columns (core/inputs.py); None: grade + comment as before schema 4 (default_inputs).
+    inputs: list[InputSpec] | None = None
 
     @property
     def closed(self) -> bool:
@@ -302,6 +305,25 @@ class Entry:
     grade_cell: str | None = None
     comment_cell: str | None = None
     accepted: bool = True         # False: the row had an error; kept in the ledger, never merged
+    # The inputs other than grade and comment (core/inputs.py): key -> canonical text (None: empty),
+    # and key -> the cell it was read from.
+    values: dict[str, str | None] = field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)
+
+    def value(self, key: str) -> str | None:
+        """The value of any input of the entry (grade, comment or a further one)."""
+        if key == "grade":
+            return self.grade
+        if key == "comment":
+            return self.comment
+        return self.values.get(key)
+
+    def cell(self, key: str) -> str | None:
+        if key == "grade":
+            return self.grade_cell
+        if key == "comment":
+            return self.comment_cell
+        return self.cells.get(key)
 
 
 class ReturnRecord(_Model):
@@ -374,6 +396,8 @@ class Config(_Model):
     default_department: str | None = None                   # for tables without a vastuutaho column
     departments: dict[str, DepartmentSettings] = Field(default_factory=dict)   # contacts per department
     mail: MailSettings = Field(default_factory=MailSettings)
+    inputs: dict[str, InputPreset] = Field(default_factory=dict)  # coordinator's own input presets
+    round_inputs: str | None = None   # the input preset a new round takes without --inputs (none: grade + comment)
 
     @field_validator("aliases")
     @classmethod

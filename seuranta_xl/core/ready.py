@@ -26,8 +26,10 @@ READY_KEY = "ready"                      # the meta key (identity.META_KEYS)
 # The dropdown's words per workbook language (yes, no); a mark in any of them is understood.
 READY_WORDS = {"fi": ("Kyllä", "Ei"), "sv": ("Ja", "Nej"), "en": ("Yes", "No")}
 APPROVER_MAX = 100                       # the approver cell's length validation
-# Findings that say an input is missing in a row (issue 16 may add its own kinds here).
-MISSING_INPUT_CODES = {"missing-grade": "grade", "missing-comment": "comment", "carried-comment": "comment"}
+# Findings that say an input is missing in a row: the grade, the comment the rules require, and any
+# required input of the round (missing-input, core/rows.py: named by its column's title).
+MISSING_INPUT_CODES = {"missing-grade": "grade", "missing-comment": "comment", "carried-comment": "comment",
+                       "missing-input": "input"}
 _INPUT_WORDS = {"grade": {"fi": "arvio", "sv": "bedömning", "en": "grade"},
                 "comment": {"fi": "kommentti", "sv": "kommentar", "en": "comment"}}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -77,16 +79,19 @@ def _shifted(ref: str, dr: int, dc: int) -> str:
 
 def _cells(ctx: Ctx, header: int, cols: dict[str, int]) -> tuple[str, str] | None:
     """(mark cell, approver cell) on the data sheet as it is: the signed places, moved with the header
-    row and the grade column when rows or columns were inserted (columns-moved said so)."""
+    row and the column they stand above (the grade, or a round's first input: whichever column the stored
+    map has at the mark's letter) when rows or columns were inserted (columns-moved said so)."""
     try:
         places = json.loads(ctx.wb.meta.get(READY_KEY) or "null")
         mark, approver = str(places["mark"]), str(places["approver"])
         stored_header = int(float(ctx.wb.meta.get("header_row", "0"))) - 1
-        stored_grade = col_index(json.loads(ctx.wb.meta.get("columns", "{}")).get("grade", "A"))
+        stored = {k: col_index(v) for k, v in json.loads(ctx.wb.meta.get("columns", "{}")).items()}
+        letters = "".join(ch for ch in mark if ch.isalpha())
+        above = next((k for k, c in stored.items() if c == col_index(letters)), None)
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
     dr = header - stored_header
-    dc = cols["grade"] - stored_grade if "grade" in cols else 0
+    dc = cols[above] - stored[above] if above in cols else 0
     return _shifted(mark, dr, dc), _shifted(approver, dr, dc)
 
 
@@ -127,10 +132,13 @@ def check_ready(ctx: Ctx, facts: SheetFacts, header: int, cols: dict[str, int]) 
 
 def _incomplete(ctx: Ctx, mark_cell: str, words: dict[str, str]) -> None:
     """ready-incomplete: marked ready while inputs are still missing, naming each (action id, input, cell)."""
-    missing = [(f.action_id, MISSING_INPUT_CODES[f.code], f.cell) for f in ctx.findings
+    missing = [(f.action_id, MISSING_INPUT_CODES[f.code], f.cell, f.params.get("column")) for f in ctx.findings
                if f.code in MISSING_INPUT_CODES and f.action_id]
     if not missing:
         return
-    listed = {f"missing_{lang}": ", ".join(f"{aid} {_INPUT_WORDS[kind][lang]} {cell or ''}".strip()
-                                           for aid, kind, cell in missing) for lang in ("fi", "sv", "en")}
+
+    def word(kind: str, column: str | None, lang: str) -> str:   # a round's own input: its column's title
+        return column if kind == "input" and column else _INPUT_WORDS.get(kind, _INPUT_WORDS["comment"])[lang]
+    listed = {f"missing_{lang}": ", ".join(f"{aid} {word(kind, column, lang)} {cell or ''}".strip()
+                                           for aid, kind, cell, column in missing) for lang in ("fi", "sv", "en")}
     ctx.add("ready-incomplete", cell=mark_cell, count=len(missing), **listed, **words)

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from seuranta_xl.core.cells import col_letter
-from seuranta_xl.core.identity import TITLES, covered_keys, locked_keys, locked_texts
+from seuranta_xl.core.identity import STRUCTURE_KEYS, TITLES, covered_keys, locked_keys, locked_texts
+from seuranta_xl.core.inputcheck import looks_like_percent, read_input
+from seuranta_xl.core.inputs import COMMENT, GRADE, InputSpec, extra, input_title
 from seuranta_xl.core.model import ActionRow, Entry, Scale, ScaleStep
 from seuranta_xl.core.returnctx import Ctx, cell_text, norm
 from seuranta_xl.core.returned import SheetFacts
@@ -111,7 +113,8 @@ def _report_added(ctx: Ctx, added: list[tuple[int, int, int, str]]) -> None:
 
 
 def _differs(sheet: Sheet, rows: list[int]) -> bool:
-    values = {(cell_text(sheet.value(r, "grade")), cell_text(sheet.value(r, "comment"))) for r in rows}
+    keys = [k for k in sheet.cols if k not in STRUCTURE_KEYS and k not in ("prev_grade", "prev_comment", "status")]
+    values = {tuple(cell_text(sheet.value(r, k)) for k in keys) for r in rows}
     return len(values) > 1
 
 
@@ -133,9 +136,53 @@ def _entry(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> Entry:
         comment = None
     if comment is None and grade is not None:
         _comment_rule(ctx, sheet, row, r, grade)
+    values, cells, extra_ok = _extra_inputs(ctx, sheet, row, r)
     return Entry(round_id=ctx.exp.round.id, action_id=row.id, department=row.action.department, grade=grade,
                  raw_grade=raw_grade, comment=comment, grade_cell=sheet.ref(r, "grade"),
-                 comment_cell=sheet.ref(r, "comment"), accepted=ok and grade_ok and comment_ok)
+                 comment_cell=sheet.ref(r, "comment"), accepted=ok and grade_ok and comment_ok and extra_ok,
+                 values=values, cells=cells)
+
+
+def _spec(ctx: Ctx, key: str) -> InputSpec | None:
+    return next((s for s in ctx.exp.inputs if s.key == key), None)
+
+
+def _extra_inputs(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> tuple[dict, dict, bool]:
+    """(key -> value, key -> cell, ok) of the inputs other than grade and comment (core/inputcheck.py)."""
+    values: dict[str, str | None] = {}
+    cells: dict[str, str] = {}
+    ok = True
+    for spec in extra(ctx.exp.inputs):
+        if spec.key not in sheet.cols:          # column-missing said so
+            continue
+        ref = cells[spec.key] = sheet.ref(r, spec.key)
+        column = input_title(spec)
+        formula = sheet.facts.formulas.get(ref)
+        if formula is not None:
+            ctx.add("formula-in-input", cell=ref, row=r + 1, action_id=row.id, formula=formula)
+            values[spec.key], ok = formula, False
+            continue
+        raw = sheet.value(r, spec.key)
+        shown = cell_text(raw)
+        if shown is not None and spec.kind == "text":
+            shown, n = _ILLEGAL.subn("", shown)
+            if n:
+                ctx.add("illegal-characters", cell=ref, row=r + 1, action_id=row.id, count=n)
+        if shown is None or not shown.strip():
+            values[spec.key] = None
+            if spec.required:
+                ctx.add("missing-input", cell=ref, row=r + 1, action_id=row.id, column=column, input=spec.key)
+            continue
+        value, problem = read_input(spec, raw if spec.kind != "text" else shown, shown.strip())
+        values[spec.key] = value if problem is None else (value or shown)
+        hint = looks_like_percent(spec, raw) if problem is None and spec.kind == "number" else None
+        if hint is not None:        # a warning: the value is taken as it stands
+            ctx.add(hint[0], cell=ref, row=r + 1, action_id=row.id, column=column, **hint[1])
+        if problem is not None:
+            code, params = problem
+            ctx.add(code, cell=ref, row=r + 1, action_id=row.id, column=column, **params)
+            ok = False
+    return values, cells, ok
 
 
 def _locked_ok(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> bool:
@@ -176,7 +223,8 @@ def extra_words(scale: Scale, step: ScaleStep, raw: Any) -> str | None:
 
 def _grade(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> tuple[str | None, str | None, str | None, bool]:
     """(grade, raw text when not a grade, words after the grade, ok)."""
-    if "grade" not in sheet.cols:      # column-missing said so
+    spec = _spec(ctx, GRADE)
+    if spec is None or "grade" not in sheet.cols:      # a round without a grade; or column-missing said so
         return None, None, None, True
     ref = sheet.ref(r, "grade")
     raw = sheet.value(r, "grade")
@@ -186,7 +234,8 @@ def _grade(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> tuple[str | None, 
         return None, formula, None, False
     text = cell_text(raw)
     if text is None or not text.strip():
-        ctx.add("missing-grade", cell=ref, row=r + 1, action_id=row.id)
+        if spec.required:
+            ctx.add("missing-grade", cell=ref, row=r + 1, action_id=row.id)
         return None, None, None, True
     scale = ctx.exp.round.scale
     step = None if isinstance(raw, _NOT_A_GRADE) else scale.parse(raw)
@@ -202,6 +251,9 @@ def _grade(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> tuple[str | None, 
 
 
 def _comment(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int, words: str | None) -> tuple[str | None, bool]:
+    spec = _spec(ctx, COMMENT)
+    if spec is None:                   # a round without a comment
+        return None, True
     ref = sheet.ref(r, "comment")
     formula = sheet.facts.formulas.get(ref) if "comment" in sheet.cols else None
     if formula is not None:
@@ -217,10 +269,12 @@ def _comment(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int, words: str | None) 
             comment = None
     if words:
         comment = f"{comment}\n{words}" if comment else words
-    limit = ctx.exp.max_length or ctx.exp.config.comments.max_length
+    limit = ctx.exp.max_length or spec.max_length or ctx.exp.config.comments.max_length
     if comment is not None and len(comment) > limit:
         ctx.add("comment-too-long", cell=ref, row=r + 1, action_id=row.id, length=len(comment), max=limit)
         return comment, False
+    if comment is None and spec.required and "comment" in sheet.cols:
+        ctx.add("missing-input", cell=ref, row=r + 1, action_id=row.id, column=input_title(spec), input=COMMENT)
     return comment, True
 
 

@@ -20,7 +20,7 @@ from seuranta_xl.core.model import (Action, Columns, Config, FocusArea, Goal, Ro
                                     ScaleStep, Strategy)
 from seuranta_xl.core.returnctx import cell_text
 from seuranta_xl.core.returned import ReturnedWorkbook
-from seuranta_xl.core.validate import Expectation, Validation, validate_return
+from seuranta_xl.core.validate import Expectation, Validation, stated_inputs, validate_return
 
 _TEXT_KEYS = ("focus_area", "goal", "action", "department", *STRATEGY_REFERENCE_KEYS)
 
@@ -123,6 +123,10 @@ def standalone_validation(wb: ReturnedWorkbook) -> Validation | None:
     round_id = wb.meta.get("round_id") or ""
     if layout is None or scale is None or not department or not ROUND_ID_PATTERN.match(round_id):
         return None
+    try:
+        inputs = stated_inputs(wb)
+    except ValueError:
+        return None
     strategy, changed = _strategy(wb, layout, department)
     lang = _language(layout)
     columns = Columns(grade=layout.text(layout.header, "grade") or "Arvio",
@@ -130,7 +134,8 @@ def standalone_validation(wb: ReturnedWorkbook) -> Validation | None:
     config = Config(language=lang, secret="0" * 64, project_id=(wb.meta.get("project_id") or "").ljust(8, "-"),
                     columns=columns)
     data = wb.sheet(wb.meta.get("data_sheet", ""))
-    exp = Expectation(project_id=config.project_id, secret=None, config=config, round=Round(id=round_id, scale=scale),
+    exp = Expectation(project_id=config.project_id, secret=None, config=config,
+                      round=Round(id=round_id, scale=scale, inputs=inputs),
                       strategy=strategy, max_length=data.max_length if data else None)
     v = validate_return(wb, exp, wb.file_name)
     sheet = wb.meta.get("data_sheet")

@@ -16,6 +16,10 @@ departments are drafts).
 
 Rounds on scales of different lengths are not compared (``change`` is None); otherwise steps are
 compared by their position on the scale.
+
+A round's inputs (core/inputs.py): ``filled`` counts the actions whose required inputs all have a value
+(a round without a grade, as Kemi's, is summarised by it instead of by grades); every item carries the
+values of the further inputs (``values``) and its indicator.
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ from dataclasses import dataclass, field
 
 from seuranta_xl.core.goals import GoalRollUp, GoalStatus, roll_up
 from seuranta_xl.core.identity import reference_keys
+from seuranta_xl.core.inputs import default_inputs, extra, has_grade, is_filled
 from seuranta_xl.core.merge import RoundState
 from seuranta_xl.core.model import Round, Scale, Strategy
 
@@ -61,6 +66,7 @@ class Group:
     empty: int                # actions without a grade
     average: float | None
     change: Change | None
+    filled: int = 0           # actions whose required inputs all have a value
 
     @property
     def total(self) -> int:
@@ -102,6 +108,8 @@ class Item:
     previous: str | None
     indicator: str | None = None    # the strategy's mittari and mittarin tavoitetaso (#16)
     target: str | None = None
+    values: dict[str, str | None] = field(default_factory=dict)   # further input key -> value in force
+    filled: bool = False
 
 
 @dataclass
@@ -119,10 +127,11 @@ class Summary:
     listed: tuple[str, ...] = ()    # "indicator" and / or "target": the list shows them, side by side
     goals: list[GoalRollUp] = field(default_factory=list)   # each focus area and goal: its actions' median
     drafts: list[str] = field(default_factory=list)   # departments whose return in force is a draft (values counted)
+    graded: bool = True       # the round asks a grade (False: summarised by what is filled in)
 
     @property
     def has_values(self) -> bool:
-        return self.overall.graded > 0 or any(i.comment for i in self.items)
+        return self.overall.graded > 0 or any(i.comment or any(i.values.values()) for i in self.items)
 
     @property
     def moves(self) -> list[Move]:
@@ -140,7 +149,7 @@ def _comparable(a: Scale, b: Scale) -> bool:
 
 
 def _group(name: str, rows, scale: Scale, grades: dict[str, str | None], prev_scale: Scale | None,
-           prev_grades: dict[str, str | None] | None) -> Group:
+           prev_grades: dict[str, str | None] | None, filled: frozenset[str] = frozenset()) -> Group:
     counts = {v: 0 for v in scale.values}
     empty = 0
     numbers: list[float] = []
@@ -171,7 +180,7 @@ def _group(name: str, rows, scale: Scale, grades: dict[str, str | None], prev_sc
         change.moves.append(Move(row.id, row.focus_area, row.action.department, row.action.text,
                                  before.value, step.value, direction))
     average = sum(numbers) / len(numbers) if numbers and scale.numeric else None
-    return Group(name, scale, counts, empty, average, change)
+    return Group(name, scale, counts, empty, average, change, sum(1 for row in rows if row.id in filled))
 
 
 def summarise(rnd: Round, strategy: Strategy, state: RoundState,
@@ -180,18 +189,22 @@ def summarise(rnd: Round, strategy: Strategy, state: RoundState,
     """The report's numbers for a round (``previous``: the round before it and its state;
     ``goal_statuses``: what the source said of its goals as a whole, shown beside their roll-up)."""
     scale = rnd.scale
-    grades = {aid: v.grade for aid, v in state.values.items()}
+    specs = tuple(rnd.inputs) if rnd.inputs is not None else default_inputs()
+    graded = has_grade(specs)
+    filled = frozenset(aid for aid, v in state.values.items() if is_filled(specs, v.value))
+    grades = {aid: v.grade for aid, v in state.values.items()} if graded else {}
     prev_round = previous[0] if previous else None
-    comparable = previous is not None and _comparable(scale, previous[0].scale)
+    comparable = previous is not None and graded and _comparable(scale, previous[0].scale)
     prev_scale = previous[0].scale if comparable else None
     prev_grades = {aid: v.grade for aid, v in previous[1].values.items()} if comparable else None
     rows = list(strategy.rows())
 
-    overall = _group(overall_name, rows, scale, grades, prev_scale, prev_grades)
-    by_fa = [_group(fa.name, [r for r in rows if r.focus_area == fa.name], scale, grades, prev_scale, prev_grades)
-             for fa in strategy.focus_areas]
-    by_dept = [_group(d, [r for r in rows if r.action.department == d], scale, grades, prev_scale, prev_grades)
-               for d in strategy.departments()]
+    overall = _group(overall_name, rows, scale, grades, prev_scale, prev_grades, filled)
+    by_fa = [_group(fa.name, [r for r in rows if r.focus_area == fa.name], scale, grades, prev_scale, prev_grades,
+                    filled) for fa in strategy.focus_areas]
+    by_dept = [_group(d, [r for r in rows if r.action.department == d], scale, grades, prev_scale, prev_grades,
+                      filled) for d in strategy.departments()]
+    further = [s.key for s in extra(specs)]
 
     items = []
     for r in rows:
@@ -201,17 +214,19 @@ def summarise(rnd: Round, strategy: Strategy, state: RoundState,
         items.append(Item(r.id, r.focus_area, r.goal, r.action.department, r.action.text,
                           step.value if step else v.grade, step.label if step else None,
                           step.number if step else None, v.comment, before.value if before else None,
-                          r.action.indicator, r.action.target))
+                          indicator=r.action.indicator, target=r.action.target,
+                          values={k: v.value(k) for k in further}, filled=r.id in filled))
 
     departments = strategy.departments()
     if rnd.imported:
-        returned = [d for d in departments if any(grades.get(r.id) for r in strategy.rows_for(d))]
+        returned = [d for d in departments if any(grades.get(r.id) or r.id in filled for r in strategy.rows_for(d))]
     else:
         returned = [d for d in departments if state.returns.get(d)]
     drafts = [d for d in returned if state.returns.get(d) and state.returns[d][-1].draft]
     returned = [d for d in returned if d not in drafts]
     missing = [d for d in departments if d not in returned and d not in drafts]
     listed = tuple(k for k in reference_keys(strategy) if k in ("indicator", "target"))
-    goals = roll_up(strategy, scale, grades, goal_statuses)
+    # The goal roll-up is a median of grades: a round without a grade (Kemi) has none to show.
+    goals = roll_up(strategy, scale, grades, goal_statuses) if graded else []
     return Summary(rnd, prev_round, scale, overall, by_fa, by_dept, items, returned, missing, comparable, listed,
-                   goals, drafts)
+                   goals, drafts, graded)

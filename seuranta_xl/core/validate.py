@@ -20,8 +20,10 @@ from typing import Any
 from seuranta_xl.core.cells import col_index, col_letter
 from seuranta_xl.core.filenames import workbook_file_names
 from seuranta_xl.core.findings import Finding, Severity
-from seuranta_xl.core.identity import (INPUT_KEYS, META_SHEET, STRUCTURE_KEYS, TITLES, Identity, covered_keys,
+from seuranta_xl.core.identity import (DEFAULT_INPUTS, META_SHEET, STRUCTURE_KEYS, TITLES, Identity, covered_keys,
                                       parse_references)
+from seuranta_xl.core.inputs import (InputSpec, input_title, inputs_from_json, inputs_signature, previous_text_title,
+                                    round_inputs)
 from seuranta_xl.core.model import ActionRow, Config, Entry, Round, Strategy
 from seuranta_xl.core.outdated import apply_outdated
 from seuranta_xl.core.outside import check_outside
@@ -51,6 +53,7 @@ class Expectation:
 
     def __post_init__(self) -> None:
         self.rows_by_department = self.strategy.rows_by_department()
+        self.inputs: tuple[InputSpec, ...] = round_inputs(self.round, self.config)   # resolved (core/inputs.py)
 
 
 @dataclass
@@ -140,11 +143,12 @@ def _check_identity(ctx: Ctx) -> list[ActionRow] | None:
         _refuse(ctx, "other-project")
         return None
     try:
+        stated = stated_inputs(wb)
         identity = Identity(project_id=meta.get("project_id", ""), round_id=meta.get("round_id", ""),
                             department=meta.get("department", ""),
                             template_version=meta.get("template_version", ""), ready=meta.get("ready", ""),
                             row_ids=[i for i, _ in wb.meta_rows], row_hashes=[h for _, h in wb.meta_rows],
-                            references=parse_references(meta.get("references")))
+                            references=parse_references(meta.get("references")), inputs=inputs_signature(stated))
     except ValueError:
         ctx.department = _sender(ctx)
         ctx.add("unknown-workbook")
@@ -158,6 +162,9 @@ def _check_identity(ctx: Ctx) -> list[ActionRow] | None:
     if identity.round_id != exp.round.id:
         ctx.add("wrong-round", found=identity.round_id, expected=exp.round.id)
         return None
+    if identity.inputs != inputs_signature(exp.round.inputs):
+        _inputs_changed(ctx)
+        return None
     expected = exp.rows_by_department.get(identity.department, [])
     made_with = exp.earlier.get((identity.department, identity.fingerprint))
     if made_with is not None:       # made from an older strategy text of this round (core/outdated.py)
@@ -167,6 +174,31 @@ def _check_identity(ctx: Ctx) -> list[ActionRow] | None:
         ctx.add("unknown-workbook")
         return None
     return expected
+
+
+def stated_inputs(wb: ReturnedWorkbook) -> list[InputSpec] | None:
+    """The input specs a workbook's identity sheet states (None: grade + comment); ValueError when the
+    text is not a list of specs."""
+    text = wb.meta.get("inputs", DEFAULT_INPUTS) or DEFAULT_INPUTS
+    if text == DEFAULT_INPUTS:
+        return None
+    try:
+        return inputs_from_json(text)
+    except (TypeError, AttributeError, KeyError) as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _inputs_changed(ctx: Ctx) -> None:
+    """inputs-changed: the signed workbook asks other inputs than its round (made before a change of the
+    round's inputs, or for another project's round of the same id)."""
+    try:
+        stored = json.loads(ctx.wb.meta.get("columns", "{}"))
+    except ValueError:
+        stored = {}
+    skip = {*STRUCTURE_KEYS, "prev_grade", "prev_comment", "status"}
+    found = ", ".join(k for k in stored if k not in skip) or "–"
+    expected = ", ".join(s.key for s in ctx.exp.inputs)
+    ctx.add("inputs-changed", found=found, expected=expected, round=ctx.exp.round.id)
 
 
 # ---------------------------------------------------------------------------- data sheet and header
@@ -199,10 +231,12 @@ def _data_sheet(ctx: Ctx) -> tuple[SheetFacts, int, dict[str, int]] | None:
 
 
 def _titles(ctx: Ctx) -> dict[str, str]:
-    config = ctx.exp.config
-    titles = dict(TITLES[config.language])
-    titles["grade"] = config.columns.grade
-    titles["comment"] = config.columns.comment
+    titles = dict(TITLES[ctx.exp.config.language])
+    for spec in ctx.exp.inputs:
+        titles[spec.key] = input_title(spec)
+    previous = previous_text_title(ctx.exp.inputs, ctx.exp.config.language)
+    if previous is not None:           # the previous round's text column of a round without a comment
+        titles["prev_comment"] = previous
     return titles
 
 
@@ -222,7 +256,7 @@ def _header_map(ctx: Ctx, grid: list[list[Any]]) -> tuple[int, dict[str, int]] |
     except (ValueError, TypeError, AttributeError):
         return None
     titles = _titles(ctx)
-    wanted = [k for k in (*STRUCTURE_KEYS, *INPUT_KEYS) if k in stored]
+    wanted = [k for k in (*STRUCTURE_KEYS, *(s.key for s in ctx.exp.inputs)) if k in stored]
     off = [k for k in wanted if _title_at(grid, header, stored[k]) != titles[k]]
     if not off:
         return header, stored

@@ -5,6 +5,11 @@ rows, fields with line breaks quoted, text that starts with = + - @ or a tab / c
 prefixed with an apostrophe so that no spreadsheet turns it into a formula), with the contract's header
 ``EXPORT_KEYS``. JSON (docs/json.md): the same rows with English keys (``JSON_KEYS``) and typed values — a
 grade on a numeric scale is a number, on a text scale its text; no grade is null — text exactly as written.
+A round whose inputs go beyond grade and comment (core/inputs.py) adds one CSV column per further input
+after the contract's header, named by the input's stable key, and in JSON an ``inputs`` object (key ->
+value: a number as a number, a date as ISO text, anything else as text; empty: null). Then the strategy's
+reference texts (``REFERENCE_KEYS``, those the strategy has): the order is always the contract's columns,
+the further inputs, the references (CSV columns and JSON keys alike).
 """
 from __future__ import annotations
 
@@ -12,7 +17,9 @@ import json
 from pathlib import Path
 
 from seuranta_xl.core.identity import STRATEGY_REFERENCE_KEYS, reference_keys, reference_text
+from seuranta_xl.core.inputs import typed_value
 from seuranta_xl.present.csvtext import csv_text
+from seuranta_xl.present.inputs import extra_inputs
 from seuranta_xl.store.atomic import write_atomic
 from seuranta_xl.store.roundview import RoundView
 
@@ -33,9 +40,11 @@ def _references(rows: list[dict]) -> list[str]:
 
 
 def export_rows(view: RoundView) -> list[dict[str, str | int | float | None]]:
-    """The round's rows with the JSON keys and typed values (and ``grade_text``, the grade as stored, for CSV)."""
+    """The round's rows with the JSON keys and typed values (and ``grade_text``, the grade as stored, for CSV;
+    ``inputs``, the further inputs)."""
     rows = []
     scale = view.round.scale
+    further = extra_inputs(view.round, "en")
     refs = reference_keys(view.strategy)
     for r in view.strategy.rows():
         v = view.state.value(r.id)
@@ -50,6 +59,7 @@ def export_rows(view: RoundView) -> list[dict[str, str | int | float | None]]:
             "grade": grade, "grade_text": v.grade, "grade_label": step.label if step is not None and step.label != step.value else None,
             "comment": v.comment,
             "source_file": src.file_name if src else None, "received_at": src.received_at if src else None,
+            "inputs": {spec.key: typed_value(spec, v.value(spec.key)) for spec in further},
             **{k: (list(r.action.sdg) if k == "sdg" else reference_text(r.action, k) or None) for k in refs},
         })
     return rows
@@ -62,13 +72,19 @@ def _csv_cell(value) -> str | None:
 
 
 def to_csv(rows: list[dict]) -> str:
-    keys = (*EXPORT_KEYS, *_references(rows))
-    return csv_text([keys, *([_csv_cell(row[_CSV_COLUMN.get(k, k)]) for k in keys] for row in rows)])
+    inputs = list(rows[0]["inputs"]) if rows else []
+    refs = _references(rows)
+    return csv_text([(*EXPORT_KEYS, *inputs, *refs),
+                     *([_csv_cell(row[_CSV_COLUMN.get(k, k)]) for k in EXPORT_KEYS]
+                       + [_csv_cell(row["inputs"][k]) for k in inputs]
+                       + [_csv_cell(row[k]) for k in refs] for row in rows)])
 
 
 def to_json(rows: list[dict]) -> str:
     keys = (*JSON_KEYS, *_references(rows))
-    return json.dumps({"rows": [{k: row[k] for k in keys} for row in rows]}, ensure_ascii=False, indent=2)
+    out = [{**{k: row[k] for k in JSON_KEYS}, **({"inputs": row["inputs"]} if row["inputs"] else {}),
+            **{k: row[k] for k in keys[len(JSON_KEYS):]}} for row in rows]
+    return json.dumps({"rows": out}, ensure_ascii=False, indent=2)
 
 
 def write_export(rows: list[dict], fmt: str, out: Path | None) -> str | None:

@@ -1,8 +1,10 @@
 """The master's goals sheet (#16): each focus area and goal, per round the median of its actions' grades
-(core/goals.py) and, where the source table gave one, the status it said the goal had (shell: XlsxWriter)."""
+(core/goals.py) and, where the source table gave one, the status it said the goal had (shell: XlsxWriter).
+A round without a grade (the kemi inputs) has no median column."""
 from __future__ import annotations
 
 from seuranta_xl.core.goals import FOCUS_AREA, GoalStatus, roll_up
+from seuranta_xl.present.inputs import asks_grade
 from seuranta_xl.present.messages import text
 from seuranta_xl.present.rowheight import row_height
 from seuranta_xl.store.roundview import RoundView
@@ -24,6 +26,8 @@ def goals_sheet(wb, views: list[RoundView], statuses: dict[str, dict[tuple[str, 
     per_round = []
     for v in views:
         got = statuses.get(v.round.id) or {}
+        if not asks_grade(v.round) and not got:     # a round without a grade (Kemi) has no median to show
+            continue
         grades = {aid: value.grade for aid, value in v.state.values.items()}
         per_round.append((v, {(g.level, g.node_id): g for g in roll_up(v.strategy, v.round.scale, grades, got)},
                           bool(got)))

@@ -27,6 +27,7 @@ from seuranta_xl.core.identity import TITLES, reference_keys, reference_text
 from seuranta_xl.outputs.goalsheet import goals_sheet
 from seuranta_xl.outputs.sheetdata import splice_rows
 from seuranta_xl.present.i18n import DATETIME_FORMATS, excel_serial, local_time
+from seuranta_xl.present.inputs import asks_comment, asks_grade, extra_inputs
 from seuranta_xl.present.links import cell_link
 from seuranta_xl.present.messages import text
 from seuranta_xl.present.rowheight import row_height
@@ -86,6 +87,17 @@ def _grade_cell(step, grade: str | None):
     return step.number if step is not None and step.number is not None else grade
 
 
+def _input_cell(spec, value: str | None):
+    """A further input's value in the master: a number as a number, a date as its ISO text, else the text."""
+    if value is None or spec.kind != "number":
+        return value
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    return int(number) if number.is_integer() else number
+
+
 def _labelled(scale) -> bool:
     """Whether the scale's labels add words to its values ("3 Toteutus on aloitettu"; not "5" / "5")."""
     return any(st.label.strip().casefold() != st.value.strip().casefold() for st in scale.steps)
@@ -135,9 +147,14 @@ def _wide_columns(views: list[RoundView], lang: str, refs: tuple[str, ...]) -> l
         older = i < len(views) - 1
         grade_width = 26 if _labelled(v.round.scale) else 8
         final = f" ({text('master.final', lang)})" if v.round.closed else ""   # a closed round's values are final
-        cols += [(f"{v.round.id} {text('master.grade', lang)}{final}", grade_width, False),
-                 (f"{v.round.id} {text('master.comment', lang)}{final}", 40, older),
-                 (f"{v.round.id} {text('master.source', lang)}{final}", 20, older)]
+        if asks_grade(v.round):
+            cols.append((f"{v.round.id} {text('master.grade', lang)}{final}", grade_width, False))
+        if asks_comment(v.round):
+            cols.append((f"{v.round.id} {text('master.comment', lang)}{final}", 40, older))
+        # one column per further input (a round without a grade shows its first one beside the latest)
+        cols += [(f"{v.round.id} {spec.title}{final}", 40 if spec.kind == "text" else 14,
+                  older and (asks_grade(v.round) or j > 0)) for j, spec in enumerate(extra_inputs(v.round, lang))]
+        cols.append((f"{v.round.id} {text('master.source', lang)}{final}", 20, older))
     return [(title, _header_width(title, width), hidden) for title, width, hidden in cols]
 
 
@@ -160,15 +177,21 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
     if strategy is None:
         return rows, wrapping
     labelled_rounds = [_labelled(v.round.scale) for v in views]
+    extras = [extra_inputs(v.round, lang) for v in views]
     drafts = [_draft_ids(v) for v in views]
     for row in strategy.rows():
         values = [row.id, row.focus_area, row.goal, row.action.text, row.action.department]
         values += [reference_text(row.action, k) or None for k in refs]
-        for v, labelled, drafted in zip(views, labelled_rounds, drafts, strict=True):
+        for v, labelled, further, drafted in zip(views, labelled_rounds, extras, drafts, strict=True):
             cur = v.state.value(row.id)
-            step = v.round.scale.step(cur.grade)
-            shown = cur.grade if step is None else (step.display if labelled else _grade_cell(step, cur.grade))
-            values += [shown, cur.comment, _source_text(cur.source, drafted, lang)]
+            if asks_grade(v.round):
+                step = v.round.scale.step(cur.grade)
+                values.append(cur.grade if step is None
+                              else (step.display if labelled else _grade_cell(step, cur.grade)))
+            if asks_comment(v.round):
+                values.append(cur.comment)
+            values += [_input_cell(spec, cur.value(spec.key)) for spec in further]
+            values.append(_source_text(cur.source, drafted, lang))
         rows.append(values)
     ws.autofilter(0, 0, max(1, len(rows)), len(cols) - 1)
     return rows, wrapping
@@ -194,6 +217,11 @@ def _long_sheet(wb, views: list[RoundView], lang: str, when) -> list[list]:
     cols = [text("col.round", lang), titles["id"], titles["department"], titles["focus_area"], titles["goal"],
             titles["action"], text("master.grade", lang).capitalize(), text("master.label", lang).capitalize(),
             text("master.comment", lang).capitalize(), text("col.file", lang), text("col.received", lang)]
+    further: dict[str, object] = {}          # key -> spec (the latest round's title), after the fixed columns
+    for v in views:
+        further.update({spec.key: spec for spec in extra_inputs(v.round, lang)})
+    cols += [spec.title for spec in further.values() if spec.title not in cols]
+    keys = [k for k, spec in further.items() if spec.title in cols[11:]]
     rows: list[list] = []
     for v in views:
         labelled = _labelled(v.round.scale)
@@ -205,8 +233,9 @@ def _long_sheet(wb, views: list[RoundView], lang: str, when) -> list[list]:
             label = step.label if step is not None and labelled else None
             rows.append([v.round.id, row.id, row.action.department, row.focus_area, row.goal, row.action.text,
                          _grade_cell(step, cur.grade), label, cur.comment,
-                         src.file_name if src else None, excel_serial(local) if local else None])
-    for c, w in enumerate([12, 9, 22, 22, 32, 45, 10, 16, 45, 24, 17]):
+                         src.file_name if src else None, excel_serial(local) if local else None,
+                         *(_input_cell(further[k], cur.value(k)) for k in keys)])
+    for c, w in enumerate([12, 9, 22, 22, 32, 45, 10, 16, 45, 24, 17] + [30] * len(keys)):
         ws.set_column(c, c, _header_width(cols[c], w), when if c == 10 else None)
     _setup_print(ws)
     ws.add_table(0, 0, max(len(rows), 1), len(cols) - 1, {

@@ -175,10 +175,11 @@ class StatusRow:
 STATUS_HEADERS = ("department", "status", "graded", "errors", "warnings")
 
 
-def status_lines(rows: Sequence[StatusRow], lang: str, width: int = 80) -> list[Line]:
+def status_lines(rows: Sequence[StatusRow], lang: str, width: int = 80, graded: bool = True) -> list[Line]:
     """A table of departments that fits ``width``: only the department name wraps; each returned file
-    is on its own line beneath its department."""
-    heads = [text(f"col.{c}", lang) for c in STATUS_HEADERS]
+    is on its own line beneath its department (``graded``: the round asks a grade; else the count is
+    of actions filled in)."""
+    heads = [text(f"col.{c}" if c != "graded" or graded else "col.filled", lang) for c in STATUS_HEADERS]
     cells = [[state_label(r.state, lang), f"{r.graded} / {r.actions}", str(r.errors), str(r.warnings)] for r in rows]
     widths = [max([len(heads[i + 1])] + [len(c[i]) for c in cells]) for i in range(4)]
     rest = sum(widths) + 2 * len(widths)

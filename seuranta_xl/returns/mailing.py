@@ -18,6 +18,7 @@ from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.filenames import workbook_file_names
 from seuranta_xl.core.identity import known_fingerprints
 from seuranta_xl.core.findings import Finding
+from seuranta_xl.core.inputs import COMMENT, GRADE, input_title, round_inputs
 from seuranta_xl.core.model import Config, Round
 from seuranta_xl.core.ready import READY_WORDS
 from seuranta_xl.core.roundlife import days_left
@@ -29,6 +30,7 @@ from seuranta_xl.returns.status import Outstanding, outstanding
 from seuranta_xl.store.atomic import write_atomic
 from seuranta_xl.store.project import FORMS_DIR, CONFIG_NAME, Project
 from seuranta_xl.store.rounds import open_round
+from seuranta_xl.present.inputs import shown_inputs
 from seuranta_xl.store.roundview import RoundView, load_round
 
 MAIL_DIR = "lahetys"
@@ -77,7 +79,24 @@ def _fields(config: Config, rnd: Round, dept: str, lang: str, n_actions: int, at
             "days": _days(rnd.deadline, today, parts), "actions": str(n_actions), "workbook": attachment,
             "grade": config.columns.grade, "comment": config.columns.comment,
             "ready": READY_WORDS[config.language][0],      # the workbook's word, whatever the mail's language
-            "sender": sender_name or parts["sender"].format(organisation=config.organisation)}
+            "sender": sender_name or parts["sender"].format(organisation=config.organisation),
+            **_fill(config, rnd, lang)}
+
+
+def _fill(config: Config, rnd: Round, lang: str) -> dict[str, str]:
+    """{fill}: one line per input the round asks (grade + comment: the two lines the drafts always had);
+    {grade}, {comment}: the round's own titles of them."""
+    parts = texts.PARTS[lang]
+    inputs = round_inputs(rnd, config)
+    titles = {spec.key: input_title(spec) for spec in inputs}
+    words = {"grade": titles.get(GRADE, config.columns.grade), "comment": titles.get(COMMENT, config.columns.comment)}
+    lines = []
+    for spec in inputs:
+        if spec.key in (GRADE, COMMENT):
+            lines.append(parts[f"fill.{spec.key}"].format(**words))
+        else:
+            lines.append(parts["fill.required" if spec.required else "fill.optional"].format(title=titles[spec.key]))
+    return {**words, "fill": "\n".join(lines)}
 
 
 def _sender(config: Config) -> tuple[str, str] | None:
@@ -211,8 +230,9 @@ def reminder_parts(owed: Outstanding, view: RoundView, lang: str, fields: dict[s
         status = parts[key].format(file=file, n=len(owed.missing))
         if owed.missing:
             lines.append(parts["missing.head"].format(n=len(owed.missing)))
+            titles = _input_words(view, lang)
             for m in owed.missing:
-                what = ", ".join(parts[f"input.{i}"] for i in m.inputs)
+                what = ", ".join(titles.get(i) or parts.get(f"input.{i}", i) for i in m.inputs)
                 cells = f" ({', '.join(parts['cell'].format(cell=c) for c in m.cells)})" if m.cells else ""
                 lines.append(f"- {m.action_id} {_clip(m.text)}: {what}{cells}")
         if owed.errors:
@@ -224,6 +244,13 @@ def reminder_parts(owed: Outstanding, view: RoundView, lang: str, fields: dict[s
         lines += ["", parts["ready.todo"].format(**fields)]
     kind = "attachment.return" if returned else "attachment.blank"
     return {"status": status, "missing": "\n".join(lines), "attachment": parts[kind].format(file=attachment)}
+
+
+def _input_words(view: RoundView, lang: str) -> dict[str, str]:
+    """input key -> how a reminder names it: the round's own titles (none stored: the words arvio, kommentti)."""
+    if view.round.inputs is None:
+        return {}
+    return {spec.key: spec.title for spec in shown_inputs(view.round, lang)}
 
 
 def _clip(text: str, limit: int = 90) -> str:

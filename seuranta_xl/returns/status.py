@@ -11,6 +11,7 @@ from pathlib import Path
 
 from seuranta_xl.core.contacts import contacts_of
 from seuranta_xl.core.findings import Finding, Severity
+from seuranta_xl.core.inputs import COMMENT, GRADE, default_inputs, is_filled
 from seuranta_xl.core.model import Config
 from seuranta_xl.core.roundlife import round_facts
 from seuranta_xl.core.versions import REJECTED, Version
@@ -25,7 +26,7 @@ class DepartmentStatus:
     file: str | None             # the version in force (or the refused file in the folder)
     received_at: str | None
     actions: int
-    graded: int
+    graded: int                  # actions filled in: every required input given (the default: graded)
     errors: int
     warnings: int
     contacts: list[dict[str, str]] = field(default_factory=list)   # {"name", "email"} from seuranta.toml
@@ -38,7 +39,7 @@ class MissingInput:
 
     action_id: str
     text: str
-    inputs: tuple[str, ...]      # which inputs: "grade", "comment" (a comment the rules require)
+    inputs: tuple[str, ...]      # which inputs by key: a required one empty, "comment" the rules require
     cells: tuple[str, ...] = ()  # where, in the version in force (empty: no return yet)
 
 
@@ -71,7 +72,8 @@ def outstanding(view: RoundView, department: str) -> Outstanding:
     comment_cells: dict[str, str | None] = {f.action_id: f.cell for f in own if f.code in _COMMENT_OWED
                                             and f.action_id}
     top = view.state.in_force(department)
-    grade_cells = _grade_cells(view, department)
+    missing_cells = _missing_cells(view, department)
+    specs = _specs(view)
     errors = [f for f in own if f.severity is Severity.ERROR and f.code != "rows-not-merged"]
     explained = {f.action_id for f in errors if f.action_id}     # an error says what to fix there
     missing: list[MissingInput] = []
@@ -79,23 +81,36 @@ def outstanding(view: RoundView, department: str) -> Outstanding:
         if row.id in explained:
             continue
         inputs, cells = [], []
-        if view.state.value(row.id).grade is None:
-            inputs.append("grade")
-            cells += [c for c in (grade_cells.get(row.id),) if c]
-        if row.id in comment_cells:
-            inputs.append("comment")
-            cells += [c for c in (comment_cells[row.id],) if c]
+        current = view.state.value(row.id)
+        for spec in specs:
+            if spec.required and current.value(spec.key) in (None, ""):
+                inputs.append(spec.key)
+                cells += [c for c in (missing_cells.get((row.id, spec.key)),) if c]
+            elif spec.key == COMMENT and row.id in comment_cells:
+                inputs.append(COMMENT)
+                cells += [c for c in (comment_cells[row.id],) if c]
         if inputs:
             missing.append(MissingInput(row.id, row.action.text, tuple(inputs), tuple(cells)))
     return Outstanding(department, _state(view, department, own), top, missing, errors)
 
 
-def _grade_cells(view: RoundView, department: str) -> dict[str, str]:
-    """action id -> its grade cell in the version in force."""
+def _specs(view: RoundView):
+    """The round's inputs (keys and whether required are all that matter here)."""
+    return tuple(view.round.inputs) if view.round.inputs is not None else default_inputs()
+
+
+def _missing_cells(view: RoundView, department: str) -> dict[tuple[str, str], str]:
+    """(action id, input key) -> its empty cell in the version in force (missing-grade, missing-input)."""
     recs = view.state.returns.get(department) or []
     if not recs:
         return {}
-    return {f.action_id: f.cell for f in recs[-1].findings if f.code == "missing-grade" and f.action_id and f.cell}
+    out: dict[tuple[str, str], str] = {}
+    for f in recs[-1].findings:
+        if f.action_id and f.cell and f.code == "missing-grade":
+            out[(f.action_id, GRADE)] = f.cell
+        elif f.action_id and f.cell and f.code == "missing-input":
+            out[(f.action_id, str(f.params.get("input", "")))] = f.cell
+    return out
 
 
 def _state(view: RoundView, department: str, own: list[Finding]) -> str:
@@ -115,9 +130,10 @@ def department_rows(view: RoundView, config: Config | None = None) -> list[Depar
     findings_of: dict[str | None, list[Finding]] = {}
     for f in view.findings:
         findings_of.setdefault(f.department, []).append(f)
+    specs = _specs(view)
     for dept in sorted(actions_of, key=str.casefold):    # Strategy.departments(), without another pass
         actions = actions_of[dept]
-        graded = sum(1 for a in actions if view.state.value(a.id).grade is not None)
+        graded = sum(1 for a in actions if is_filled(specs, view.state.value(a.id).value))
         top = view.state.in_force(dept)
         own = findings_of.get(dept, [])
         errors = sum(1 for f in own if f.severity is Severity.ERROR)

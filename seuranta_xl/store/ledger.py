@@ -26,12 +26,13 @@ from pathlib import Path
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.goals import GoalStatus
+from seuranta_xl.core.inputs import inputs_from_json, inputs_json
 from seuranta_xl.core.model import Entry, ReturnRecord, Round, Strategy
 from seuranta_xl.core.roundlife import LateReturn, RoundEvent, apply_events
 from seuranta_xl.core.versions import Decision, RefusedFile
 from seuranta_xl.store.location import project_location
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 CACHE_TABLES = ("file_stats", "master_builds", "round_findings")   # not history: rows are replaced
 
 BASE_SCHEMA = """
@@ -225,6 +226,19 @@ CREATE TABLE IF NOT EXISTS round_findings (
     findings_json TEXT NOT NULL
 );
 """),
+    # A round's inputs as data (issue 16): the round's input set (NULL: grade + comment, as before) and the
+    # values of the inputs other than grade and comment. Self-contained, so the lead can renumber it.
+    (7, """
+ALTER TABLE rounds ADD COLUMN inputs_json TEXT;
+CREATE TABLE IF NOT EXISTS entry_values (
+    return_id INTEGER NOT NULL REFERENCES returns(id),
+    action_id TEXT NOT NULL,
+    input_key TEXT NOT NULL,
+    value TEXT,
+    cell TEXT,
+    PRIMARY KEY (return_id, action_id, input_key)
+);
+""" + _append_only("entry_values")),
 )
 assert [v for v, _ in MIGRATIONS] == list(range(2, SCHEMA_VERSION + 1))
 
@@ -364,15 +378,15 @@ class Ledger:
     def add_round(self, rnd: Round) -> None:
         seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM rounds").fetchone()[0]
         self.conn.execute(
-            "INSERT INTO rounds(id, title, deadline, scale_json, strategy_id, created_at, imported, seq, carried_from) "
-            "VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO rounds(id, title, deadline, scale_json, strategy_id, created_at, imported, seq, carried_from, "
+            "inputs_json) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (rnd.id, rnd.title, rnd.deadline.isoformat() if rnd.deadline else None,
              rnd.scale.model_dump_json(), rnd.strategy_id, rnd.created_at or now_iso(), int(rnd.imported), seq,
-             rnd.carried_from),
+             rnd.carried_from, inputs_json(rnd.inputs)),
         )
 
-    _ROUND_SQL = ("SELECT id, title, deadline, scale_json, strategy_id, created_at, imported, carried_from "
-                  "FROM rounds")
+    _ROUND_SQL = ("SELECT id, title, deadline, scale_json, strategy_id, created_at, imported, carried_from, "
+                  "inputs_json FROM rounds")
 
     def rounds(self) -> list[Round]:
         """Every round as it stands now: created, then edited, closed, reopened or moved to a newer strategy
@@ -411,7 +425,7 @@ class Ledger:
         from seuranta_xl.core.model import Scale
         rnd = Round(id=row[0], title=row[1], deadline=dt.date.fromisoformat(row[2]) if row[2] else None,
                     scale=Scale.model_validate_json(row[3]), strategy_id=row[4], created_at=row[5],
-                    imported=bool(row[6]), carried_from=row[7])
+                    imported=bool(row[6]), carried_from=row[7], inputs=inputs_from_json(row[8]))
         return apply_events(rnd, events)
 
     def previous_round(self, round_id: str) -> Round | None:
@@ -460,6 +474,10 @@ class Ledger:
                 [(rid, e.action_id, e.grade, e.raw_grade, e.comment, e.grade_cell, e.comment_cell,
                   int(e.accepted)) for e in entries],
             )
+            self.conn.executemany(
+                "INSERT INTO entry_values(return_id, action_id, input_key, value, cell) VALUES (?,?,?,?,?)",
+                [(rid, e.action_id, key, value, e.cells.get(key)) for e in entries for key, value in e.values.items()],
+            )
         return ids
 
     def returns(self, round_id: str | None = None) -> list[ReturnRecord]:
@@ -495,11 +513,26 @@ class Ledger:
             "SELECT e.return_id, e.action_id, e.grade, e.raw_grade, e.comment, e.grade_cell, e.comment_cell, "
             "e.accepted FROM entries e JOIN returns r ON r.id = e.return_id WHERE r.round_id=? "
             "ORDER BY e.return_id, e.rowid", (round_id,))
+        extra = self._entry_values(round_id)
         for r in rows:
+            values, cells = extra.get((r[0], r[1]), ({}, {}))
             by_id[r[0]].append(Entry(round_id=round_id, department=dept[r[0]], action_id=r[1], grade=r[2],
                                      raw_grade=r[3], comment=r[4], grade_cell=r[5], comment_cell=r[6],
-                                     accepted=bool(r[7])))
+                                     accepted=bool(r[7]), values=values, cells=cells))
         return [(rec, by_id[rec.id]) for rec in recs]
+
+    def _entry_values(self, round_id: str) -> dict[tuple[int, str], tuple[dict, dict]]:
+        """(return id, action id) -> (input key -> value, input key -> cell) of the further inputs."""
+        out: dict[tuple[int, str], tuple[dict, dict]] = {}
+        rows = self.conn.execute(
+            "SELECT v.return_id, v.action_id, v.input_key, v.value, v.cell FROM entry_values v "
+            "JOIN returns r ON r.id = v.return_id WHERE r.round_id=? ORDER BY v.rowid", (round_id,))
+        for rid, aid, key, value, cell in rows:
+            values, cells = out.setdefault((rid, aid), ({}, {}))
+            values[key] = value
+            if cell:
+                cells[key] = cell
+        return out
 
     # ------------------------------------------------------------ refused files, presence, decisions
     def has_refused(self, round_id: str, file_hash: str) -> bool:
@@ -655,7 +688,8 @@ class Ledger:
         """What every table of history holds, in a few numbers (they are append-only: a row count and the
         highest rowid change with every write): equal signatures, equal ledgers."""
         tables = ("strategies", "rounds", "round_events", "returns", "entries", "refused_files", "sync_runs",
-                  "sync_files", "decisions", "late_returns", "generated_workbooks", "strategy_diffs", "goal_statuses")
+                  "sync_files", "decisions", "late_returns", "generated_workbooks", "strategy_diffs", "goal_statuses",
+                  "entry_values")
         with self.snapshot():
             counts = [self.conn.execute(f"SELECT count(*), max(rowid) FROM {t}").fetchone() for t in tables]
         return ";".join(f"{t}={n},{top}" for t, (n, top) in zip(tables, counts))

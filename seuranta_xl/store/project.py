@@ -19,6 +19,7 @@ from seuranta_xl.store.atomic import write_atomic
 from seuranta_xl.store.hostlock import host_lock
 from seuranta_xl.store.location import Location, project_location
 from seuranta_xl.store.ledger import Ledger
+from seuranta_xl.core.inputs import InputPreset
 from seuranta_xl.core.model import Config, Scale
 
 CONFIG_NAME = "seuranta.toml"
@@ -36,6 +37,13 @@ def builtin_scales() -> dict[str, Scale]:
         resources.files("seuranta_xl.workbook_templates").joinpath("scales.toml").read_text("utf-8")
     )
     return {name: Scale.model_validate(body) for name, body in data["scales"].items()}
+
+
+def builtin_inputs() -> dict[str, InputPreset]:
+    data = tomllib.loads(
+        resources.files("seuranta_xl.workbook_templates").joinpath("inputs.toml").read_text("utf-8")
+    )
+    return {name: InputPreset.model_validate(body) for name, body in data["inputs"].items()}
 
 
 def new_config(organisation: str, scale: str = "1-5", language: str = "fi") -> Config:
@@ -123,6 +131,18 @@ class Project:
         if name not in scales:
             raise UserError("scale-unknown", scale=name, known=", ".join(sorted(scales)))
         return scales[name]
+
+    def input_presets(self, config: Config | None = None) -> dict[str, InputPreset]:
+        config = config or self.load_config()
+        presets = builtin_inputs()
+        presets.update(config.inputs)
+        return presets
+
+    def input_preset(self, name: str, config: Config | None = None) -> InputPreset:
+        presets = self.input_presets(config)
+        if name not in presets:
+            raise UserError("inputs-unknown", preset=name, known=", ".join(sorted(presets)))
+        return presets[name]
 
     # ---------------------------------------------------------------- ledger and lock
     def ledger(self) -> Ledger:

@@ -10,6 +10,8 @@ from pydantic import ValidationError
 
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.filenames import safe_stem
+from seuranta_xl.core.identity import TITLES
+from seuranta_xl.core.inputs import input_title, resolve
 from seuranta_xl.core.roundlife import RoundEvent
 from seuranta_xl.store.ledger import Ledger, now_iso
 from seuranta_xl.core.model import ROUND_ID_PATTERN, Round, Scale
@@ -18,14 +20,20 @@ from seuranta_xl.store.roundview import resolve_round
 
 
 def new_round(root: Path, round_id: str, title: str = "", deadline: dt.date | None = None,
-              scale: str | None = None, carry_comments: bool = False) -> tuple[Round, str]:
+              scale: str | None = None, carry_comments: bool = False,
+              inputs: str | None = None) -> tuple[Round, str]:
     """Open a round; ``carry_comments``: its workbooks start from the previous round's comments (marked:
-    a carried comment returned untouched is reported, never taken as a new assessment)."""
+    a carried comment returned untouched is reported, never taken as a new assessment); ``inputs``: the
+    input preset (core/inputs.py) it asks, else seuranta.toml's round_inputs, else grade + comment."""
     project = Project(root)
     config = project.load_config()
     if not ROUND_ID_PATTERN.match(round_id):
         raise UserError("round-id-invalid", round=round_id)
-    scale_obj = project.scale(scale or config.scale, config)
+    preset_name = inputs or config.round_inputs
+    preset = project.input_preset(preset_name, config) if preset_name else None
+    scale_obj = project.scale(scale or (preset.scale if preset else None) or config.scale, config)
+    if preset is not None:
+        _check_titles(preset_name, preset.columns, config)
     _check_dropdown(scale_obj)
     with project.lock(), project.ledger() as ledger:
         if ledger.round(round_id) is not None:
@@ -40,11 +48,23 @@ def new_round(root: Path, round_id: str, title: str = "", deadline: dt.date | No
         try:
             rnd = Round(id=round_id, title=title or round_id, deadline=deadline, scale=scale_obj,
                         created_at=now_iso(), strategy_id=latest[0],
-                        carried_from=before[-1].id if carry_comments else None)
+                        carried_from=before[-1].id if carry_comments else None,
+                        inputs=list(preset.columns) if preset else None)
         except ValidationError as exc:  # pragma: no cover - the id was checked above
             raise UserError("round-invalid", detail=str(exc)) from None
         ledger.add_round(rnd)
     return rnd, config.language
+
+
+def _check_titles(name: str, columns, config) -> None:
+    """Every input's title differs from the others and from the sheet's own columns (ID, Tila, …): a return
+    is read by its header's titles."""
+    seen = set(TITLES[config.language].values())
+    for spec in resolve(columns, config.language, config.columns.grade, config.columns.comment, 1):
+        title = input_title(spec)
+        if title in seen:
+            raise UserError("inputs-title-clash", preset=name, title=title)
+        seen.add(title)
 
 
 def _check_dropdown(scale: Scale) -> None:

@@ -37,6 +37,7 @@ class InitResult:
     findings: list[Finding]
     results_round: str | None = None
     grade_counts: dict[str, int] = field(default_factory=dict)
+    input_counts: dict[str, int] = field(default_factory=dict)   # further input's title -> values kept (Toteuma: 9)
     goal_statuses: int = 0                # statuses the table gave its goals as a whole (Tuusula's parent rows)
     reimport: bool = False
     update: UpdateNote | None = None      # a re-import: the diff, the open rounds moved, outdated workbooks
@@ -70,7 +71,8 @@ class InitResult:
                           root=self.root, a=s["actions"], g=s["goals"], f=s["focus_areas"]))
         lines.append(text("init.departments", lang, n=len(s["departments"]), d=", ".join(s["departments"])))
         if self.results_round:
-            counts = ", ".join(f"{k}: {v}" for k, v in self.grade_counts.items())
+            counts = "; ".join(part for part in (", ".join(f"{k}: {v}" for k, v in self.grade_counts.items()),
+                                                 ", ".join(f"{k}: {v}" for k, v in self.input_counts.items())) if part)
             lines.append(text("init.past-round", lang, r=self.results_round, c=counts or "–"))
             if self.goal_statuses:
                 lines.append(text("init.goal-statuses", lang, n=self.goal_statuses))
@@ -168,12 +170,21 @@ def _assemble(table: _Table, parsed: layouts.Parsed, config: Config, previous: S
         raise UserError("strategy-not-built", name=table.path.name, detail=lines[-1] if lines else str(exc)) from None
 
 
+def past_round_inputs(project: Project, config: Config, layout: str) -> list | None:
+    """The inputs of a past round imported from a seed layout: the layout's own input preset (Tuusula's
+    risks, Kemi's Toteuma without a grade); a mapped table's: grade + comment (None)."""
+    presets = project.input_presets(config)
+    return list(presets[layout].columns) if layout in presets else None
+
+
 def _add_past_round(ledger: Ledger, table: _Table, round_id: str, scale: Scale, strategy_id: int, lang: str,
-                    entries_by_dept: dict[str, list[Entry]], findings: list[Finding]) -> dict[str, int]:
-    """The table's grades as an imported round, one return per department; the grade counts."""
+                    entries_by_dept: dict[str, list[Entry]], findings: list[Finding],
+                    inputs: list | None = None) -> dict[str, int]:
+    """The table's grades as an imported round (asking ``inputs``), one return per department; the grade counts."""
     data = table.path.read_bytes()
     ledger.add_round(Round(id=round_id, title=text("init.past-round-title", lang, f=table.path.name),
-                           scale=scale, created_at=now_iso(), strategy_id=strategy_id, imported=True))
+                           scale=scale, created_at=now_iso(), strategy_id=strategy_id, imported=True,
+                           inputs=inputs))
     received = now_iso()
     mtime = dt.datetime.fromtimestamp(table.path.stat().st_mtime, dt.timezone.utc).replace(microsecond=0).isoformat()
     items = []
@@ -191,6 +202,16 @@ def _add_past_round(ledger: Ledger, table: _Table, round_id: str, scale: Scale, 
             if e.grade is not None:
                 counts[e.grade] = counts.get(e.grade, 0) + 1
     return {v: counts[v] for v in scale.values if v in counts}
+
+
+def _input_counts(inputs: list | None, entries_by_dept: dict[str, list[Entry]], lang: str) -> dict[str, int]:
+    """The past round's further inputs by their titles, with how many actions have a value (Toteuma: 9)."""
+    out: dict[str, int] = {}
+    for spec in inputs or ():
+        n = sum(1 for entries in entries_by_dept.values() for e in entries if e.values.get(spec.key))
+        if spec.key not in ("grade", "comment") and n:
+            out[spec.title_in(lang)] = n
+    return out
 
 
 def init_project(root: Path, strategy_file: Path | str, preset: str | None = None, mapping: Path | str | None = None,
@@ -239,12 +260,15 @@ def init_project(root: Path, strategy_file: Path | str, preset: str | None = Non
         update = record_update(root, ledger, previous, strategy_id, assembled.strategy, config.language) \
             if existing and previous else None
         counts: dict[str, int] = {}
+        further: dict[str, int] = {}
         if results_round is not None:
+            inputs = past_round_inputs(project, config, table.layout)
             counts = _add_past_round(ledger, table, results_round, scale_obj, strategy_id, config.language,
-                                     entries_by_dept, findings)
+                                     entries_by_dept, findings, inputs)
+            further = _input_counts(inputs, entries_by_dept, config.language)
             ledger.add_goal_statuses(statuses)
     return InitResult(root=root, language=config.language, layout=table.layout, detected=table.detected,
                       strategy=assembled.strategy, strategy_id=strategy_id, findings=findings,
-                      results_round=results_round, grade_counts=counts, goal_statuses=len(statuses),
-                      reimport=existing, update=update,
+                      results_round=results_round, grade_counts=counts, input_counts=further,
+                      goal_statuses=len(statuses), reimport=existing, update=update,
                       organisation=config.organisation, organisation_defaulted=defaulted)

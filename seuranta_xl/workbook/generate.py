@@ -45,13 +45,17 @@ def previous_values(ledger: Ledger, rnd: Round) -> dict[str, tuple[str | None, s
     if found is None:
         return {}
     prev, state = found
+    # A previous round without a comment (Kemi's Toteuma): its first text input is what it said in words.
+    texts = [s.key for s in prev.inputs or () if s.kind == "text"] if prev.inputs is not None else ["comment"]
+    said = "comment" if "comment" in texts or not texts else texts[0]
     values: dict[str, tuple[str | None, str | None]] = {}
     for action_id, cur in state.values.items():
-        if cur.grade is None and not (cur.comment or "").strip():
+        words = cur.value(said)
+        if cur.grade is None and not (words or "").strip():
             continue
         step = prev.scale.step(cur.grade)
         shown = step.value if step is not None and step.number is not None else (step.display if step else cur.grade)
-        values[action_id] = (shown, cur.comment)
+        values[action_id] = (shown, words)
     return values
 
 

@@ -231,5 +231,113 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+# The words of a round whose inputs are data (core/inputs.py): prompts and errors per kind of input,
+# the title block's hint and count, the instructions' lines. {range}, {decimals}: INPUT_PARTS below.
+INPUT_TEXTS: dict[str, dict[str, str]] = {
+    "fi": {
+        "count_filled": "{done} / {total} täytetty",
+        "fill_hint_inputs": "Täytä {columns} ja merkitse lomake valmiiksi yläosassa (muita sarakkeita ei voi "
+                            "muokata). Ohjeet ja palautus: välilehti {instructions}.",
+        "instr_ready_inputs": "Valmiiksi merkitystä lomakkeesta ei saa puuttua pakollisia vastauksia: puuttuvat "
+                              "kohdat ilmoitetaan virheinä.",
+        "columns_one": "sarake {titles}", "columns_many": "sarakkeet {titles}",
+        "instr_previous_text": "Harmaa sarake {title} näyttää edellisen kierroksen tekstin vertailuksi.",
+        "status_check": "tarkista",
+        "and": "ja",
+        "required": "pakollinen",
+        "optional": "vapaaehtoinen",
+        "instr_intro_inputs": "Tässä työkirjassa ovat vastuutahon {department} toimenpiteet. Täytä jokaiselle "
+                              "toimenpiteelle {columns}.",
+        "instr_fill_inputs": "Avaa välilehti {data_sheet}. Täytä jokaiselle riville {columns}.",
+        "instr_inputs_head": "Täytettävät sarakkeet",
+        "text_prompt": "Kirjoita teksti, enintään {max} merkkiä.",
+        "text_error_title": "Teksti on liian pitkä",
+        "text_error": "Sarakkeessa {title} voi olla enintään {max} merkkiä. Lyhennä tekstiä.",
+        "number_prompt": "Kirjoita luku{range}{decimals}. Pelkkä luku ilman sanoja{unit}, esim. {example}.",
+        "number_error_title": "Luku ei kelpaa",
+        "number_error": "Sarakkeeseen {title} kirjoitetaan luku{range}{decimals}, esim. {example}. Älä kirjoita "
+                        "sanoja tai yksikköä.",
+        "date_prompt": "Kirjoita päivämäärä muodossa 15.5.2025{range}.",
+        "date_error_title": "Päivämäärä ei kelpaa",
+        "date_error": "Sarakkeeseen {title} kirjoitetaan päivämäärä muodossa 15.5.2025{range}.",
+        "choice_prompt": "Valitse luettelosta: {values}.",
+        "choice_error_title": "Valinta ei kelpaa",
+        "choice_error": "Valitse sarakkeeseen {title} jokin luettelon arvoista: {values}.",
+        "range_between": " väliltä {min}–{max}", "range_min": " vähintään {min}", "range_max": " enintään {max}",
+        "decimals_none": " (kokonaisluku)", "decimals_n": " (enintään {n} desimaalia)",
+        "unit": " tai yksikköä ({unit})",
+        "date_between": " väliltä {min}–{max}", "date_min": " aikaisintaan {min}", "date_max": " viimeistään {max}",
+    },
+    "sv": {
+        "count_filled": "{done} / {total} ifyllda",
+        "fill_hint_inputs": "Fyll i {columns} och markera blanketten som klar överst (de övriga kolumnerna kan "
+                            "inte ändras). Anvisningar och retur: fliken {instructions}.",
+        "instr_ready_inputs": "En blankett som markerats som klar får inte sakna obligatoriska svar: det som saknas "
+                              "rapporteras som fel.",
+        "columns_one": "kolumnen {titles}", "columns_many": "kolumnerna {titles}",
+        "instr_previous_text": "Den grå kolumnen {title} visar föregående omgångs text som jämförelse.",
+        "status_check": "kontrollera",
+        "and": "och",
+        "required": "obligatorisk",
+        "optional": "frivillig",
+        "instr_intro_inputs": "Arbetsboken innehåller åtgärderna för {department}. Fyll i {columns} "
+                              "för varje åtgärd.",
+        "instr_fill_inputs": "Öppna fliken {data_sheet}. Fyll i {columns} på varje rad.",
+        "instr_inputs_head": "Kolumner att fylla i",
+        "text_prompt": "Skriv en text, högst {max} tecken.",
+        "text_error_title": "Texten är för lång",
+        "text_error": "Kolumnen {title} får ha högst {max} tecken. Korta av texten.",
+        "number_prompt": "Skriv ett tal{range}{decimals}. Bara talet, utan ord{unit}, t.ex. {example}.",
+        "number_error_title": "Ogiltigt tal",
+        "number_error": "I kolumnen {title} skrivs ett tal{range}{decimals}, t.ex. {example}. Skriv inga ord "
+                        "eller enheter.",
+        "date_prompt": "Skriv ett datum som 15.5.2025{range}.",
+        "date_error_title": "Ogiltigt datum",
+        "date_error": "I kolumnen {title} skrivs ett datum som 15.5.2025{range}.",
+        "choice_prompt": "Välj i listan: {values}.",
+        "choice_error_title": "Ogiltigt val",
+        "choice_error": "Välj ett av listans värden i kolumnen {title}: {values}.",
+        "range_between": " mellan {min} och {max}", "range_min": " minst {min}", "range_max": " högst {max}",
+        "decimals_none": " (heltal)", "decimals_n": " (högst {n} decimaler)",
+        "unit": " eller enhet ({unit})",
+        "date_between": " mellan {min} och {max}", "date_min": " tidigast {min}", "date_max": " senast {max}",
+    },
+    "en": {
+        "count_filled": "{done} / {total} filled in",
+        "fill_hint_inputs": "Fill in {columns} and mark the form ready at the top (the other columns cannot be "
+                            "edited). Instructions and how to return: sheet {instructions}.",
+        "instr_ready_inputs": "A form marked ready must not lack required answers: what is missing is reported as "
+                              "an error.",
+        "columns_one": "the column {titles}", "columns_many": "the columns {titles}",
+        "instr_previous_text": "The grey column {title} shows the previous round's text for comparison.",
+        "status_check": "check",
+        "and": "and",
+        "required": "required",
+        "optional": "optional",
+        "instr_intro_inputs": "This workbook holds the actions of {department}. Fill in {columns} "
+                              "for every action.",
+        "instr_fill_inputs": "Open the sheet {data_sheet}. On every row fill in {columns}.",
+        "instr_inputs_head": "The columns to fill in",
+        "text_prompt": "Write a text of at most {max} characters.",
+        "text_error_title": "Text too long",
+        "text_error": "The column {title} holds at most {max} characters. Please shorten the text.",
+        "number_prompt": "Type a number{range}{decimals}. The number only, no words{unit}, e.g. {example}.",
+        "number_error_title": "Invalid number",
+        "number_error": "The column {title} takes a number{range}{decimals}, e.g. {example}. Do not type words "
+                        "or a unit.",
+        "date_prompt": "Type a date as 2025-05-15{range}.",
+        "date_error_title": "Invalid date",
+        "date_error": "The column {title} takes a date as 2025-05-15{range}.",
+        "choice_prompt": "Choose from the list: {values}.",
+        "choice_error_title": "Invalid choice",
+        "choice_error": "Choose one of the list's values for the column {title}: {values}.",
+        "range_between": " from {min} to {max}", "range_min": " of at least {min}", "range_max": " of at most {max}",
+        "decimals_none": " (a whole number)", "decimals_n": " (at most {n} decimals)",
+        "unit": " or unit ({unit})",
+        "date_between": " from {min} to {max}", "date_min": " on or after {min}", "date_max": " on or before {max}",
+    },
+}
+
+
 def texts(lang: str) -> dict:
-    return TEXTS.get(lang) or TEXTS["fi"]
+    return {**(TEXTS.get(lang) or TEXTS["fi"]), **(INPUT_TEXTS.get(lang) or INPUT_TEXTS["fi"])}

@@ -810,6 +810,48 @@ b_ready_key_removed = _meta_edit(_remove)
 
 
 # ====================================================================== the table
+# ------------------------------------------------------------------ a round's inputs as data (issue 16)
+def _inputs_config() -> dict:
+    from tests.inputs_kit import ALL_KINDS
+    return {"inputs": {"mittarit": ALL_KINDS}, "round_inputs": "mittarit"}
+
+
+def _filled_inputs(c: Corpus, key: str | None = None, value=None) -> Path:
+    """Every further input of the HKP rows filled with a good value; on the first row ``key`` is ``value``."""
+    def edit(wb, ws, meta, cols):
+        for i, r in enumerate(c.rows(ws, meta, cols)):
+            ws[f"{cols['toteutunut']}{r}"] = round(10 + i * 0.5, 1)
+            ws[f"{cols['valmis']}{r}"] = dt.date(2025, 6, 1)
+            ws[f"{cols['tila']}{r}"] = "aikataulussa"
+            ws[f"{cols['riskit']}{r}"] = f"riski {i}"
+        if key is not None:
+            ws[f"{cols[key]}{c.first(ws, meta, cols)}"] = value
+    return c.fill(edit)
+
+
+def input_value(key: str, value):
+    return lambda c: _filled_inputs(c, key, value)
+
+
+def b_inputs_changed(c: Corpus) -> Path:
+    """A workbook signed with the project's secret for grade + comment, returned in the round that asks more:
+    the signature holds, the input set is not the round's."""
+    from seuranta_xl.core.model import Round
+    from seuranta_xl.store.project import Project
+    from seuranta_xl.workbook.writer import WorkbookSpec, write_workbook
+    project = Project(c.kit.proj)
+    config = project.load_config()
+    with project.ledger() as ledger:
+        rnd = ledger.round(ROUND)
+        strategy = ledger.strategy(rnd.strategy_id)[1]
+    dept = next(d for d in strategy.departments() if d.startswith(HKP))
+    path = c.path()
+    write_workbook(path, WorkbookSpec(config, Round(**{**rnd.model_dump(), "inputs": None}), dept,
+                                      strategy.rows_for(dept), strategy.has_indicators, None))
+    return path
+
+
+
 E = {}  # readability: an empty expectation means "no findings at all"
 MISSING = {"missing-return": OTHER_DEPTS}
 
@@ -857,6 +899,25 @@ CASES: list[Case] = [
     Case("comment-required-missing", b_comment_required_missing, {"missing-comment": N_HKP_LOW,
                                                                    "ready-incomplete": 1}, fresh=True,
          config={"comments": {"max_length": 2000, "required_at_or_below": "2"}}),
+    # a round's inputs as data (issue 16): every kind's bad value, a required input left empty
+    Case("inputs-all-good", input_value("riskit", "ei riskejä"), E, fresh=True, config=_inputs_config()),
+    Case("input-number-words", input_value("toteutunut", "noin 40 %"), {"invalid-number": 1}, fresh=True,
+         config=_inputs_config(), note="never 0.4 or 40: a number column takes a number only"),
+    Case("input-number-out-of-range", input_value("toteutunut", 140), {"invalid-number": 1}, fresh=True,
+         config=_inputs_config()),
+    Case("input-number-percent-fraction", input_value("toteutunut", 0.4), {"number-looks-like-percent": 1},
+         fresh=True, config=_inputs_config(), note="Excel stores '40 %' typed in a number cell as 0.4: said, taken"),
+    Case("input-date-words", input_value("valmis", "ensi viikolla"), {"invalid-date": 1}, fresh=True,
+         config=_inputs_config()),
+    Case("input-date-finnish-text", input_value("valmis", "15.5.2025"), E, fresh=True, config=_inputs_config(),
+         note="a date typed as text in the Finnish form is that date"),
+    Case("input-choice-not-listed", input_value("tila", "ehkä"), {"invalid-choice": 1}, fresh=True,
+         config=_inputs_config()),
+    Case("input-text-too-long", input_value("riskit", "r" * 121), {"input-too-long": 1}, fresh=True,
+         config=_inputs_config()),
+    Case("input-required-missing", input_value("toteutunut", None), {"missing-input": 1, "ready-incomplete": 1},
+         fresh=True, config=_inputs_config(), note="marked ready: the missing input is named"),
+    Case("inputs-changed", b_inputs_changed, {"inputs-changed": 1}, fresh=True, config=_inputs_config()),
     # the ready mark (issue 13: ready and approved)
     Case("ready-mark-empty", lambda c: c.fill(ready=None), {"draft-return": 1}, note="a draft: counted as not returned"),
     Case("ready-mark-no", lambda c: c.fill(ready="Ei"), {"draft-return": 1}),

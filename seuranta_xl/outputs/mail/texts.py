@@ -49,6 +49,9 @@ PLACEHOLDERS = {
     "workbook": {"fi": "liitteen nimi", "sv": "bilagans namn", "en": "the attachment's name"},
     "grade": {"fi": "arviosarakkeen otsikko", "sv": "bedömningskolumnens rubrik", "en": "the grade column's title"},
     "comment": {"fi": "kommenttisarakkeen otsikko", "sv": "kommentarkolumnens rubrik", "en": "the comment column's title"},
+    "fill": {"fi": "rivit siitä, mitä kierros kysyy (arvio, kommentti ja kierroksen muut sarakkeet)",
+             "sv": "raderna om vad omgången frågar (bedömning, kommentar och omgångens övriga kolumner)",
+             "en": "the lines on what the round asks (grade, comment and the round's other columns)"},
     "ready": {"fi": "Valmis-valinnan kyllä-sana lomakkeen kielellä (”Kyllä”)", "sv": "ja-ordet i fältet Klar på "
               "blankettens språk (”Ja”)", "en": "the yes word of the Ready field in the workbook's language (“Yes”)"},
     "sender": {"fi": "lähettäjän nimi (seuranta.toml: [mail] sender)", "sv": "avsändarens namn",
@@ -72,8 +75,7 @@ Hei,
 
 Näin täytät lomakkeen:
 - Avaa liite Excelissä tai LibreOfficessa.
-- Valitse jokaiselle toimenpiteelle arvio sarakkeeseen {grade} pudotusvalikosta.
-- Kirjoita sarakkeeseen {comment} lyhyesti, mitä on tehty ja mitä seuraavaksi.
+{fill}
 - Muut sarakkeet on lukittu. Lomakkeen yläosan laskuri ja Tila-sarake näyttävät, mitä vielä puuttuu. Ohjeet-välilehdellä on arvioasteikko.
 - Kun vastaukset ovat lopulliset, valitse lomakkeen yläosan Valmis-kohtaan {ready} ja kirjoita kohtaan Hyväksyjä vastaukset hyväksyneen henkilön nimi. Ilman merkintää palautus on luonnos, eikä sitä lasketa palautetuksi.
 
@@ -90,8 +92,7 @@ Hej,
 
 Så här fyller du i blanketten:
 - Öppna bilagan i Excel eller LibreOffice.
-- Välj en bedömning för varje åtgärd i kolumnen {grade} i rullgardinsmenyn.
-- Skriv kort i kolumnen {comment} vad som har gjorts och vad som görs härnäst.
+{fill}
 - De övriga kolumnerna är låsta. Räknaren överst och kolumnen Status visar vad som ännu saknas. Bladet Anvisningar visar skalan.
 - När svaren är slutliga, välj {ready} i fältet Klar överst på blanketten och skriv namnet på den som godkände svaren i fältet Godkänd av. Utan markering är returen ett utkast och räknas inte som returnerad.
 
@@ -108,8 +109,7 @@ Hello,
 
 How to fill it in:
 - Open the attachment in Excel or LibreOffice.
-- Choose a grade for every action in the column {grade} from the dropdown.
-- Write briefly in the column {comment} what has been done and what comes next.
+{fill}
 - The other columns are locked. The counter at the top and the Status column show what is still missing. The Instructions sheet explains the scale.
 - When the answers are final, choose {ready} in the Ready field at the top of the workbook and write the name of whoever approved them in the field Approved by. Without the mark the return is a draft and does not count as returned.
 
@@ -177,6 +177,10 @@ PARTS = {
         "ready.todo": "Kun vastaukset ovat lopulliset, valitse lomakkeen yläosan Valmis-kohtaan {ready}, kirjoita kohtaan Hyväksyjä vastaukset hyväksyneen henkilön nimi ja palauta lomake.",
         "missing.head": "Puuttuu ({n}):", "errors.head": "Korjattavaa ({n}):",
         "input.grade": "arvio", "input.comment": "kommentti", "cell": "solu {cell}",
+        "fill.grade": "- Valitse jokaiselle toimenpiteelle arvio sarakkeeseen {grade} pudotusvalikosta.",
+        "fill.comment": "- Kirjoita sarakkeeseen {comment} lyhyesti, mitä on tehty ja mitä seuraavaksi.",
+        "fill.required": "- Täytä jokaiselle toimenpiteelle sarake {title} (pakollinen).",
+        "fill.optional": "- Täytä tarvittaessa sarake {title}.",
         "missing.none": "Kaikki toimenpiteet odottavat arviota.",
         "attachment.return": "palauttamanne lomake ({file}); jatka siihen ja lähetä se uudelleen",
         "attachment.blank": "tyhjä lomake ({file})",
@@ -195,6 +199,10 @@ PARTS = {
         "ready.todo": "När svaren är slutliga, välj {ready} i fältet Klar överst på blanketten, skriv godkännarens namn i fältet Godkänd av och returnera blanketten.",
         "missing.head": "Saknas ({n}):", "errors.head": "Att rätta ({n}):",
         "input.grade": "bedömning", "input.comment": "kommentar", "cell": "cell {cell}",
+        "fill.grade": "- Välj en bedömning för varje åtgärd i kolumnen {grade} i rullgardinsmenyn.",
+        "fill.comment": "- Skriv kort i kolumnen {comment} vad som har gjorts och vad som görs härnäst.",
+        "fill.required": "- Fyll i kolumnen {title} för varje åtgärd (obligatorisk).",
+        "fill.optional": "- Fyll vid behov i kolumnen {title}.",
         "missing.none": "Alla åtgärder väntar på en bedömning.",
         "attachment.return": "blanketten ni returnerade ({file}); fortsätt i den och skicka den på nytt",
         "attachment.blank": "en tom blankett ({file})",
@@ -213,6 +221,10 @@ PARTS = {
         "ready.todo": "When the answers are final, choose {ready} in the Ready field at the top of the workbook, write the approver's name in the field Approved by and return the workbook.",
         "missing.head": "Missing ({n}):", "errors.head": "To fix ({n}):",
         "input.grade": "grade", "input.comment": "comment", "cell": "cell {cell}",
+        "fill.grade": "- Choose a grade for every action in the column {grade} from the dropdown.",
+        "fill.comment": "- Write briefly in the column {comment} what has been done and what comes next.",
+        "fill.required": "- Fill in the column {title} for every action (required).",
+        "fill.optional": "- Fill in the column {title} where needed.",
         "missing.none": "Every action is waiting for a grade.",
         "attachment.return": "the workbook you returned ({file}); carry on in it and send it again",
         "attachment.blank": "a blank workbook ({file})",

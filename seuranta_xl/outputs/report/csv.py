@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seuranta_xl.outputs.report.model import Report, report_text
+from seuranta_xl.outputs.report.model import Report, filled_rows, report_text
 from seuranta_xl.present.messages import text
 from seuranta_xl.present.csvtext import csv_text
 
 
 def csv_rows(report: Report) -> list[list[str]]:
     lang, s = report.lang, report.s
+    if not s.graded:      # a round without a grade: what is filled in, per group
+        rows = [[report_text("grouping", lang)] + filled_rows(report, [], report_text("group", lang))[0]]
+        for kind, groups in ((report_text("all", lang), []), (report_text("focus_area", lang), s.by_focus_area),
+                             (text("col.department", lang), s.by_department)):
+            body = filled_rows(report, groups, "")[1:]
+            rows += [[kind, *cells] for cells in (body if not groups else body[:-1])]
+        return rows
     heads = [report_text("grouping", lang), report_text("group", lang), text("col.actions", lang)]
     heads += [st.value for st in s.scale.steps] + [report_text("no_grade", lang)]
     heads += [f"{st.value} %" for st in s.scale.steps] + [f"{report_text('no_grade', lang)} %"]

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from seuranta_xl.outputs.report import wordml
 from seuranta_xl.outputs.report.chart import chart_png
-from seuranta_xl.outputs.report.model import (Report, change_line, count_rows, goal_notes, goal_rows, measure_rows,
-                                              report_text, share_rows)
+from seuranta_xl.outputs.report.model import (Report, change_line, count_rows, filled_rows, goal_notes, goal_rows,
+                                              item_rows, measure_rows, report_text, share_rows)
 from seuranta_xl.core.summary import IMPROVED
 from seuranta_xl.present.i18n import DOCUMENT_LANGUAGES
 from seuranta_xl.present.messages import text
@@ -179,6 +179,10 @@ def write_docx(report: Report, path: Path) -> None:
     w.doc.add_heading(report.title, level=1)
     for line in report.meta_lines():
         w.doc.add_paragraph(line)
+    if not s.graded:      # a round without a grade (Kemi): filled-in counts, then the texts per action
+        _filled(w)
+        w.save(path)
+        return
     for key, kind, first, groups in (("by_fa", "fa", report_text("focus_area", lang), s.by_focus_area),
                                      ("by_dept", "dept", text("col.department", lang), s.by_department)):
         _summary(w, report_text(key, lang), kind, first, groups)
@@ -213,6 +217,34 @@ def _summary(w: _Writer, heading: str, kind: str, first: str, groups) -> None:
         w.chart(groups, shares, shares)
 
 
+def _filled(w: _Writer) -> None:
+    """Filled in per focus area and per department; per focus area each action's indicator and texts."""
+    from docx.enum.text import WD_BREAK
+
+    r = w.r
+    lang, s = r.lang, r.s
+    for key, caption, first, groups in (("by_fa", "filled_fa", report_text("focus_area", lang), s.by_focus_area),
+                                        ("by_dept", "filled_dept", text("col.department", lang), s.by_department)):
+        w.doc.add_heading(report_text(key, lang), level=2)
+        w.table(filled_rows(r, groups, first), [5.6, 2.2, 2.2, 2.2, 2.6], report_text(caption, lang), 1, True)
+    w.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    w.doc.add_heading(report_text("list", lang), level=2)
+    heads = item_rows(r, [])[0]
+    weights = [1.2, 4.0] + [3.0] * len(s.listed) + [2.4]
+    weights += [6.0] * (len(heads) - 1 - len(weights))        # the goal is a row across (a SpanRow)
+    titles = ", ".join(spec.title for spec in r.inputs)
+    for fa, items in s.items_by_focus_area():
+        w.doc.add_heading(fa, level=3)
+        rows: list = [[c for i, c in enumerate(heads) if i != 1]]
+        goal = None
+        for it, cells in zip(items, item_rows(r, items)[1:], strict=True):
+            if it.goal != goal:
+                goal = it.goal
+                rows.append(wordml.SpanRow(f"{report_text('goal', lang)}: {goal}"))
+            rows.append([c for i, c in enumerate(cells) if i != 1])
+        w.table(rows, weights, report_text("list_caption_inputs", lang, fa=fa, inputs=titles), shown=False)
+
+
 def _changes(w: _Writer) -> None:
     r = w.r
     lang, s = r.lang, r.s
@@ -240,10 +272,14 @@ def _full_list(w: _Writer) -> None:
     w.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     w.doc.add_heading(report_text("list", lang), level=2)
     refs = r.reference_headers()       # indicator and target level beside the action (#16)
-    heads = ["ID", report_text("action", lang), *refs, text("col.department", lang), report_text("grade", lang)] \
-        + ([report_text("before", lang)] if s.comparable else []) + [report_text("comment", lang)]
+    heads = ["ID", report_text("action", lang), *refs, text("col.department", lang), r.input_title("grade")] \
+        + ([report_text("before", lang)] if s.comparable else []) + [r.input_title("comment")] \
+        + [spec.title for spec in r.extras]
     weights = [1.2, 5.6 - 1.2 * len(refs), *([3.0] * len(refs)), 2.8, 1.4] + ([1.4] if s.comparable else []) \
         + [(4.9 if s.comparable else 6.3) - 0.8 * len(refs)]
+    if r.extras:        # the further inputs share the comment's width
+        last = weights.pop()
+        weights += [last / (1 + len(r.extras))] * (1 + len(r.extras))
     no_grade = report_text("no_grade", lang)
     for fa, items in s.items_by_focus_area():
         w.doc.add_heading(fa, level=3)
@@ -256,5 +292,5 @@ def _full_list(w: _Writer) -> None:
             cells = [it.action_id, it.text, *r.reference_cells(it), it.department, it.grade or no_grade]
             if s.comparable:
                 cells.append(it.previous or "–")
-            rows.append(cells + [it.comment or ""])
+            rows.append(cells + [it.comment or ""] + r.extra_cells(it))
         w.table(rows, weights, report_text("list_caption", lang, fa=fa), shown=False)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seuranta_xl.outputs.report.model import (Report, change_line, count_rows, goal_notes, goal_rows, item_rows,
-                                              measure_rows, move_rows, report_text, share_rows)
+from seuranta_xl.outputs.report.model import (Report, change_line, count_rows, filled_rows, goal_notes, goal_rows,
+                                              item_rows, measure_rows, move_rows, report_text, share_rows)
 from seuranta_xl.present.messages import text
 
 
@@ -24,6 +24,8 @@ def markdown(report: Report) -> str:
     lines = [f"# {report.title}", ""]
     for line in report.meta_lines():
         lines += [line, ""]
+    if not s.graded:
+        return "\n".join(lines + _filled(report))
     for key, shares_key, first, groups in (("by_fa", "shares_fa", report_text("focus_area", lang), s.by_focus_area),
                                            ("by_dept", "shares_dept", text("col.department", lang), s.by_department)):
         kind = "fa" if key == "by_fa" else "dept"
@@ -49,6 +51,21 @@ def markdown(report: Report) -> str:
         lines += [f"### {fa}", ""]
         lines += _md_table(item_rows(report, items), numeric_from=99) + [""]
     return "\n".join(lines)
+
+
+def _filled(report: Report) -> list[str]:
+    """A round without a grade (Kemi): how much is filled in per group, then per focus area every action's
+    indicator and what was written."""
+    lang, s = report.lang, report.s
+    lines: list[str] = []
+    for key, caption, first, groups in (("by_fa", "filled_fa", report_text("focus_area", lang), s.by_focus_area),
+                                        ("by_dept", "filled_dept", text("col.department", lang), s.by_department)):
+        lines += [f"## {report_text(key, lang)}", "", f"### {report_text(caption, lang)}", ""]
+        lines += _md_table(filled_rows(report, groups, first)) + [""]
+    lines += [f"## {report_text('list', lang)}", ""]
+    for fa, items in s.items_by_focus_area():
+        lines += [f"### {fa}", ""] + _md_table(item_rows(report, items), numeric_from=99) + [""]
+    return lines
 
 
 def write_md(report: Report, path: Path) -> None:

@@ -13,7 +13,9 @@ from seuranta_xl.core.clock import local_date
 from seuranta_xl.core.goals import FOCUS_AREA
 from seuranta_xl.core.identity import TITLES
 from seuranta_xl.core.summary import IMPROVED, Group, Summary, summarise
+from seuranta_xl.core.inputs import COMMENT, extra
 from seuranta_xl.present.i18n import fmt_date, fmt_number, fmt_percent
+from seuranta_xl.present.inputs import shown_inputs, value_text
 from seuranta_xl.present.messages import text
 from seuranta_xl.store.project import Project
 from seuranta_xl.store.roundview import load_round, previous_state, resolve_round
@@ -41,6 +43,25 @@ class Report:
         self.organisation = organisation
         self.made = made
         self.docx_template = docx_template      # the docx is built on it when the project holds one
+        self.inputs = shown_inputs(summary.round, lang)   # the round's inputs, titled in the report's language
+        self.extras = extra(self.inputs)
+        self.asks_comment = any(spec.key == COMMENT for spec in self.inputs)
+
+    def input_title(self, key: str) -> str:
+        """The list's header of the grade or the comment: the round's own title (Etenemisaste, Eteneminen,
+        Toteutuma), the report's words when the round stores none."""
+        if self.s.round.inputs is None:
+            return report_text(key, self.lang)
+        return next((spec.title for spec in self.inputs if spec.key == key), report_text(key, self.lang))
+
+    def inputs_text(self) -> str:
+        """The required inputs' titles (all of them when none is required): what "filled in" means."""
+        required = [spec.title for spec in self.inputs if spec.required] or [spec.title for spec in self.inputs]
+        return ", ".join(required)
+
+    def extra_cells(self, item) -> list[str]:
+        """An item's further inputs as a person reads them, one cell each."""
+        return [value_text(spec, item.values.get(spec.key), self.lang) or "" for spec in self.extras]
 
     @property
     def title(self) -> str:
@@ -55,7 +76,7 @@ class Report:
             first += f" ({report_text('final', lang, d=fmt_date(local_date(s.round.closed_at), lang))})"
         if s.previous_round is not None:
             prev = f"{report_text('previous', lang)} {s.previous_round.id}"
-            if not s.comparable:
+            if not s.comparable and s.graded:     # a round without a grade compares no grades
                 prev += f" ({report_text('not_comparable', lang)})"
         else:
             prev = report_text("no_previous", lang)
@@ -63,7 +84,11 @@ class Report:
         if s.round.deadline:
             parts.append(f"{report_text('deadline', lang)} {fmt_date(s.round.deadline, lang)}")
         parts.append(f"{report_text('made', lang)} {fmt_date(self.made, lang)}")
+        if not s.graded:
+            return self._filled_meta(parts)
         lines = [" · ".join(parts), f"{report_text('scale', lang)}: {self.scale_text()}"]
+        if self.extras:
+            lines.append(report_text("asked", lang, inputs=", ".join(spec.title for spec in self.inputs)))
         if not s.has_values:
             lines.append(report_text("no_returns", lang, r=s.round.id))
         else:
@@ -75,6 +100,23 @@ class Report:
             if s.missing:
                 lines.append(report_text("missing", lang, n=len(s.missing), d=", ".join(s.missing)))
         lines.append(report_text("shares_note", lang, v=s.scale.top.value))
+        return lines
+
+    def _filled_meta(self, parts: list[str]) -> list[str]:
+        """The lines under the title of a round without a grade (Kemi): what was asked and how much is filled."""
+        lang, s = self.lang, self.s
+        lines = [" · ".join(parts), report_text("asked", lang, inputs=", ".join(spec.title for spec in self.inputs))]
+        if not s.has_values:
+            lines.append(report_text("no_returns", lang, r=s.round.id))
+        else:
+            lines.append(report_text("returned_filled", lang, a=len(s.returned),
+                                     b=len(s.returned) + len(s.missing) + len(s.drafts), c=s.overall.filled,
+                                     d=s.overall.total))
+            if s.drafts:
+                lines.append(report_text("drafts_filled", lang, n=len(s.drafts), d=", ".join(s.drafts)))
+            if s.missing:
+                lines.append(report_text("missing", lang, n=len(s.missing), d=", ".join(s.missing)))
+        lines.append(report_text("filled_note", lang, inputs=self.inputs_text()))
         return lines
 
     def no_change_text(self) -> str:
@@ -90,7 +132,7 @@ class Report:
     def item_headers(self) -> list[str]:
         """The first columns of the list of actions (the grade's label, previous grade and comment follow)."""
         return ["ID", report_text("goal", self.lang), report_text("action", self.lang),
-                text("col.department", self.lang), report_text("grade", self.lang)]
+                text("col.department", self.lang), self.input_title("grade")]
 
     def reference_headers(self) -> list[str]:
         """The strategy's indicator and target level, side by side after the action (#16), when it has them."""
@@ -212,20 +254,57 @@ def move_rows(report: Report) -> list[list[str]]:
 
 
 def item_rows(report: Report, items) -> list[list[str]]:
+    """The list of actions: ID, goal, action, (indicator: a round without a grade), department, grade,
+    previous grade, comment, then one column per further input (their texts per action)."""
     lang, s = report.lang, report.s
+    if not s.graded:
+        return filled_item_rows(report, items)
     heads = report.item_headers()
     heads[3:3] = report.reference_headers()
     if s.comparable:
         heads.append(report_text("before", lang))
-    heads.append(report_text("comment", lang))
+    if report.asks_comment:
+        heads.append(report.input_title("comment"))
+    heads += [spec.title for spec in report.extras]
     rows = [heads]
     for it in items:
         cells = [it.action_id, it.goal, it.text, *report.reference_cells(it), it.department,
                  report.grade_text(it.grade)]
         if s.comparable:
             cells.append(it.previous or "")
-        cells.append(it.comment or "")
-        rows.append(cells)
+        if report.asks_comment:
+            cells.append(it.comment or "")
+        rows.append(cells + report.extra_cells(it))
+    return rows
+
+
+def filled_item_rows(report: Report, items) -> list[list[str]]:
+    """A round without a grade: per action its indicator (and target level) and what was written (Kemi: the
+    Toteuma text)."""
+    lang = report.lang
+    heads = ["ID", report_text("goal", lang), report_text("action", lang), *report.reference_headers()]
+    heads.append(text("col.department", lang))
+    if report.asks_comment:
+        heads.append(next(spec.title for spec in report.inputs if spec.key == COMMENT))
+    heads += [spec.title for spec in report.extras]
+    rows = [heads]
+    for it in items:
+        cells = [it.action_id, it.goal, it.text, *report.reference_cells(it)]
+        cells.append(it.department)
+        if report.asks_comment:
+            cells.append(it.comment or "")
+        rows.append(cells + report.extra_cells(it))
+    return rows
+
+
+def filled_rows(report: Report, groups: list[Group], first: str) -> list[list[str]]:
+    """Per group: actions, filled in, missing, the filled share; the total row last (a round without a grade)."""
+    lang = report.lang
+    rows = [[first, text("col.actions", lang), report_text("filled", lang), report_text("not_filled", lang),
+             report_text("filled_share", lang)]]
+    for g in groups + [report.s.overall]:
+        share = g.filled / g.total if g.total else 0.0
+        rows.append([g.name, str(g.total), str(g.filled), str(g.total - g.filled), report.share_text(share)])
     return rows
 
 

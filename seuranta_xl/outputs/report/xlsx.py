@@ -4,7 +4,8 @@ actions that moved since the previous round, and the full list per focus area. V
 no merged cells, no protection, plain bordered tables with bold headers (they survive a paste into
 Word); shares are numbers shown in whole percent and averages with one decimal, the rounding of every
 format (model.SHARE_DECIMALS, AVERAGE_DECIMALS). The charts read in black and white too: a pattern per
-scale step over its colour, "no grade" dotted on white.
+scale step over its colour, "no grade" dotted on white. A round without a grade (Kemi) gets the filled-in
+counts per group and, per focus area, each action's indicator and texts instead of grades and charts.
 """
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import datetime as dt
 from pathlib import Path
 
 from seuranta_xl.core.summary import IMPROVED, Group
-from seuranta_xl.outputs.report.model import (AVERAGE_DECIMALS, SHARE_DECIMALS, Report, goal_notes, goal_rows,
-                                              report_text)
+from seuranta_xl.outputs.report.model import (AVERAGE_DECIMALS, SHARE_DECIMALS, Report, filled_rows, goal_notes,
+                                              goal_rows, item_rows, report_text)
 from seuranta_xl.present.messages import text
 from seuranta_xl.present.rowheight import row_height
 
@@ -53,6 +54,11 @@ def write_xlsx(report: Report, path: Path) -> None:
         ws.write_string(row, 0, line)
         row += 1
     row += 1
+    if not s.graded:       # a round without a grade (Kemi): what is filled in, and the texts per action
+        _filled_tables(ws, row, report, f)
+        _text_list_sheet(wb, report, f)
+        wb.close()
+        return
     breaks = []
     for key, shares_key, first, groups in (("by_fa", "shares_fa", report_text("focus_area", lang), s.by_focus_area),
                                            ("by_dept", "shares_dept", text("col.department", lang), s.by_department)):
@@ -225,6 +231,54 @@ def _changes_sheet(wb, report: Report, f) -> None:
         ws.write_string(4, 0, report_text("no_moves", lang))
 
 
+def _filled_tables(ws, row: int, report: Report, f) -> None:
+    """Actions, filled in, missing and the filled share per focus area and per department."""
+    lang, s = report.lang, report.s
+    for key, caption, first, groups in (("by_fa", "filled_fa", report_text("focus_area", lang), s.by_focus_area),
+                                        ("by_dept", "filled_dept", text("col.department", lang), s.by_department)):
+        ws.write_string(row, 0, report_text(caption, lang), f["h2"])
+        row += 1
+        table = filled_rows(report, groups, first)
+        for c, title in enumerate(table[0]):
+            ws.write_string(row, c, title, f["head"] if c == 0 else f["head_num"])
+        for i, g in enumerate(groups + [s.overall]):
+            row += 1
+            bold = i == len(groups)
+            ws.write_string(row, 0, g.name, f["bold" if bold else "text"])
+            for c, n in enumerate((g.total, g.filled, g.total - g.filled), start=1):
+                ws.write_number(row, c, n, f["int_b" if bold else "int"])
+            ws.write_number(row, 4, g.filled / g.total if g.total else 0.0, f["pct_b" if bold else "pct"])
+        row += 2
+
+
+def _text_list_sheet(wb, report: Report, f) -> None:
+    """Per focus area every action with its indicator and the round's texts (Kemi: Toteuma)."""
+    lang, s = report.lang, report.s
+    ws = _sheet(wb, report_text("list_sheet", lang))
+    heads = item_rows(report, [])[0]
+    widths = [9, 28, 40] + [30] * len(s.listed) + [20]
+    widths += [60] * (len(heads) - len(widths))
+    for c, w in enumerate(widths):
+        ws.set_column(c, c, w)
+    ws.write_string(0, 0, report_text("list", lang), f["h2"])
+    row = 1
+    for fa, items in s.items_by_focus_area():
+        row += 1
+        ws.write_string(row, 0, fa, f["h2"])
+        row += 1
+        for c, title in enumerate(heads):
+            ws.write_string(row, c, title, f["head"])
+        for cells in item_rows(report, items)[1:]:
+            row += 1
+            ws.set_row(row, row_height(list(zip(cells, widths, strict=True))))
+            for c, value in enumerate(cells):
+                if value:
+                    ws.write_string(row, c, value, f["text"])
+                else:
+                    ws.write_blank(row, c, None, f["text"])
+        row += 1
+
+
 def _grade_cell(ws, r: int, c: int, report: Report, value: str | None, f) -> None:
     step = report.s.scale.step(value)
     if step is not None and step.number is not None:
@@ -250,8 +304,10 @@ def _list_sheet(wb, report: Report, f) -> None:
     if s.comparable:
         heads.append(report_text("before", lang))
         widths.append(8)
-    heads.append(report_text("comment", lang))
+    heads.append(report.input_title("comment"))
     widths.append(55)
+    heads += [spec.title for spec in report.extras]
+    widths += [45] * len(report.extras)
     for c, w in enumerate(widths):
         ws.set_column(c, c, w)
     ws.write_string(0, 0, report_text("list", lang), f["h2"])
@@ -265,9 +321,10 @@ def _list_sheet(wb, report: Report, f) -> None:
         for it in items:
             row += 1
             shown = report.reference_cells(it)
+            further = report.extra_cells(it)
             ws.set_row(row, row_height([(it.goal, widths[1]), (it.text, widths[2]), (it.department, 22),
-                                        (it.label or "", 22), (it.comment or "", widths[-1]),
-                                        *((t, 30) for t in shown)]))
+                                        (it.label or "", 22), (it.comment or "", 55),
+                                        *((t, 30) for t in shown), *((x, 45) for x in further)]))
             ws.write_string(row, 0, it.action_id, f["text"])
             ws.write_string(row, 1, it.goal, f["text"])
             ws.write_string(row, 2, it.text, f["text"])
@@ -283,10 +340,12 @@ def _list_sheet(wb, report: Report, f) -> None:
             if s.comparable:
                 _grade_cell(ws, row, c, report, it.previous, f)
                 c += 1
-            if it.comment:
-                ws.write_string(row, c, it.comment, f["text"])
-            else:
-                ws.write_blank(row, c, None, f["text"])
+            for value in [it.comment or "", *further]:
+                if value:
+                    ws.write_string(row, c, value, f["text"])
+                else:
+                    ws.write_blank(row, c, None, f["text"])
+                c += 1
         row += 1
 
 

@@ -75,7 +75,7 @@ class _Block:
                                             column=column_title(self.grid, self.header, c), department=self.dept))
 
     def result_and_sdg(self, r: int) -> tuple[str | None, list[int]]:
-        """The Toteuma text (the past round's comment) and the SDG numbers; one column may hold
+        """The Toteuma text (the past round's toteuma input) and the SDG numbers; one column may hold
         either, told by whether it reads as a list of goals."""
         grid, cols = self.grid, self.cols
         result = grid.value(r, cols["result"]) if "result" in cols else None
@@ -104,16 +104,19 @@ class _Block:
         responsible, schedule = split_responsible(raw_resp)
         if not raw_resp:
             self.empty(r, "responsible")
-        comment, sdg = self.result_and_sdg(r)
+        toteuma, sdg = self.result_and_sdg(r)
         count = len(paragraphs(grid.text(r, cols.get("action"))))
         if count > 1:
             self.findings.append(layout_finding("multiple-items-in-cell", grid, r, cols.get("action"), count=count,
                                                 department=self.dept))
         return Record(
             focus_area=self.focus, goal=goal, text=text, department=self.dept, sheet_row=r + 1,
-            cells={role: ref(r, c) for role, c in cols.items()} | {"department": ref(r, cols.get("responsible"))},
+            cells={role: ref(r, c) for role, c in cols.items()}
+            | {"department": ref(r, cols.get("responsible")),
+               "toteuma": ref(r, cols.get("result", cols.get("result_sdg")))},
             indicator=clean_paragraphs(grid.text(r, cols.get("indicator"))) or None,
-            responsible=responsible, schedule=schedule, sdg=sdg, comment=comment)
+            responsible=responsible, schedule=schedule, sdg=sdg,
+            values={"toteuma": toteuma} if toteuma else {})
 
 
 def parse_kemi(grid: Grid, default_department: str = "") -> Parsed:

@@ -31,6 +31,9 @@ class Record:
     sdg: list[int] = field(default_factory=list)
     grade: object = None             # as the cell held it
     comment: str | None = None
+    # The past round's further inputs (core/inputs.py), by the key of the layout's input preset
+    # (Tuusula: risks; Kemi: toteuma); the cells are in ``cells`` under the same keys.
+    values: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

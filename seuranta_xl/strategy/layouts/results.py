@@ -56,7 +56,8 @@ def results(assembled: Assembled, scale: Scale, round_id: str, parsed: Parsed) -
             round_id=round_id, action_id=aid, department=rec.department,
             grade=step.value if step else None, raw_grade=raw_text if step is None else None,
             comment=rec.comment, grade_cell=rec.cells.get("grade"), comment_cell=rec.cells.get("comment"),
-            accepted=not (raw_text and step is None)))
+            accepted=not (raw_text and step is None), values=dict(rec.values),
+            cells={k: c for k in rec.values if (c := rec.cells.get(k))}))
     return by_dept, findings
 
 

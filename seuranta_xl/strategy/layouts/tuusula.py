@@ -26,6 +26,7 @@ class _Node:
     level: int
     grade: object = None
     comment: str | None = None
+    risks: str | None = None
     dept: str = ""
     overall: object = None   # its Kokonais-tilanne cell (a parent row's status of itself)
     cells: dict[str, str | None] = field(default_factory=dict)
@@ -79,11 +80,12 @@ class _Tree:
         self.nodes[code] = _Node(
             text, r, c, level, grade=raw if cell_text(raw) else None,
             comment=optional_text(grid.value(r, cols.get("comment")) if deepest else None),
+            risks=optional_text(grid.value(r, cols.get("risks")) if deepest and "risks" in cols else None),
             dept=grid.text(r, cols.get("department")) if deepest or level == 1 else "",
             overall=overall if cell_text(overall) else None,
             cells={"action": ref(r, c), "grade": ref(r, cols.get("grade")), "comment": ref(r, cols.get("comment")),
                    "overall": ref(r, cols.get("overall")),
-                   "department": ref(r, cols.get("department"))})
+                   "department": ref(r, cols.get("department")), "risks": ref(r, cols.get("risks"))})
         if code not in self.order:
             self.order.append(code)
 
@@ -125,7 +127,8 @@ def parse_tuusula(grid: Grid, default_department: str = "") -> Parsed:
     header = header_row(grid, "tuusula")
     cols = columns(grid, header, {"focus_area": ["valtuustokauden"], "goal": ["vuositavoite"],
                                   "action": ["toimenpide"], "grade": ["etenemisaste"], "comment": ["eteneminen"],
-                                  "department": ["vastuuhenkilö", "vastuu"], "overall": ["kokonais"]})
+                                  "department": ["vastuuhenkilö", "vastuu"], "risks": ["merkittävimmät"],
+                                  "overall": ["kokonais"]})
     tree = _Tree(grid, header, cols)
     tree.read()
     tree.link()
@@ -139,7 +142,8 @@ def parse_tuusula(grid: Grid, default_department: str = "") -> Parsed:
             dept = default_department
         records.append(Record(focus_area=tree.nodes[fa].text, goal=tree.nodes[goal].text, text=node.text,
                               department=dept, sheet_row=node.row + 1, cells=node.cells, code=code, focus_code=fa,
-                              goal_code=goal_code, responsible=dept, grade=node.grade, comment=node.comment))
+                              goal_code=goal_code, responsible=dept, grade=node.grade, comment=node.comment,
+                              values={"risks": node.risks} if node.risks else {}))
     return Parsed("tuusula", records, tree.findings, grid.file, grid.sheet, scale_definition(grid, header),
                   group_statuses(tree))
 
