@@ -20,6 +20,16 @@ except ImportError:  # pragma: no cover - hypothesis is a test extra
     pass
 
 
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist: the LibreOffice tests on one worker, in order (one soffice at a time, as each
+    test expects), and the slow ones (kills, locks, timing) on one worker too; the rest spread freely."""
+    for item in items:
+        for group in ("libreoffice", "slow"):
+            if item.get_closest_marker(group):
+                item.add_marker(pytest.mark.xdist_group(group))
+                break
+
+
 @pytest.fixture(scope="session")
 def fixtures_dir(tmp_path_factory) -> Path:
     """Real strategy tables (.xlsx, .csv) built from the seed texts, plus bad inputs under bad/."""

@@ -129,11 +129,10 @@ def test_frames_reads_through_the_store_only():
 
 
 
-def test_functions_of_validation_merge_and_returns_fit_on_a_screen():
-    """No function over 60 lines where a return is judged and merged (issue 11)."""
-    paths = [PKG / "core" / n for n in ("validate.py", "rows.py", "outside.py", "merge.py", "versions.py",
-                                         "standalone.py")] + sorted((PKG / "returns").glob("*.py"))
-    for path in paths:
+def test_every_function_fits_on_a_screen():
+    """No function of the package over 60 lines (issue 11: one module, one job; functions that fit on a
+    screen)."""
+    for path in sorted(PKG.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 length = node.end_lineno - node.lineno + 1

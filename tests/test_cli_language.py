@@ -168,7 +168,7 @@ def test_the_project_is_found_from_a_folder_inside_it(project, tmp_path):
     inner = project.root / "lomakkeet" / "alikansio"
     inner.mkdir(parents=True)
     res = run("status", cwd=inner)
-    assert res.output.splitlines()[0] == f"Projekti: {project.root}"
+    assert " ".join(res.output.split()).startswith(f"Projekti: {project.root} Kierros")   # a long path wraps at 80
     assert res.exit_code == 0, res.output
     elsewhere = tmp_path / "muu"
     elsewhere.mkdir()

@@ -104,6 +104,23 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
     with_indicator = strategy.has_indicators
     references = idn.reference_keys(strategy)
 
+    jobs = [(names[dept], WorkbookSpec(config, rnd, dept, by_department[dept], with_indicator, previous,
+                                        carried, references)) for dept in departments]
+    files = _write_workbooks(out_dir, jobs)
+    with project.ledger() as ledger:
+        ledger.add_generated(rnd.id, [(d, rnd.strategy_id, prints[d], names[d]) for d in departments])
+    returns_dir = project.root / RETURNS_DIR / rnd.id
+    try:
+        returns_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError("folder-not-created", path=str(returns_dir), reason=exc.strerror or str(exc)) from None
+    return GenerateResult(config.language, rnd.id, out_dir, [(out_dir / n, k) for n, k in files], returns_dir,
+                          unchanged)
+
+
+def _write_workbooks(out_dir: Path, jobs: list[tuple[str, WorkbookSpec]]) -> list[tuple[str, int]]:
+    """Write each (file name, spec) into a temporary folder beside ``out_dir`` and move them in together
+    (a failure leaves no half-written set); returns (file name, action count) per workbook."""
     if out_dir.exists() and not out_dir.is_dir():
         raise UserError("out-is-file", path=str(out_dir))
     tmp: Path | None = None
@@ -111,11 +128,9 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
-        for dept in departments:
-            rows = by_department[dept]
-            write_workbook(tmp / names[dept], WorkbookSpec(config, rnd, dept, rows, with_indicator, previous,
-                                                                 carried, references))
-            files.append((names[dept], len(rows)))
+        for name, spec in jobs:
+            write_workbook(tmp / name, spec)
+            files.append((name, len(spec.rows)))
         _publish(tmp, out_dir)
         tmp = None
     except FileCreateError as exc:
@@ -126,12 +141,4 @@ def generate_round(root: Path, round_id: str | None = None, out_dir: Path | None
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
-    with project.ledger() as ledger:
-        ledger.add_generated(rnd.id, [(d, rnd.strategy_id, prints[d], names[d]) for d in departments])
-    returns_dir = project.root / RETURNS_DIR / rnd.id
-    try:
-        returns_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError("folder-not-created", path=str(returns_dir), reason=exc.strerror or str(exc)) from None
-    return GenerateResult(config.language, rnd.id, out_dir, [(out_dir / n, k) for n, k in files], returns_dir,
-                          unchanged)
+    return files

@@ -592,6 +592,25 @@ class _Writer:
                 r += 1
             r += 1
 
+        section(t["instr_fill_head"], self._fill_lines(names))
+        if not self.classic:
+            section(t["instr_inputs_head"], self._input_lines())
+        if self.has_grade:
+            r = self._scale_table(ws, r, head)
+            r += 1
+        section(t["instr_ready_head"], self._ready_lines(names))
+        deadline = (t["deadline"].format(date=fmt_date(s.round.deadline, self.lang)) if s.round.deadline
+                    else t["no_deadline"])
+        section(t["instr_deadline_head"], [deadline])
+        section(t["instr_return_head"], list(t["instr_return"]))
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.protect(self.password)
+
+    def _fill_lines(self, names: dict[str, str]) -> list[str]:
+        """The instructions' "how to fill" lines: the inputs, the previous round, references, carried comments."""
+        s, t = self.s, self.t
         lines = t["instr_fill"] if self.classic else [t["instr_fill_inputs"], *t["instr_fill"][1:]]
         fill = [line.format(**names) for line in lines]
         if s.previous is None:
@@ -602,25 +621,16 @@ class _Writer:
             fill.append(t["instr_references"].format(columns=", ".join(self.col[k].title for k in s.reference_keys)))
         if self._carries():
             fill.append(t["instr_carried"].format(**names))
-        section(t["instr_fill_head"], fill)
-        if not self.classic:
-            section(t["instr_inputs_head"], self._input_lines())
-        if self.has_grade:
-            r = self._scale_table(ws, r, head)
-            r += 1
+        return fill
+
+    def _ready_lines(self, names: dict[str, str]) -> list[str]:
+        """The instructions' lines on the ready mark and the approver (#13)."""
+        t = self.t
         yes, no = READY_WORDS[self.lang]
         ready_names = {**names, "yes": yes, "no": no, "ready_label": t["ready_label"].rstrip(":"),
                        "approver_label": t["approver_label"].rstrip(":")}
         ready_lines = t["instr_ready"] if self.classic else [*t["instr_ready"][:-1], t["instr_ready_inputs"]]
-        section(t["instr_ready_head"], [line.format(**ready_names) for line in ready_lines])
-        deadline = (t["deadline"].format(date=fmt_date(s.round.deadline, self.lang)) if s.round.deadline
-                    else t["no_deadline"])
-        section(t["instr_deadline_head"], [deadline])
-        section(t["instr_return_head"], list(t["instr_return"]))
-        ws.set_landscape()
-        ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
-        ws.protect(self.password)
+        return [line.format(**ready_names) for line in ready_lines]
 
     def _input_lines(self) -> list[str]:
         """One line per input column: its title, required or not, and what it takes."""

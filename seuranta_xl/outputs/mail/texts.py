@@ -71,12 +71,12 @@ TEMPLATES = {
 
 Hei,
 
-{organisation} seuraa strategian toteutumista. Liitteenä on vastuutahon {department} seurantalomake ({workbook}), jossa on {actions} toimenpidettä arvioitavana.
+{organisation} seuraa strategian toteutumista. Liitteenä on vastuutahon {department} seurantalomake ({workbook}), jossa on {actions} toimenpidettä seurattavana.
 
 Näin täytät lomakkeen:
 - Avaa liite Excelissä tai LibreOfficessa.
 {fill}
-- Muut sarakkeet on lukittu. Lomakkeen yläosan laskuri ja Tila-sarake näyttävät, mitä vielä puuttuu. Ohjeet-välilehdellä on arvioasteikko.
+- Muut sarakkeet on lukittu. Lomakkeen yläosan laskuri ja Tila-sarake näyttävät, mitä vielä puuttuu. Ohjeet-välilehti kertoo, mitä kuhunkin sarakkeeseen kirjoitetaan.
 - Kun vastaukset ovat lopulliset, valitse lomakkeen yläosan Valmis-kohtaan {ready} ja kirjoita kohtaan Hyväksyjä vastaukset hyväksyneen henkilön nimi. Ilman merkintää palautus on luonnos, eikä sitä lasketa palautetuksi.
 
 Palauta lomake {return_by}: tallenna se samalla nimellä ja lähetä se liitteenä vastauksena tähän viestiin. Älä kopioi sisältöä uuteen tiedostoon, jotta palautus tunnistetaan.
@@ -88,12 +88,12 @@ Kiitos!
 
 Hej,
 
-{organisation} följer upp hur strategin genomförs. Bifogad finns uppföljningsblanketten för {department} ({workbook}) med {actions} åtgärder att bedöma.
+{organisation} följer upp hur strategin genomförs. Bifogad finns uppföljningsblanketten för {department} ({workbook}) med {actions} åtgärder att följa upp.
 
 Så här fyller du i blanketten:
 - Öppna bilagan i Excel eller LibreOffice.
 {fill}
-- De övriga kolumnerna är låsta. Räknaren överst och kolumnen Status visar vad som ännu saknas. Bladet Anvisningar visar skalan.
+- De övriga kolumnerna är låsta. Räknaren överst och kolumnen Status visar vad som ännu saknas. Bladet Anvisningar förklarar vad som skrivs i varje kolumn.
 - När svaren är slutliga, välj {ready} i fältet Klar överst på blanketten och skriv namnet på den som godkände svaren i fältet Godkänd av. Utan markering är returen ett utkast och räknas inte som returnerad.
 
 Returnera blanketten {return_by}: spara den med samma namn och skicka den som bilaga i ett svar på detta meddelande. Kopiera inte innehållet till en ny fil, så att returen känns igen.
@@ -105,12 +105,12 @@ Tack!
 
 Hello,
 
-{organisation} follows up how its strategy is carried out. Attached is the follow-up workbook of {department} ({workbook}) with {actions} actions to assess.
+{organisation} follows up how its strategy is carried out. Attached is the follow-up workbook of {department} ({workbook}) with {actions} actions to report on.
 
 How to fill it in:
 - Open the attachment in Excel or LibreOffice.
 {fill}
-- The other columns are locked. The counter at the top and the Status column show what is still missing. The Instructions sheet explains the scale.
+- The other columns are locked. The counter at the top and the Status column show what is still missing. The Instructions sheet explains what goes in each column.
 - When the answers are final, choose {ready} in the Ready field at the top of the workbook and write the name of whoever approved them in the field Approved by. Without the mark the return is a draft and does not count as returned.
 
 Return the workbook {return_by}: save it under the same name and send it as an attachment in a reply to this message. Do not copy its content into a new file, so that the return is recognised.
@@ -169,10 +169,10 @@ PARTS = {
         "days.left": "{n} päivää jäljellä", "days.one": "1 päivä jäljellä", "days.today": "määräaika on tänään",
         "days.over": "määräaika meni {n} päivää sitten", "days.none": "ei määräaikaa",
         "sender": "{organisation}, strategian seuranta",
-        "status.missing": "Vastuutahon {department} seurantalomaketta ei ole vielä palautettu. Lomakkeessa on {actions} toimenpidettä arvioitavana.",
+        "status.missing": "Vastuutahon {department} seurantalomaketta ei ole vielä palautettu. Lomakkeessa on {actions} toimenpidettä seurattavana.",
         "status.rejected": "Vastuutahon {department} palauttamaa tiedostoa {file} ei voitu ottaa vastaan: {reason}",
         "status.partial": "Kiitos palautuksesta ({file}). Siitä puuttuu vielä {n} kohtaa, ja se on voimassa oleva versio.",
-        "status.errors": "Kiitos palautuksesta ({file}). Siinä on virheitä, joiden vuoksi osaa arvioista ei voitu ottaa mukaan.",
+        "status.errors": "Kiitos palautuksesta ({file}). Siinä on virheitä, joiden vuoksi osaa vastauksista ei voitu ottaa mukaan.",
         "status.draft": "Kiitos palautuksesta ({file}). Sitä ei ole vielä merkitty valmiiksi, joten se on luonnos eikä sitä lasketa palautetuksi.",
         "ready.todo": "Kun vastaukset ovat lopulliset, valitse lomakkeen yläosan Valmis-kohtaan {ready}, kirjoita kohtaan Hyväksyjä vastaukset hyväksyneen henkilön nimi ja palauta lomake.",
         "missing.head": "Puuttuu ({n}):", "errors.head": "Korjattavaa ({n}):",
@@ -181,7 +181,7 @@ PARTS = {
         "fill.comment": "- Kirjoita sarakkeeseen {comment} lyhyesti, mitä on tehty ja mitä seuraavaksi.",
         "fill.required": "- Täytä jokaiselle toimenpiteelle sarake {title} (pakollinen).",
         "fill.optional": "- Täytä tarvittaessa sarake {title}.",
-        "missing.none": "Kaikki toimenpiteet odottavat arviota.",
+        "missing.none": "Kaikki toimenpiteet odottavat vastausta.",
         "attachment.return": "palauttamanne lomake ({file}); jatka siihen ja lähetä se uudelleen",
         "attachment.blank": "tyhjä lomake ({file})",
     },
@@ -191,10 +191,10 @@ PARTS = {
         "days.left": "{n} dagar kvar", "days.one": "1 dag kvar", "days.today": "sista dagen är i dag",
         "days.over": "sista dagen gick ut för {n} dagar sedan", "days.none": "ingen sista dag",
         "sender": "{organisation}, uppföljning av strategin",
-        "status.missing": "Uppföljningsblanketten för {department} har ännu inte returnerats. Blanketten har {actions} åtgärder att bedöma.",
+        "status.missing": "Uppföljningsblanketten för {department} har ännu inte returnerats. Blanketten har {actions} åtgärder att följa upp.",
         "status.rejected": "Filen {file} som {department} returnerade kunde inte tas emot: {reason}",
         "status.partial": "Tack för returen ({file}). Det saknas ännu {n} uppgifter i den, och den är den gällande versionen.",
-        "status.errors": "Tack för returen ({file}). Den har fel som gör att en del av bedömningarna inte kunde tas med.",
+        "status.errors": "Tack för returen ({file}). Den har fel som gör att en del av svaren inte kunde tas med.",
         "status.draft": "Tack för returen ({file}). Den är ännu inte markerad som klar, så den är ett utkast och räknas inte som returnerad.",
         "ready.todo": "När svaren är slutliga, välj {ready} i fältet Klar överst på blanketten, skriv godkännarens namn i fältet Godkänd av och returnera blanketten.",
         "missing.head": "Saknas ({n}):", "errors.head": "Att rätta ({n}):",
@@ -203,7 +203,7 @@ PARTS = {
         "fill.comment": "- Skriv kort i kolumnen {comment} vad som har gjorts och vad som görs härnäst.",
         "fill.required": "- Fyll i kolumnen {title} för varje åtgärd (obligatorisk).",
         "fill.optional": "- Fyll vid behov i kolumnen {title}.",
-        "missing.none": "Alla åtgärder väntar på en bedömning.",
+        "missing.none": "Alla åtgärder väntar på svar.",
         "attachment.return": "blanketten ni returnerade ({file}); fortsätt i den och skicka den på nytt",
         "attachment.blank": "en tom blankett ({file})",
     },
@@ -213,10 +213,10 @@ PARTS = {
         "days.left": "{n} days left", "days.one": "1 day left", "days.today": "the deadline is today",
         "days.over": "the deadline passed {n} days ago", "days.none": "no deadline",
         "sender": "{organisation}, strategy follow-up",
-        "status.missing": "The follow-up workbook of {department} has not been returned yet. It has {actions} actions to assess.",
+        "status.missing": "The follow-up workbook of {department} has not been returned yet. It has {actions} actions to report on.",
         "status.rejected": "The file {file} that {department} returned could not be accepted: {reason}",
         "status.partial": "Thank you for your return ({file}). It still lacks {n} items, and it is the version in force.",
-        "status.errors": "Thank you for your return ({file}). It has errors because of which some grades could not be taken in.",
+        "status.errors": "Thank you for your return ({file}). It has errors because of which some answers could not be taken in.",
         "status.draft": "Thank you for your return ({file}). It is not marked ready yet, so it is a draft and does not count as returned.",
         "ready.todo": "When the answers are final, choose {ready} in the Ready field at the top of the workbook, write the approver's name in the field Approved by and return the workbook.",
         "missing.head": "Missing ({n}):", "errors.head": "To fix ({n}):",
@@ -225,7 +225,7 @@ PARTS = {
         "fill.comment": "- Write briefly in the column {comment} what has been done and what comes next.",
         "fill.required": "- Fill in the column {title} for every action (required).",
         "fill.optional": "- Fill in the column {title} where needed.",
-        "missing.none": "Every action is waiting for a grade.",
+        "missing.none": "Every action is waiting for an answer.",
         "attachment.return": "the workbook you returned ({file}); carry on in it and send it again",
         "attachment.blank": "a blank workbook ({file})",
     },
