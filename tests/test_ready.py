@@ -6,9 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import email
 import json
-import shutil
 from email import policy
-from pathlib import Path
 
 import openpyxl
 import pytest

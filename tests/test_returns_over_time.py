@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from openpyxl.comments import Comment
 from tests.returns_kit import ROUND, Kit, set_saved_time
 from seuranta_xl.cli import main
 from seuranta_xl.core.identity import META_SHEET
-from seuranta_xl.returns.check import check_files
 from seuranta_xl.returns.sync import sync_folder
 from seuranta_xl.store.rounds import new_round
 
