@@ -355,13 +355,7 @@ def round_close(round_id, as_json, project_dir):
     """Close a round: frozen and final (help: cmd.round.close)."""
     from seuranta_xl.returns.closing import close_round
 
-    rnd, master, lang = close_round(project_dir, round_id)
-    master = Path(master).absolute()
-    if as_json:
-        emit_json({"project": str(project_dir), "round": _round_json(rnd), "master": str(master)})
-        return
-    say(text("round.closed-line", lang, r=rnd.id, m=master), keep=[str(master)])
-    next_step(text("next.round-closed", lang), lang)
+    _say_round_state(close_round(project_dir, round_id), "closed", as_json, project_dir)
 
 
 @round.command("reopen")
@@ -373,13 +367,18 @@ def round_reopen(round_id, as_json, project_dir):
     """Reopen a closed round (help: cmd.round.reopen)."""
     from seuranta_xl.returns.closing import reopen_round
 
-    rnd, master, lang = reopen_round(project_dir, round_id)
+    _say_round_state(reopen_round(project_dir, round_id), "reopened", as_json, project_dir)
+
+
+def _say_round_state(done: tuple, state: str, as_json: bool, project_dir) -> None:
+    """What `round close` and `round reopen` print: the round, its rebuilt master, the next step."""
+    rnd, master, lang = done
     master = Path(master).absolute()
     if as_json:
         emit_json({"project": str(project_dir), "round": _round_json(rnd), "master": str(master)})
         return
-    say(text("round.reopened-line", lang, r=rnd.id, m=master), keep=[str(master)])
-    next_step(text("next.round-reopened", lang), lang)
+    say(text(f"round.{state}-line", lang, r=rnd.id, m=master), keep=[str(master)])
+    next_step(text(f"next.round-{state}", lang), lang)
 
 
 # ---------------------------------------------------------------------------------------- generate

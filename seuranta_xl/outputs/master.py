@@ -23,6 +23,7 @@ import xlsxwriter
 
 from seuranta_xl.core.errors import FileInUseError, MasterLockedError
 from seuranta_xl.core.findings import Finding
+from seuranta_xl.core.inputs import typed_value   # a number as a number, other values as stored (dates: ISO)
 from seuranta_xl.core.identity import TITLES, reference_keys, reference_text
 from seuranta_xl.outputs.goalsheet import goals_sheet
 from seuranta_xl.outputs.sheetdata import splice_rows
@@ -87,15 +88,6 @@ def _grade_cell(step, grade: str | None):
     return step.number if step is not None and step.number is not None else grade
 
 
-def _input_cell(spec, value: str | None):
-    """A further input's value in the master: a number as a number, a date as its ISO text, else the text."""
-    if value is None or spec.kind != "number":
-        return value
-    try:
-        number = float(value)
-    except ValueError:
-        return value
-    return int(number) if number.is_integer() else number
 
 
 def _labelled(scale) -> bool:
@@ -190,7 +182,7 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
                               else (step.display if labelled else _grade_cell(step, cur.grade)))
             if asks_comment(v.round):
                 values.append(cur.comment)
-            values += [_input_cell(spec, cur.value(spec.key)) for spec in further]
+            values += [typed_value(spec, cur.value(spec.key)) for spec in further]
             values.append(_source_text(cur.source, drafted, lang))
         rows.append(values)
     ws.autofilter(0, 0, max(1, len(rows)), len(cols) - 1)
@@ -234,7 +226,7 @@ def _long_sheet(wb, views: list[RoundView], lang: str, when) -> list[list]:
             rows.append([v.round.id, row.id, row.action.department, row.focus_area, row.goal, row.action.text,
                          _grade_cell(step, cur.grade), label, cur.comment,
                          src.file_name if src else None, excel_serial(local) if local else None,
-                         *(_input_cell(further[k], cur.value(k)) for k in keys)])
+                         *(typed_value(further[k], cur.value(k)) for k in keys)])
     for c, w in enumerate([12, 9, 22, 22, 32, 45, 10, 16, 45, 24, 17] + [30] * len(keys)):
         ws.set_column(c, c, _header_width(cols[c], w), when if c == 10 else None)
     _setup_print(ws)
