@@ -118,10 +118,16 @@ class Scale(_Model):
             return None
         return self.step_index.get(value.strip().casefold())
 
+    @functools.cached_property
+    def rank_index(self) -> dict[str, int]:
+        """Casefolded value -> its position (list.index would compare pydantic models field by field)."""
+        return {s.value.casefold(): i for i, s in enumerate(self.steps)}
+
     def rank(self, value: str | None) -> int | None:
         """Position of a value on the scale (0 = lowest), or None if it is not on the scale."""
-        step = self.step(value)
-        return None if step is None else self.steps.index(step)
+        if value is None:
+            return None
+        return self.rank_index.get(value.strip().casefold())
 
     def parse(self, raw: object) -> ScaleStep | None:
         """Map what a person typed (or a spreadsheet stored) to a step, or None if it is not one.

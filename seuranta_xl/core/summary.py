@@ -168,7 +168,7 @@ def _group(name: str, rows, scale: Scale, grades: dict[str, str | None], prev_sc
         if step is None or before is None:
             change.not_compared += 1
             continue
-        now_rank, before_rank = scale.steps.index(step), prev_scale.steps.index(before)
+        now_rank, before_rank = scale.rank(step.value), prev_scale.rank(before.value)
         if now_rank == before_rank:
             change.same += 1
             continue
