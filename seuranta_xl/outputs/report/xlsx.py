@@ -253,40 +253,53 @@ def _filled_tables(ws, row: int, report: Report, f) -> None:
 
 def _text_list_sheet(wb, report: Report, f) -> None:
     """Per focus area every action with its indicator and the round's texts (Kemi: Toteuma)."""
-    lang, s = report.lang, report.s
-    ws = _sheet(wb, report_text("list_sheet", lang))
+    s = report.s
+    ws = _sheet(wb, report_text("list_sheet", report.lang))
     heads = item_rows(report, [])[0]
     widths = [9, 28, 40] + [30] * len(s.listed) + [20]
     widths += [60] * (len(heads) - len(widths))
+
+    def write_item(row: int, it) -> None:
+        cells = item_rows(report, [it])[1]
+        ws.set_row(row, row_height(list(zip(cells, widths, strict=True))))
+        for c, value in enumerate(cells):
+            _text(ws, row, c, value, f)
+    _list_blocks(ws, report, heads, widths, f, write_item)
+
+
+def _list_blocks(ws, report: Report, heads: list[str], widths: list[float], f, write_item) -> None:
+    """The list sheet's frame: its title, then per focus area a title row, the header row and one row
+    per action written by ``write_item(row, item)``."""
     for c, w in enumerate(widths):
         ws.set_column(c, c, w)
-    ws.write_string(0, 0, report_text("list", lang), f["h2"])
+    ws.write_string(0, 0, report_text("list", report.lang), f["h2"])
     row = 1
-    for fa, items in s.items_by_focus_area():
+    for fa, items in report.s.items_by_focus_area():
         row += 1
         ws.write_string(row, 0, fa, f["h2"])
         row += 1
         for c, title in enumerate(heads):
             ws.write_string(row, c, title, f["head"])
-        for cells in item_rows(report, items)[1:]:
+        for it in items:
             row += 1
-            ws.set_row(row, row_height(list(zip(cells, widths, strict=True))))
-            for c, value in enumerate(cells):
-                if value:
-                    ws.write_string(row, c, value, f["text"])
-                else:
-                    ws.write_blank(row, c, None, f["text"])
+            write_item(row, it)
         row += 1
+
+
+def _text(ws, r: int, c: int, value: str | None, f) -> None:
+    """A text cell, or a blank one with the same format."""
+    if value:
+        ws.write_string(r, c, value, f["text"])
+    else:
+        ws.write_blank(r, c, None, f["text"])
 
 
 def _grade_cell(ws, r: int, c: int, report: Report, value: str | None, f) -> None:
     step = report.s.scale.step(value)
     if step is not None and step.number is not None:
         ws.write_number(r, c, step.number, f["int"])
-    elif value:
-        ws.write_string(r, c, value, f["text"])
     else:
-        ws.write_blank(r, c, None, f["text"])
+        _text(ws, r, c, value, f)
 
 
 def _list_sheet(wb, report: Report, f) -> None:
@@ -308,44 +321,27 @@ def _list_sheet(wb, report: Report, f) -> None:
     widths.append(55)
     heads += [spec.title for spec in report.extras]
     widths += [45] * len(report.extras)
-    for c, w in enumerate(widths):
-        ws.set_column(c, c, w)
-    ws.write_string(0, 0, report_text("list", lang), f["h2"])
-    row = 1
-    for fa, items in s.items_by_focus_area():
-        row += 1
-        ws.write_string(row, 0, fa, f["h2"])
-        row += 1
-        for c, title in enumerate(heads):
-            ws.write_string(row, c, title, f["head"])
-        for it in items:
-            row += 1
-            shown = report.reference_cells(it)
-            further = report.extra_cells(it)
-            ws.set_row(row, row_height([(it.goal, widths[1]), (it.text, widths[2]), (it.department, 22),
-                                        (it.label or "", 22), (it.comment or "", 55),
-                                        *((t, 30) for t in shown), *((x, 45) for x in further)]))
-            ws.write_string(row, 0, it.action_id, f["text"])
-            ws.write_string(row, 1, it.goal, f["text"])
-            ws.write_string(row, 2, it.text, f["text"])
-            for c, value in enumerate(shown, start=3):
-                ws.write_string(row, c, value, f["text"])
-            c = 3 + len(shown)
-            ws.write_string(row, c, it.department, f["text"])
-            _grade_cell(ws, row, c + 1, report, it.grade, f)
-            c += 2
-            if with_label:
-                ws.write_string(row, c, it.label or "", f["text"])
-                c += 1
-            if s.comparable:
-                _grade_cell(ws, row, c, report, it.previous, f)
-                c += 1
-            for value in [it.comment or "", *further]:
-                if value:
-                    ws.write_string(row, c, value, f["text"])
-                else:
-                    ws.write_blank(row, c, None, f["text"])
-                c += 1
-        row += 1
+
+    def write_item(row: int, it) -> None:
+        shown = report.reference_cells(it)
+        further = report.extra_cells(it)
+        ws.set_row(row, row_height([(it.goal, widths[1]), (it.text, widths[2]), (it.department, 22),
+                                    (it.label or "", 22), (it.comment or "", 55),
+                                    *((t, 30) for t in shown), *((x, 45) for x in further)]))
+        for c, value in enumerate([it.action_id, it.goal, it.text, *shown, it.department]):
+            ws.write_string(row, c, value, f["text"])
+        c = 3 + len(shown)
+        _grade_cell(ws, row, c + 1, report, it.grade, f)
+        c += 2
+        if with_label:
+            ws.write_string(row, c, it.label or "", f["text"])
+            c += 1
+        if s.comparable:
+            _grade_cell(ws, row, c, report, it.previous, f)
+            c += 1
+        for value in [it.comment or "", *further]:
+            _text(ws, row, c, value, f)
+            c += 1
+    _list_blocks(ws, report, heads, widths, f, write_item)
 
 
