@@ -764,13 +764,17 @@ def _print_drafts(result, as_json: bool, project_dir: Path, remind: bool, show_a
         next_step(text("next.send-drafts", lang, folder=returns), lang, keep=[str(returns)])
 
 
+def _drafts_options(command):
+    """The options of `send` and `remind`: the round, the drafts' folder, --all, --json, the project."""
+    for option in (handle_errors, project_option, json_option, all_option,
+                   click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+                                metavar="metavar.folder"), round_option):
+        command = option(command)
+    return command
+
+
 @main.command()
-@round_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), metavar="metavar.folder")
-@all_option
-@json_option
-@project_option
-@handle_errors
+@_drafts_options
 def send(round_id, out_dir, show_all, as_json, project_dir):
     """One .eml draft per department, its workbook attached, never sent (help: cmd.send)."""
     from seuranta_xl.returns.mailing import send_drafts
@@ -781,12 +785,7 @@ def send(round_id, out_dir, show_all, as_json, project_dir):
 
 
 @main.command()
-@round_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), metavar="metavar.folder")
-@all_option
-@json_option
-@project_option
-@handle_errors
+@_drafts_options
 def remind(round_id, out_dir, show_all, as_json, project_dir):
     """Drafts for the departments that still owe something, saying what (help: cmd.remind)."""
     from seuranta_xl.returns.mailing import remind_drafts

@@ -23,14 +23,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 
 import uno  # noqa: F401,E402  (Debian's python3-uno)
 
-from lo_fill import _prop, start_office  # noqa: E402  (tests/ is this script's folder)
+from lo_fill import _prop, start_office, stop_office  # noqa: E402  (tests/ is this script's folder)
 from vba_source import for_libreoffice  # noqa: E402
 
 PROBE = "\nPublic Function Probe42()\n    Probe42 = 42\nEnd Function\n"
@@ -103,15 +101,7 @@ def main() -> int:
         for job in spec["jobs"]:
             print(json.dumps(run_job(doc, job, imported), default=str), flush=True)
     finally:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-        shutil.rmtree(work, ignore_errors=True)
+        stop_office(proc, desktop, work)
     return 0
 
 

@@ -62,6 +62,19 @@ def start_office(profile: str):
     return proc, desktop
 
 
+def stop_office(proc, desktop, work: str) -> None:
+    """End the office started by start_office (killed if it does not quit in 10 s) and remove ``work``."""
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def fill_one(desktop, job: dict, work: str) -> None:
     private = os.path.join(work, "in_" + os.path.basename(job["src"]))
     shutil.copyfile(job["src"], private)
@@ -108,15 +121,7 @@ def main() -> int:
                 status = 1
                 print(json.dumps({"dst": job["dst"], "error": f"{type(exc).__name__}: {exc}"}), flush=True)
     finally:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-        shutil.rmtree(work, ignore_errors=True)
+        stop_office(proc, desktop, work)
     return status
 
 

@@ -25,6 +25,22 @@ def set_ready(ws, meta: dict, mark: str | None, approver: str | None) -> None:
     ws[cells["approver"]] = approver
 
 
+def paste_identity_of(source: Path):
+    """An edit for Kit.fill: the identity sheet of the workbook at ``source`` pasted over the return's own
+    (a department copying another's identity)."""
+    other = openpyxl.load_workbook(source)[META_SHEET]
+
+    def edit(wb, ws, meta, cols):
+        mine = wb[META_SHEET]
+        for row in mine.iter_rows():
+            for cell in row:
+                cell.value = None
+        for row in other.iter_rows():
+            for cell in row:
+                mine.cell(cell.row, cell.column).value = cell.value
+    return edit
+
+
 class Kit:
     """A Keuruu project with one open round and its generated workbooks."""
 

@@ -179,14 +179,7 @@ def _real_step(project: Project, op: tuple, ref: Reference, folder: Path, kept: 
         args = ["returns", verb, str(kept[v]), "--project", str(project.root)] + (["--undo"] if undo else [])
         res = CliRunner().invoke(main, args)
         assert res.exit_code == 0, res.output
-        if kind == "withdraw":
-            ref.withdrawn.add(v)
-        elif kind == "reinstate":
-            ref.withdrawn.discard(v)
-        elif kind == "prefer":
-            ref.preferred = [p for p in ref.preferred if p != v] + [v]
-        else:
-            ref.preferred = [p for p in ref.preferred if p != v]
+        ref.decide(kind, v)
         return
     sync_folder(project.root, folder)
 

@@ -10,9 +10,8 @@ import pytest
 from click.testing import CliRunner
 from openpyxl.comments import Comment
 
-from tests.returns_kit import ROUND, Kit, set_saved_time
+from tests.returns_kit import ROUND, Kit, paste_identity_of, set_saved_time
 from seuranta_xl.cli import main
-from seuranta_xl.core.identity import META_SHEET
 from seuranta_xl.returns.sync import sync_folder
 from seuranta_xl.store.rounds import new_round
 
@@ -190,18 +189,7 @@ def test_check_outside_any_project_checks_all_but_the_signature(kit, tmp_path, m
 
 # ------------------------------------------------------------------------------ 6: blame the sender
 def test_a_copied_identity_is_an_error_of_the_sender_not_of_the_department_it_imitates(kit):
-    import openpyxl
-    other = openpyxl.load_workbook(kit.source("Kasvu"))[META_SHEET]
-
-    def edit(wb, ws, meta, cols):
-        mine = wb[META_SHEET]
-        for row in mine.iter_rows():
-            for cell in row:
-                cell.value = None
-        for row in other.iter_rows():
-            for cell in row:
-                mine.cell(cell.row, cell.column).value = cell.value
-    kit.fill(HKP, edit=edit)
+    kit.fill(HKP, edit=paste_identity_of(kit.source("Kasvu")))
     code, doc = sync_json(kit)
     [bad] = [f for f in doc["findings"] if f["code"] == "signature-invalid"]
     assert bad["department"] == HKP_NAME

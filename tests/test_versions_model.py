@@ -43,6 +43,17 @@ class Reference:
     withdrawn: set[int] = field(default_factory=set)
     preferred: list[int] = field(default_factory=list)                  # standing prefer decisions, in order
 
+    def decide(self, kind: str, v: int) -> None:
+        """The coordinator's decision on version ``v``: withdraw / reinstate / prefer / unprefer."""
+        if kind == "withdraw":
+            self.withdrawn.add(v)
+        elif kind == "reinstate":
+            self.withdrawn.discard(v)
+        elif kind == "prefer":
+            self.preferred = [p for p in self.preferred if p != v] + [v]
+        else:
+            self.preferred = [p for p in self.preferred if p != v]
+
     def in_force_order(self) -> list[int]:
         current = [v for v in set(self.folder.values()) if v not in self.withdrawn]
         current.sort(key=lambda v: (self.seen[v][0], self.seen[v][2], v))
@@ -93,14 +104,7 @@ def _apply(op: tuple, ref: Reference, records: list, decisions: list[Decision], 
     elif op[1] < len(records):
         v = op[1]
         decisions.append(Decision(kind=kind, file_hash=records[v][0].file_hash, file_name="x", at=_stamp(20_000 + step)))
-        if kind == "withdraw":
-            ref.withdrawn.add(v)
-        elif kind == "reinstate":
-            ref.withdrawn.discard(v)
-        elif kind == "prefer":
-            ref.preferred = [p for p in ref.preferred if p != v] + [v]
-        else:
-            ref.preferred = [p for p in ref.preferred if p != v]
+        ref.decide(kind, v)
 
 
 @settings(max_examples=300, deadline=None)

@@ -41,7 +41,7 @@ TESTS = Path(__file__).resolve().parents[1]
 from seuranta_xl.core.findings import CATALOGUE, Severity
 from seuranta_xl.core.identity import META_SHEET
 from tests.builders import keuruu_rows
-from tests.returns_kit import ROUND, Kit, set_ready, set_saved_time
+from tests.returns_kit import ROUND, Kit, paste_identity_of, set_ready, set_saved_time
 
 HKP = "Hallinto"                 # Hallinto- ja konsernipalvelut: 54 actions
 N_HKP = 54
@@ -399,17 +399,7 @@ def b_row_hash_changed(c: Corpus) -> Path:
 
 def b_meta_from_other_department(c: Corpus) -> Path:
     """The identity sheet of Kasvu ja hyvinvointi's workbook pasted over Hallinto's."""
-    other = openpyxl.load_workbook(c.kit.source("Kasvu"))[META_SHEET]
-
-    def edit(wb, ws, meta, cols):
-        mine = wb[META_SHEET]
-        for row in mine.iter_rows():
-            for cell in row:
-                cell.value = None
-        for row in other.iter_rows():
-            for cell in row:
-                mine.cell(cell.row, cell.column).value = cell.value
-    return c.fill(edit)
+    return c.fill(paste_identity_of(c.kit.source("Kasvu")))
 
 
 def b_meta_pasted_over(c: Corpus) -> Path:
