@@ -29,7 +29,7 @@ from seuranta_xl.core.goals import GoalRollUp, GoalStatus, roll_up
 from seuranta_xl.core.identity import reference_keys
 from seuranta_xl.core.inputs import default_inputs, extra, has_grade, is_filled
 from seuranta_xl.core.merge import RoundState
-from seuranta_xl.core.model import Round, Scale, Strategy
+from seuranta_xl.core.model import ActionRow, Round, Scale, Strategy
 
 IMPROVED, SAME, WORSE = "improved", "same", "worse"
 
@@ -200,10 +200,14 @@ def summarise(rnd: Round, strategy: Strategy, state: RoundState,
     rows = list(strategy.rows())
 
     overall = _group(overall_name, rows, scale, grades, prev_scale, prev_grades, filled)
-    by_fa = [_group(fa.name, [r for r in rows if r.focus_area == fa.name], scale, grades, prev_scale, prev_grades,
-                    filled) for fa in strategy.focus_areas]
-    by_dept = [_group(d, [r for r in rows if r.action.department == d], scale, grades, prev_scale, prev_grades,
-                      filled) for d in strategy.departments()]
+    rows_of_fa: dict[str, list[ActionRow]] = {}
+    for r in rows:               # one pass, not one per focus area and per department
+        rows_of_fa.setdefault(r.focus_area, []).append(r)
+    rows_of_dept = strategy.rows_by_department()
+    by_fa = [_group(fa.name, rows_of_fa.get(fa.name, []), scale, grades, prev_scale, prev_grades, filled)
+             for fa in strategy.focus_areas]
+    by_dept = [_group(d, rows_of_dept[d], scale, grades, prev_scale, prev_grades, filled)
+               for d in sorted(rows_of_dept, key=str.casefold)]
     further = [s.key for s in extra(specs)]
 
     items = []
@@ -219,7 +223,7 @@ def summarise(rnd: Round, strategy: Strategy, state: RoundState,
 
     departments = strategy.departments()
     if rnd.imported:
-        returned = [d for d in departments if any(grades.get(r.id) or r.id in filled for r in strategy.rows_for(d))]
+        returned = [d for d in departments if any(grades.get(r.id) or r.id in filled for r in rows_of_dept[d])]
     else:
         returned = [d for d in departments if state.returns.get(d)]
     drafts = [d for d in returned if state.returns.get(d) and state.returns[d][-1].draft]
