@@ -600,12 +600,12 @@ def _status_json(project_dir: Path, view, rows, srows: list[StatusRow], findings
 def status(round_id, department, show_all, as_json, project_dir):
     """Who has returned, what is missing (help: cmd.status)."""
     from seuranta_xl.returns.status import round_status
-    from seuranta_xl.store.roundview import resolve_department
+    from seuranta_xl.store.roundview import department_named
 
     view, rows, lang = round_status(project_dir, round_id)
     findings = view.findings
     if department is not None:
-        name = resolve_department(view.strategy, department)
+        name = department_named(view.departments, department)
         rows = [r for r in rows if r.department == name]
         findings = [f for f in findings if f.department == name]
     today = dt.date.today()

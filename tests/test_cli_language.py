@@ -240,3 +240,20 @@ def test_init_asks_for_the_organisation_on_a_terminal(fixtures_dir, tmp_path, mo
     assert "Organisaation nimi (näkyy työkirjoissa ja raporteissa):" in res.output
     assert "Organisaatio: Kemin kaupunki" in res.output and "organisation-defaulted" not in res.output
     assert 'organisation = "Kemin kaupunki"' in (tmp_path / "k" / "seuranta.toml").read_text("utf-8")
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_committed_mo_holds_what_the_po_says(lang):
+    """click.mo is compiled from click.po beforehand (start-up, issue 17): after an edit of the .po,
+    `python -m seuranta_xl.commandline.clickgettext` writes it again, or this fails."""
+    import gettext
+    import io
+    clickgettext.translations.cache_clear()
+    committed = clickgettext.translations(lang)
+    fresh = gettext.GNUTranslations(io.BytesIO(clickgettext.compiled(lang)))
+    def messages(tr):
+        return {k: v for k, v in tr._catalog.items() if k != ""}   # the header holds Babel's date and version
+    assert messages(committed) == messages(fresh), (
+        f"seuranta_xl/data/locale/{lang}/click.mo is not click.po compiled: "
+        "run python -m seuranta_xl.commandline.clickgettext")
+    assert committed.gettext("Show this message and exit.") != "Show this message and exit."

@@ -85,3 +85,77 @@ def test_the_master_is_written_again_when_it_was_touched_or_the_state_changed(tm
     kit.fill("Kasvu")
     sync_folder(kit.proj, kit.returns)                       # a new return: a new state
     assert master.stat().st_mtime_ns != stamp and master.read_bytes() != written
+
+
+# ------------------------------------------------------------------------------ status (issue 17)
+def _kept(db: Path) -> dict[str, tuple[str, str]]:
+    conn = sqlite3.connect(db)
+    try:
+        return {r[0]: (r[1], r[2]) for r in conn.execute("SELECT round_id, state, status_json FROM round_status")}
+    finally:
+        conn.close()
+
+
+def _states(root: Path) -> dict[str, str]:
+    from seuranta_xl.returns.status import round_status
+    return {r.department: r.state for r in round_status(root)[1]}
+
+
+def test_status_reads_what_sync_kept_until_the_ledger_changes(tmp_path):
+    """sync keeps what status shows; status reads it (a planted state shows) while the ledger's history
+    is unchanged, and merges again once anything is written (a new return)."""
+    import json
+    from seuranta_xl.returns.status import status_key
+    kit = Kit(tmp_path)
+    kit.fill("Hallinto")
+    sync_folder(kit.proj, kit.returns)
+    [(round_id, (state, kept))] = _kept(kit.project.db_path).items()
+    with kit.project.ledger() as ledger:
+        assert state == status_key(ledger)
+    computed = _states(kit.proj)
+    assert computed["Hallinto- ja konsernipalvelut"] == "returned" and "missing" in computed.values()
+
+    planted = json.loads(kept)
+    for row in planted["rows"]:
+        row["state"] = "rejected"
+    conn = sqlite3.connect(kit.project.db_path)
+    with conn:
+        conn.execute("UPDATE round_status SET status_json=?", (json.dumps(planted),))
+    conn.close()
+    assert set(_states(kit.proj).values()) == {"rejected"}      # read, not merged again
+
+    kit.fill("Kasvu")
+    sync_folder(kit.proj, kit.returns)
+    now = _states(kit.proj)
+    assert {d for d, s in now.items() if s == "returned"} == {"Hallinto- ja konsernipalvelut", "Kasvu ja hyvinvointi"}
+
+
+def test_status_keeps_no_contacts_and_never_waits_for_a_writer(tmp_path):
+    """Contacts come from seuranta.toml at each status (an edit shows at once, though nothing in the
+    ledger changed); while another command holds the project, status answers without keeping."""
+    import tomllib
+    import tomli_w
+    from seuranta_xl.returns.status import round_status
+    kit = Kit(tmp_path)
+    kit.fill("Hallinto")
+    sync_folder(kit.proj, kit.returns)
+    toml = kit.proj / "seuranta.toml"
+    config = tomllib.loads(toml.read_text("utf-8"))
+    config.setdefault("departments", {})["Kasvu ja hyvinvointi"] = {
+        "contacts": [{"name": "Liisa Virta", "email": "liisa.virta@keuruu.fi"}]}
+    toml.write_text(tomli_w.dumps(config), "utf-8")
+    rows = {r.department: r for r in round_status(kit.proj)[1]}
+    assert rows["Kasvu ja hyvinvointi"].contacts == [{"name": "Liisa Virta", "email": "liisa.virta@keuruu.fi"}]
+    assert "Liisa" not in next(iter(_kept(kit.project.db_path).values()))[1]
+
+    conn = sqlite3.connect(kit.project.db_path)
+    with conn:
+        conn.execute("DELETE FROM round_status")
+    conn.close()
+    started = time.monotonic()
+    with kit.project.lock():                                  # a sync of another process, say
+        assert _states(kit.proj)["Hallinto- ja konsernipalvelut"] == "returned"
+    assert time.monotonic() - started < 3                     # a writer waits up to 5 s for the lock
+    assert _kept(kit.project.db_path) == {}
+    _states(kit.proj)
+    assert len(_kept(kit.project.db_path)) == 1               # kept once the project was free

@@ -30,11 +30,15 @@ def width() -> int:
 
 
 def print_lines(lines: Sequence[Line], console: Console = out) -> None:
+    """The lines as one text, printed at once (a print per line made 630 lines take 0.1 s)."""
+    if not lines:
+        return
+    styled = Text()
     for line in lines:
-        styled = Text()
         for part, style in line:
             styled.append(part, STYLES.get(style, ""))
-        console.print(styled)
+        styled.append("\n")
+    console.print(styled, end="")
 
 
 def say(sentence: str, console: Console = out, style: str = "", keep: Sequence[str] = (), hang: str = "") -> None:

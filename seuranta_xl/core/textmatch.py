@@ -21,8 +21,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 RATIO_THRESHOLD = 90.0
 PARTIAL_THRESHOLD = 95.0
 MIN_PARTIAL_LENGTH = 30
@@ -48,6 +46,7 @@ def similar_texts(a: str, b: str) -> bool:
     na, nb = normalise(a), normalise(b)
     if na == nb:
         return True
+    from rapidfuzz import fuzz     # here, not at the top: status and sync start without it (17 ms)
     if fuzz.ratio(na, nb) >= RATIO_THRESHOLD:
         return True
     short, long_ = sorted((na, nb), key=len)
@@ -60,6 +59,7 @@ def similar_names(a: str, b: str) -> bool:
     if a == b:
         return False
     ka, kb = name_key(a), name_key(b)
+    from rapidfuzz import fuzz
     return ka == kb or fuzz.ratio(ka, kb) >= NAME_RATIO_THRESHOLD
 
 
@@ -124,6 +124,7 @@ def closest(value: str, choices: Sequence[str], limit: int = 3) -> list[str]:
     of the best; empty when none is close."""
     if not choices:
         return []
+    from rapidfuzz import fuzz, process
     found = process.extract(normalise(value), [normalise(c) for c in choices], scorer=fuzz.WRatio,
                             score_cutoff=SUGGEST_CUTOFF, limit=limit)
     best = found[0][1] if found else 0.0

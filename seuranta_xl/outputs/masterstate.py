@@ -7,26 +7,16 @@ again only when the hash differs, or the file is gone or not as written (opened 
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 from pathlib import Path
 
-import seuranta_xl
+from seuranta_xl.store.codehash import code_fingerprint
 from seuranta_xl.store.ledger import Ledger
-
-
-@functools.cache
-def _code_hash() -> str:
-    """The package's source: a changed master format (even within one version) writes the master again."""
-    digest = hashlib.sha256(seuranta_xl.__version__.encode())
-    for path in sorted(Path(seuranta_xl.__file__).parent.rglob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def master_state(ledger: Ledger, lang: str, master: Path) -> str:
     """A hash of everything the master at ``master`` is made from."""
-    parts = (ledger.state_signature(), lang, str(master.resolve()), _code_hash())
+    parts = (ledger.state_signature(), lang, str(master.resolve()), code_fingerprint())
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 

@@ -6,15 +6,20 @@ the reminders' texts all use it)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from seuranta_xl.core.contacts import contacts_of
+from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding, Severity
 from seuranta_xl.core.inputs import COMMENT, GRADE, default_inputs, is_filled
-from seuranta_xl.core.model import Config
+from seuranta_xl.core.model import Config, Round
 from seuranta_xl.core.roundlife import round_facts
 from seuranta_xl.core.versions import REJECTED, Version
+from seuranta_xl.store.codehash import code_fingerprint
+from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.store.project import Project
 from seuranta_xl.store.roundview import RoundView, load_round, resolve_round
 
@@ -139,19 +144,86 @@ def department_rows(view: RoundView, config: Config | None = None) -> list[Depar
         errors = sum(1 for f in own if f.severity is Severity.ERROR)
         warnings = sum(1 for f in own if f.severity is Severity.WARNING and f.code != "missing-return")
         shown = top or refused.get(dept)
-        people = [{"name": c.name, "email": c.email} for c in contacts_of(config, dept)] if config else []
+        people = _people(config, dept) if config else []
         rows.append(DepartmentStatus(dept, _state(view, dept, own), shown.file_name if shown else None,
                                      shown.first_seen if shown else None, len(actions), graded, errors, warnings,
                                      people, top.record.approver if top and top.record else None))
     return rows
 
 
-def round_status(root: Path, round_id: str | None = None) -> tuple[RoundView, list[DepartmentStatus], str]:
+@dataclass
+class RoundStatus:
+    """What status shows of a round: per department its state and counts, and the round's current
+    findings (a RoundView without the strategy and the merged values, which status does not print)."""
+
+    round: Round
+    rows: list[DepartmentStatus]
+    findings: list[Finding]
+
+    @property
+    def departments(self) -> list[str]:
+        return [r.department for r in self.rows]
+
+
+def round_status(root: Path, round_id: str | None = None) -> tuple[RoundStatus, list[DepartmentStatus], str]:
+    """The round's status, its rows with each department's contacts, and the project's language.
+
+    Kept in the ledger (table round_status) for the state of its history and the code that computed it:
+    a second status of an unchanged round reads that instead of merging 15 000 actions again. The
+    contacts come from seuranta.toml each time, so they are never in what is kept."""
     project = Project(root)
     config = project.load_config()
-    with project.ledger() as ledger, ledger.snapshot():    # the round and its returns from one state
-        view = load_round(ledger, resolve_round(ledger, round_id))
-    return view, department_rows(view, config), config.language
+    with project.ledger() as ledger:
+        with ledger.snapshot():    # the round and its returns from one state
+            rnd = resolve_round(ledger, round_id)
+            key = status_key(ledger)
+            kept = ledger.round_status(rnd.id, key)
+            found = _from_json(rnd, kept) if kept is not None else _computed(ledger, rnd)
+        if kept is None:
+            _keep(project, ledger, key, found)
+    rows = [replace(r, contacts=_people(config, r.department)) for r in found.rows]
+    return found, rows, config.language
+
+
+def status_key(ledger: Ledger) -> str:
+    """The state status is kept for: the ledger's history and the code."""
+    return hashlib.sha256(f"{ledger.state_signature()}\0{code_fingerprint()}".encode()).hexdigest()
+
+
+def _computed(ledger: Ledger, rnd: Round) -> RoundStatus:
+    view = load_round(ledger, rnd)
+    return RoundStatus(rnd, department_rows(view), view.findings)
+
+
+def _people(config: Config, department: str) -> list[dict[str, str]]:
+    return [{"name": c.name, "email": c.email} for c in contacts_of(config, department)]
+
+
+def keep_status(ledger: Ledger, view: RoundView) -> None:
+    """Keep what status will show of ``view`` (sync has just merged it: status need not again)."""
+    ledger.put_round_status(view.round.id, status_key(ledger),
+                            _to_json(RoundStatus(view.round, department_rows(view), view.findings)))
+
+
+def _keep(project: Project, ledger: Ledger, key: str, found: RoundStatus) -> None:
+    """Keep a status just computed, unless another command is writing the project (status never waits)."""
+    try:
+        with project.lock(wait=0):
+            if status_key(ledger) == key:      # nothing was written since it was read
+                ledger.put_round_status(found.round.id, key, _to_json(found))
+    except (UserError, OSError):               # busy, or a folder that cannot be written
+        return
+
+
+def _to_json(found: RoundStatus) -> str:
+    return json.dumps({"rows": [asdict(replace(r, contacts=[])) for r in found.rows],
+                       "findings": [f.model_dump(mode="json") for f in found.findings]}, ensure_ascii=False)
+
+
+def _from_json(rnd: Round, kept: str) -> RoundStatus:
+    data = json.loads(kept)
+    return RoundStatus(rnd, [DepartmentStatus(**r) for r in data["rows"]],
+                       [Finding.model_validate(f) for f in data["findings"]])
 
 
 def status_facts(view: RoundView, today: dt.date | None = None) -> dict[str, object]:

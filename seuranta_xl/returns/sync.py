@@ -25,6 +25,7 @@ from seuranta_xl.returns.expectation import project_expectation
 from seuranta_xl.returns.folder import RETURNS_DIR, list_returns
 from seuranta_xl.returns.filestats import FileStats
 from seuranta_xl.returns.reading import MAX_FILE_BYTES, read_return
+from seuranta_xl.returns.status import keep_status
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.store.project import Project
 from seuranta_xl.store.roundview import RoundView, load_round, resolve_round
@@ -224,6 +225,7 @@ def _master(project: Project, ledger: Ledger, lang: str, rnd: Round, result: Syn
         masterstate.remember(ledger, result.master, state)
     result.findings = result.view.findings
     ledger.put_round_findings(rnd.id, state, result.findings)
+    keep_status(ledger, result.view)     # the next status reads it instead of merging again
 
 
 def _view_of(project: Project, round_id: str) -> RoundView:

@@ -8,7 +8,8 @@ coordinator's withdraw / prefer, undone only by a later decision). Triggers make
 master.xlsx is rebuilt from here. From schema 4 also three caches that are not history (rows replaced;
 emptied, the next sync only does more work): file_stats (the stat and hash of each file a sync hashed,
 returns/filestats.py), master_builds (the state the master was last written for, outputs/masterstate.py)
-and round_findings (a round's current findings at that state).
+and round_findings (a round's current findings at that state); from schema 8 round_status (what
+`seuranta status` shows of a round at a state of the ledger and the code, returns/status.py).
 
 Schema versions: a ledger is created at version 1 (BASE_SCHEMA) and brought to SCHEMA_VERSION by the
 ordered MIGRATIONS, so a new ledger and a migrated one are built by the same statements. Opening an
@@ -32,8 +33,8 @@ from seuranta_xl.core.roundlife import LateReturn, RoundEvent, apply_events
 from seuranta_xl.core.versions import Decision, RefusedFile
 from seuranta_xl.store.location import project_location
 
-SCHEMA_VERSION = 7
-CACHE_TABLES = ("file_stats", "master_builds", "round_findings")   # not history: rows are replaced
+SCHEMA_VERSION = 8
+CACHE_TABLES = ("file_stats", "master_builds", "round_findings", "round_status")   # not history: rows are replaced
 
 BASE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -239,6 +240,16 @@ CREATE TABLE IF NOT EXISTS entry_values (
     PRIMARY KEY (return_id, action_id, input_key)
 );
 """ + _append_only("entry_values")),
+    # What status shows of a round (issue 17): a cache like round_findings, replaced per round; the state
+    # is a hash of the ledger's history and of the code (returns/status.py), the JSON its departments'
+    # rows and current findings.
+    (8, """
+CREATE TABLE IF NOT EXISTS round_status (
+    round_id TEXT PRIMARY KEY REFERENCES rounds(id),
+    state TEXT NOT NULL,
+    status_json TEXT NOT NULL
+);
+"""),
 )
 assert [v for v, _ in MIGRATIONS] == list(range(2, SCHEMA_VERSION + 1))
 
@@ -714,6 +725,26 @@ class Ledger:
         with self._write():
             self.conn.execute("INSERT OR REPLACE INTO round_findings(round_id, state, findings_json) VALUES (?,?,?)",
                               (round_id, state, _findings_json(findings)))
+
+    def round_status(self, round_id: str, state: str) -> str | None:
+        """The JSON that status kept of the round at ``state`` (None: not for this state)."""
+        row = self.conn.execute("SELECT status_json FROM round_status WHERE round_id=? AND state=?",
+                                (round_id, state)).fetchone()
+        return row[0] if row else None
+
+    def put_round_status(self, round_id: str, state: str, status_json: str) -> bool:
+        """Keep what status shows of the round at ``state``. A cache, so not kept (False) when the
+        ledger cannot be written at once: read-only, or busy for more than a moment."""
+        self.conn.execute("PRAGMA busy_timeout = 250")
+        try:
+            with self._write():
+                self.conn.execute("INSERT OR REPLACE INTO round_status(round_id, state, status_json) "
+                                  "VALUES (?,?,?)", (round_id, state, status_json))
+            return True
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            self.conn.execute("PRAGMA busy_timeout = 30000")
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -46,7 +46,11 @@ def resolve_round(ledger: Ledger, round_id: str | None, live_only: bool = False)
 def resolve_department(strategy: Strategy, name: str) -> str:
     """The strategy's department called ``name`` (case and spacing do not matter); a UserError that
     suggests the closest names for a mistyped one."""
-    departments = strategy.departments()
+    return department_named(strategy.departments(), name)
+
+
+def department_named(departments: list[str], name: str) -> str:
+    """The one of ``departments`` called ``name``, as :func:`resolve_department` says."""
     wanted = " ".join(name.split()).casefold()
     for dept in departments:
         if " ".join(dept.split()).casefold() == wanted:
