@@ -526,12 +526,13 @@ def sync(folder, round_id, show_all, as_json, project_dir):
 
     from seuranta_xl.returns.sync import sync_folder
 
-    bar = Progress(console=err, transient=True, disable=as_json)
+    # refreshed by each file, not by rich's thread: sync forks workers only from a process with one thread
+    bar = Progress(console=err, transient=True, disable=as_json, auto_refresh=False)
     with bar:
         task = bar.add_task("sync", total=None)
 
         def progress(i: int, n: int, name: str) -> None:
-            bar.update(task, completed=i, total=n, description=name[:40])
+            bar.update(task, completed=i, total=n, description=name[:40], refresh=True)
 
         result = sync_folder(project_dir, folder, round_id, progress=progress)
     lang = result.language

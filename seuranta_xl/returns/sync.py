@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from seuranta_xl.core.findings import Finding
@@ -21,6 +21,7 @@ from seuranta_xl.core.roundlife import LateReturn
 from seuranta_xl.core.validate import Expectation, Validation, validate_return
 from seuranta_xl.core.versions import RefusedFile
 from seuranta_xl.outputs import masterstate
+from seuranta_xl.returns import fanout
 from seuranta_xl.returns.expectation import project_expectation
 from seuranta_xl.returns.folder import RETURNS_DIR, list_returns
 from seuranta_xl.returns.filestats import FileStats
@@ -121,14 +122,23 @@ def _known(path: Path, st, ledger: Ledger, rnd: Round, stats: FileStats, batch: 
     return True
 
 
-def _one(path: Path, ledger: Ledger, expected: _Expected, batch: _Batch, result: SyncResult, seen_at: str,
-         stats: FileStats) -> None:
-    """Read, validate and sort one file of the folder into the batch."""
-    rnd = expected.round
+@dataclass
+class _Job:
+    """A file to read and validate: not seen before, its bytes read once and hashed."""
+
+    path: Path
+    data: bytes | None         # None: too large to read (refused as such)
+    digest: str
+    size: int
+
+
+def _triage(path: Path, ledger: Ledger, rnd: Round, batch: _Batch, result: SyncResult,
+            stats: FileStats) -> _Job | None:
+    """The file's bytes and hash, unless it is known (counted as unchanged) or cannot be read."""
     try:
         st = path.stat()
         if _known(path, st, ledger, rnd, stats, batch, result):
-            return
+            return None
         size = st.st_size
         if size > MAX_FILE_BYTES:    # refused without reading it into memory
             digest = "unread:" + hashlib.sha256(f"{path.name}\0{size}".encode()).hexdigest()
@@ -139,22 +149,36 @@ def _one(path: Path, ledger: Ledger, expected: _Expected, batch: _Batch, result:
             stats.remember(path, st, digest)
     except OSError as exc:
         batch.rejected.append(Finding(code="corrupt-file", file=path.name, params={"detail": exc.strerror or str(exc)}))
-        return
+        return None
     batch.present[path.name] = digest
     if digest in batch.hashes or ledger.has_return(rnd.id, digest):
         result.unchanged += 1
         batch.hashes.add(digest)
-        return
+        return None
     batch.hashes.add(digest)
-    wb = read_return(path, data)
-    v = validate_return(wb, expected.get(), path.name)
+    return _Job(path, data, digest, size)
+
+
+def _examine(job: _Job, exp: Expectation) -> tuple[ReturnedWorkbook | ReadFailure, Validation]:
+    """Read and validate one file (in a worker process, or here). The workbook's facts come back without
+    its sheets' values: the record needs only its times, size and program."""
+    wb = read_return(job.path, job.data)
+    v = validate_return(wb, exp, job.path.name)
+    if isinstance(wb, ReturnedWorkbook):
+        wb = replace(wb, sheets=[], meta={}, meta_rows=[], values={})
+    return wb, v
+
+
+def _sort(job: _Job, wb: ReturnedWorkbook | ReadFailure, v: Validation, rnd: Round, batch: _Batch,
+          result: SyncResult, seen_at: str) -> None:
+    """An examined file into the batch: a new return, or a refused file."""
     if not v.accepted:
         result.rejected += 1
         batch.rejected.extend(v.findings)
-        batch.refused.append(_refusal(v, wb, path, digest, size, rnd, seen_at))
+        batch.refused.append(_refusal(v, wb, job.path, job.digest, job.size, rnd, seen_at))
         return
     assert isinstance(wb, ReturnedWorkbook)
-    batch.new.append((_record(v, wb, path, rnd, seen_at), v.entries))
+    batch.new.append((_record(v, wb, job.path, rnd, seen_at), v.entries))
 
 
 def _late(files: list[Path], ledger: Ledger, exp: Expectation, result: SyncResult, seen_at: str) -> None:
@@ -177,7 +201,9 @@ def _late(files: list[Path], ledger: Ledger, exp: Expectation, result: SyncResul
 
 
 def sync_folder(root: Path, folder: Path | None = None, round_id: str | None = None,
-                progress: Progress | None = None) -> SyncResult:
+                progress: Progress | None = None, workers: int | None = None) -> SyncResult:
+    """Sync the round's returns folder (``workers``: processes beside this one that read and validate
+    files; None: as many as the free cores are worth, returns/fanout.py)."""
     project = Project(root)
     config = project.load_config()
     with project.lock(), project.ledger() as ledger:
@@ -192,15 +218,52 @@ def sync_folder(root: Path, folder: Path | None = None, round_id: str | None = N
             _late(files, ledger, expected.get(), result, seen_at)
         else:
             stats = FileStats(ledger)
-            for i, path in enumerate(files, start=1):
-                if progress:
-                    progress(i, len(files), path.name)
-                _one(path, ledger, expected, batch, result, seen_at, stats)
+            _read_folder(files, ledger, expected, batch, result, seen_at, stats, progress, workers)
             ledger.record_sync(rnd.id, str(folder.resolve()), batch.new, batch.present, batch.rejected, batch.refused)
             stats.save()
         result.new_returns = len(batch.new)
         _master(project, ledger, config.language, rnd, result)
     return result
+
+
+BATCH_BYTES = 256 * 2**20    # the files read ahead of their validation, at most (then validated, then the next)
+
+
+def _read_folder(files: list[Path], ledger: Ledger, expected: _Expected, batch: _Batch, result: SyncResult,
+                 seen_at: str, stats: FileStats, progress: Progress | None, workers: int | None) -> None:
+    """Every file of the folder into the batch: each new one read and validated, on every free core
+    (returns/fanout.py) in batches of at most BATCH_BYTES, the rest known by stat or hash."""
+    jobs: list[_Job] = []
+    handled = 0
+
+    def examine_jobs() -> None:
+        nonlocal handled
+        if not jobs:
+            return
+        exp = expected.get()
+        count = fanout.worker_count(len(jobs)) if workers is None else workers
+        base = handled
+
+        def done(n: int, i: int) -> None:
+            if progress:
+                progress(base + n, len(files), jobs[i].path.name)
+        examined = fanout.run_all(jobs, lambda job: _examine(job, exp), count, done)
+        for job, (wb, v) in zip(jobs, examined, strict=True):
+            _sort(job, wb, v, expected.round, batch, result, seen_at)
+        handled += len(jobs)
+        jobs.clear()
+
+    for path in files:
+        job = _triage(path, ledger, expected.round, batch, result, stats)
+        if job is None:
+            handled += 1
+            if progress:
+                progress(handled, len(files), path.name)
+            continue
+        jobs.append(job)
+        if sum(j.size for j in jobs) >= BATCH_BYTES:
+            examine_jobs()
+    examine_jobs()
 
 
 def _master(project: Project, ledger: Ledger, lang: str, rnd: Round, result: SyncResult) -> None:

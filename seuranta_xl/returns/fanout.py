@@ -1,0 +1,130 @@
+"""One job per file, on every core the machine gives (shell: processes).
+
+sync reads and validates each new return (about 17 ms a file: calamine, then the pure validator). On a
+machine with free cores, worker processes take files too: the jobs are claimed one at a time from a
+shared counter by whichever process is free, the main process included, so a worker that starts late
+or not at all costs nothing but its start. Results come back in job order.
+
+Only where a fork is safe and cheap: Linux, and a process with one thread (a fork copies no other
+thread, and any lock one of them held would stay held in the child). The workers are forks, so the
+jobs and the function need no pickling; only results travel, through a queue whose feeder thread in
+the worker keeps it working while the main process is busy. Elsewhere (Windows, macOS, a process
+with threads) everything runs in the calling process, as before.
+
+Nothing is lost to a worker: a job that raises in a worker, or whose worker dies, is done again in the
+main process, which then raises or reports exactly as a serial run would.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+J = TypeVar("J")
+R = TypeVar("R")
+
+MIN_JOBS_PER_WORKER = 4      # below this a worker's start (a fork, 5-10 ms) is not worth it
+_POLL_SECONDS = 0.05
+
+
+def worker_count(jobs: int) -> int:
+    """How many worker processes ``jobs`` jobs are worth beside the main process (0: none)."""
+    if sys.platform != "linux" or threading.active_count() > 1:
+        return 0
+    cores = len(os.sched_getaffinity(0))
+    return max(0, min(cores - 1, jobs // MIN_JOBS_PER_WORKER - 1))
+
+
+Done = Callable[[int, int], None]
+
+
+def run_all(jobs: Sequence[J], work: Callable[[J], R], workers: int, done: Done | None = None) -> list[R]:
+    """``work(job)`` for every job, in the main process and ``workers`` forked ones; ``done(n, i)`` in
+    the main process after each result: n jobs done so far, job i the last."""
+    if workers <= 0 or len(jobs) < 2:
+        return _serial(jobs, work, done)
+    ctx = multiprocessing.get_context("fork")
+    claimed = ctx.Value("i", 0)
+    results = ctx.Queue()
+    procs = [ctx.Process(target=_worker, args=(jobs, work, claimed, results), daemon=True) for _ in range(workers)]
+    for p in procs:
+        p.start()
+    out: dict[int, R] = {}
+    try:
+        while (i := _claim(claimed, len(jobs))) is not None:
+            out[i] = work(jobs[i])
+            if done:
+                done(len(out), i)
+            _collect(results, out, False, done)
+        _wait(results, out, procs, len(jobs), done)
+    except BaseException:          # a job raised here (or Ctrl+C): the workers' results are not wanted
+        for p in procs:
+            p.kill()
+        raise
+    for i in range(len(jobs)):     # a worker that failed on a job, or died: the job again, here
+        if i not in out:
+            out[i] = work(jobs[i])
+            if done:
+                done(len(out), i)
+    return [out[i] for i in range(len(jobs))]
+
+
+def _serial(jobs: Sequence[J], work: Callable[[J], R], done: Done | None) -> list[R]:
+    out = []
+    for i, job in enumerate(jobs):
+        out.append(work(job))
+        if done:
+            done(len(out), i)
+    return out
+
+
+def _claim(claimed, total: int) -> int | None:
+    """The next job nobody has taken (None: all taken)."""
+    with claimed.get_lock():
+        i = claimed.value
+        if i >= total:
+            return None
+        claimed.value = i + 1
+        return i
+
+
+def _worker(jobs, work, claimed, results) -> None:
+    while (i := _claim(claimed, len(jobs))) is not None:
+        try:
+            results.put((i, True, work(jobs[i])))
+        except BaseException:            # the main process does it again and reports what happens there
+            results.put((i, False, None))
+    results.close()
+    results.join_thread()
+
+
+def _collect(results, out: dict, block: bool, done: Done | None) -> bool:
+    """Take the results that have arrived (waiting briefly for one when ``block``); False when none came."""
+    came = False
+    while True:
+        try:
+            i, ok, value = results.get(timeout=_POLL_SECONDS) if block and not came else results.get_nowait()
+        except queue.Empty:
+            return came
+        came = True
+        if ok:
+            out[i] = value
+            if done:
+                done(len(out), i)
+
+
+def _wait(results, out: dict, procs, total: int, done: Done | None) -> None:
+    """The workers' last results, until every job is in or no worker is left to send one (the jobs a
+    worker failed on are then done again by the caller)."""
+    while len(out) < total:
+        if not _collect(results, out, True, done) and not any(p.is_alive() for p in procs):
+            _collect(results, out, False, done)
+            break
+    for p in procs:
+        p.join(timeout=1)
+        if p.is_alive():              # pragma: no cover - a worker stuck after its last job
+            p.kill()
