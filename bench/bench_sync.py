@@ -84,7 +84,7 @@ CONTENDERS = {"seuranta sync": run_sync, "pandas script": run_pandas, "floor": r
 
 
 def _cpu() -> float:
-    """CPU seconds of this process and of the worker processes it waited for (sync's, returns/fanout.py)."""
+    """CPU seconds of this process and of the worker processes it waited for (sync's, store/fanout.py)."""
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 

@@ -18,7 +18,7 @@ PKG = Path(__file__).resolve().parents[1] / "seuranta_xl"
 LAYERS: list[set[str]] = [
     {"core"},                                  # pure: models, catalogue, validate, merge, ids, identity
     {"present"},                               # labels, tables and formats for people (fi/sv/en)
-    {"store"},                                 # project folder, config, ledger, rounds, atomic writes
+    {"store"},                                 # project folder, config, ledger, rounds, atomic writes, workers
     {"strategy", "workbook", "outputs"},       # tables in, workbooks out, master/report/export out
     {"returns"},                               # reading, check, sync (writes the master)
     {"addin", "demo", "frames", "commandline"},  # the Excel entry points, the demo, the pandas API, the CLI's click side

@@ -1,4 +1,4 @@
-"""Reading and validating on every core (issue 17, returns/fanout.py): results in job order whoever did
+"""Reading and validating on every core (issue 17, store/fanout.py): results in job order whoever did
 them, a job that fails or whose worker dies done again in the main process, and a sync with workers
 recording exactly what a serial sync records.
 
@@ -30,7 +30,7 @@ def run_python(code: str) -> str:
 def test_results_come_in_job_order_from_every_process():
     out = json.loads(run_python("""
         import json, os, time
-        from seuranta_xl.returns import fanout
+        from seuranta_xl.store import fanout
         main = os.getpid()
         def work(n):
             time.sleep(0.01)
@@ -48,7 +48,7 @@ def test_results_come_in_job_order_from_every_process():
 def test_a_failed_job_or_a_dead_worker_is_done_again_in_the_main_process():
     out = json.loads(run_python("""
         import json, os
-        from seuranta_xl.returns import fanout
+        from seuranta_xl.store import fanout
         main = os.getpid()
         def work(n):
             if os.getpid() != main and n == 3:
@@ -63,7 +63,7 @@ def test_a_failed_job_or_a_dead_worker_is_done_again_in_the_main_process():
 
 def test_an_error_in_every_process_reaches_the_caller_as_in_a_serial_run():
     out = run_python("""
-        from seuranta_xl.returns import fanout
+        from seuranta_xl.store import fanout
         def work(n):
             if n == 7:
                 raise KeyError("job seven")
@@ -109,7 +109,7 @@ def test_a_sync_with_workers_records_what_a_serial_sync_records(tmp_path):
         out = run_python(f"""
             import json
             from pathlib import Path
-            from seuranta_xl.returns import fanout
+            from seuranta_xl.store import fanout
             from seuranta_xl.returns.sync import sync_folder
             fanout.MIN_JOBS_PER_WORKER = 1
             r = sync_folder(Path({str(project)!r}), Path({str(kit.returns)!r}), workers={workers})
@@ -123,7 +123,7 @@ def test_a_sync_with_workers_records_what_a_serial_sync_records(tmp_path):
 def test_no_worker_is_left_behind_when_a_job_raises():
     out = run_python("""
         import multiprocessing, time
-        from seuranta_xl.returns import fanout
+        from seuranta_xl.store import fanout
         def work(n):
             if n == 0:
                 raise KeyError("first job")

@@ -78,8 +78,6 @@ def reference_keys(strategy: Strategy) -> tuple[str, ...]:
     """The strategy's reference columns, in ``STRATEGY_REFERENCE_KEYS`` order: a key that at least one
     action has. A target level the same as the action's indicator, or a responsible person the same as its
     department (Tuusula's Vastuuhenkilö is both), adds nothing and does not make a column of its own."""
-    actions = strategy.actions()
-
     def adds(key: str, action: Action) -> bool:
         text = reference_text(action, key)
         if key == "target":
@@ -87,7 +85,16 @@ def reference_keys(strategy: Strategy) -> tuple[str, ...]:
         if key == "responsible":
             return bool(text) and text != action.department
         return bool(text)
-    return tuple(k for k in STRATEGY_REFERENCE_KEYS if any(adds(k, a) for a in actions))
+    # one pass, asking each action only the keys not yet found, and the raw field first: an action
+    # without the field cannot add its column (5 calls per action made this 63 ms at 15 000 actions)
+    missing = list(STRATEGY_REFERENCE_KEYS)
+    for action in strategy.actions():
+        found = [k for k in missing if getattr(action, k) and adds(k, action)]
+        if found:
+            missing = [k for k in missing if k not in found]
+            if not missing:
+                break
+    return tuple(k for k in STRATEGY_REFERENCE_KEYS if k not in missing)
 
 
 def legacy_keys(strategy: Strategy) -> tuple[str, ...]:

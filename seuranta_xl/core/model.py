@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import weakref
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -215,15 +216,32 @@ class ActionRow:
         return self.action.id
 
 
+# id(strategy) -> (a weak reference to it, its shape, its rows): kept outside the model, since pydantic
+# compares private attributes too and a strategy with its rows kept must equal one without. Not I/O: a
+# memo of a pure function of the strategy, dropped with it.
+_ROWS: dict[int, tuple[weakref.ref, tuple, list[ActionRow]]] = {}
+
+
 class Strategy(_Model):
     name: str = ""
     focus_areas: list[FocusArea] = Field(default_factory=list)
 
     def rows(self) -> Iterator[ActionRow]:
-        for fa in self.focus_areas:
-            for goal in fa.goals:
-                for action in goal.actions:
-                    yield ActionRow(action=action, focus_area=fa.name, goal=goal.text)
+        return iter(self.row_list())
+
+    def row_list(self) -> list[ActionRow]:
+        """Every action with its focus area and goal, in order: built once and kept (one pass over 15 000
+        actions took 21 ms, and a sync made a dozen) while the strategy's shape stays the same."""
+        shape = tuple((id(fa), fa.name, id(goal), goal.text, id(goal.actions), len(goal.actions))
+                      for fa in self.focus_areas for goal in fa.goals)
+        kept = _ROWS.get(id(self))
+        if kept is not None and kept[0]() is self and kept[1] == shape:
+            return kept[2]
+        rows = [ActionRow(action=action, focus_area=fa.name, goal=goal.text)
+                for fa in self.focus_areas for goal in fa.goals for action in goal.actions]
+        key = id(self)
+        _ROWS[key] = (weakref.ref(self, lambda _gone, key=key: _ROWS.pop(key, None)), shape, rows)
+        return rows
 
     def actions(self) -> list[Action]:
         return [r.action for r in self.rows()]

@@ -10,6 +10,7 @@ are one finding with a range and a count).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -34,6 +35,10 @@ class Sheet:
     grid: list[list[Any]]
     cols: dict[str, int]
     facts: SheetFacts
+    letters: dict[str, str] = field(init=False)           # key -> its column's letters, once per sheet
+
+    def __post_init__(self) -> None:
+        self.letters = {key: col_letter(c) for key, c in self.cols.items()}
 
     def value(self, r: int, key: str) -> Any:
         c = self.cols.get(key)
@@ -42,7 +47,7 @@ class Sheet:
         return self.grid[r][c]
 
     def ref(self, r: int, key: str) -> str:
-        return f"{col_letter(self.cols[key])}{r + 1}" if key in self.cols else f"A{r + 1}"
+        return f"{self.letters.get(key, 'A')}{r + 1}"
 
 
 @dataclass
@@ -144,7 +149,13 @@ def _entry(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> Entry:
 
 
 def _spec(ctx: Ctx, key: str) -> InputSpec | None:
-    return next((s for s in ctx.exp.inputs if s.key == key), None)
+    return ctx.exp.input_specs.get(key)
+
+
+@functools.lru_cache(maxsize=64)
+def _locked_keys(refs: tuple[str, ...]) -> list[str]:
+    """locked_keys, once per set of reference keys (it is asked for every row)."""
+    return locked_keys(refs)
 
 
 def _extra_inputs(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> tuple[dict, dict, bool]:
@@ -189,7 +200,7 @@ def _locked_ok(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> bool:
     """Locked texts compared with the strategy itself, so the exact cell is named."""
     ok = True
     refs = covered_keys(ctx.references, sheet.cols)
-    for key, text in zip(locked_keys(refs), locked_texts(row, refs), strict=True):
+    for key, text in zip(_locked_keys(refs), locked_texts(row, refs), strict=True):
         if key not in sheet.cols:
             continue
         raw = sheet.value(r, key)

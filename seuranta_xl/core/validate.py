@@ -54,6 +54,9 @@ class Expectation:
     def __post_init__(self) -> None:
         self.rows_by_department = self.strategy.rows_by_department()
         self.inputs: tuple[InputSpec, ...] = round_inputs(self.round, self.config)   # resolved (core/inputs.py)
+        self.input_specs: dict[str, InputSpec] = {}                  # key -> its spec (the first, as listed)
+        for spec in self.inputs:
+            self.input_specs.setdefault(spec.key, spec)
 
 
 @dataclass

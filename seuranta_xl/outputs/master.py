@@ -26,7 +26,7 @@ from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.inputs import typed_value   # a number as a number, other values as stored (dates: ISO)
 from seuranta_xl.core.identity import TITLES, reference_keys, reference_text
 from seuranta_xl.outputs.goalsheet import goals_sheet
-from seuranta_xl.outputs.sheetdata import splice_rows
+from seuranta_xl.outputs.sheetdata import SheetRows, splice_rows
 from seuranta_xl.present.i18n import DATETIME_FORMATS, excel_serial, local_time
 from seuranta_xl.present.inputs import asks_comment, asks_grade, extra_inputs
 from seuranta_xl.present.links import cell_link
@@ -64,7 +64,7 @@ def build_master(views: list[RoundView], lang: str, master_dir: Path,
     link = wb.add_format({"font_color": "#0563C1", "underline": 1, "valign": "top", "text_wrap": True})
     when = wb.add_format({"num_format": DATETIME_FORMATS.get(lang, DATETIME_FORMATS["fi"]), "valign": "top",
                           "align": "left"})
-    wide, wide_wrap = _wide_sheet(wb, views, lang, head, wrap, top)
+    wide = _wide_sheet(wb, views, lang, head, wrap, top)
     long = _long_sheet(wb, views, lang, when)
     _returns_sheet(wb, views, lang, head, top, when)
     _findings_sheet(wb, views, lang, head, wrap, top, link, master_dir)
@@ -72,8 +72,8 @@ def build_master(views: list[RoundView], lang: str, master_dir: Path,
     goals_sheet(wb, views, goal_statuses or {}, lang, head, wrap,
                 wb.add_format({"bold": True, "text_wrap": True, "valign": "top"}))    # #16: a status per goal
     wb.close()
-    return splice_rows(buf.getvalue(), {"xl/worksheets/sheet1.xml": (wide, wide_wrap),
-                                        "xl/worksheets/sheet2.xml": (long, set())})
+    return splice_rows(buf.getvalue(), {"xl/worksheets/sheet1.xml": wide, "xl/worksheets/sheet2.xml": long},
+                       tables={"xl/tables/table1.xml": "xl/worksheets/sheet2.xml"})
 
 
 def _s(ws, r: int, c: int, value, fmt=None) -> None:
@@ -150,9 +150,9 @@ def _wide_columns(views: list[RoundView], lang: str, refs: tuple[str, ...]) -> l
     return [(title, _header_width(title, width), hidden) for title, width, hidden in cols]
 
 
-def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple[list[list], set[int]]:
-    """Header and layout through XlsxWriter; returns the data rows (one per action) and the visible columns
-    whose text wraps (they set the rows' heights)."""
+def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> SheetRows:
+    """Header and layout through XlsxWriter; the data rows (one per action) are made later, perhaps in
+    a worker process, with the visible columns whose text wraps (they set the rows' heights)."""
     ws = wb.add_worksheet(text("master.wide", lang))
     strategy = views[-1].strategy if views else None
     refs = reference_keys(strategy) if strategy else ()
@@ -165,12 +165,18 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
         ws.set_column(c, c, w, wrap if w > 12 else top, options)
     _setup_print(ws)
     ws.freeze_panes(1, 1)
-    rows: list[list] = []
     if strategy is None:
-        return rows, wrapping
+        return SheetRows(list, wrapping)
+    count = sum(1 for _ in strategy.rows())
+    ws.autofilter(0, 0, max(1, count), len(cols) - 1)
+    return SheetRows(lambda: _wide_rows(views, strategy, refs, lang), wrapping, count)
+
+
+def _wide_rows(views: list[RoundView], strategy, refs: tuple[str, ...], lang: str) -> list[list]:
     labelled_rounds = [_labelled(v.round.scale) for v in views]
     extras = [extra_inputs(v.round, lang) for v in views]
     drafts = [_draft_ids(v) for v in views]
+    rows: list[list] = []
     for row in strategy.rows():
         values = [row.id, row.focus_area, row.goal, row.action.text, row.action.department]
         values += [reference_text(row.action, k) or None for k in refs]
@@ -185,8 +191,7 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> tuple
             values += [typed_value(spec, cur.value(spec.key)) for spec in further]
             values.append(_source_text(cur.source, drafted, lang))
         rows.append(values)
-    ws.autofilter(0, 0, max(1, len(rows)), len(cols) - 1)
-    return rows, wrapping
+    return rows
 
 
 def _draft_ids(view: RoundView) -> set[int]:
@@ -201,9 +206,9 @@ def _source_text(src, drafted: set[int], lang: str) -> str | None:
     return f"{src.file_name} ({text('state.draft', lang)})" if src.return_id in drafted else src.file_name
 
 
-def _long_sheet(wb, views: list[RoundView], lang: str, when) -> list[list]:
-    """The Excel Table "Seuranta" of every (round, action); returns its data rows. The label column holds
-    a label only where it adds words; the received time is an Excel date-time in local time."""
+def _long_sheet(wb, views: list[RoundView], lang: str, when) -> SheetRows:
+    """The Excel Table "Seuranta" of every (round, action); its data rows are made later. The label
+    column holds a label only where it adds words; the received time is an Excel date-time in local time."""
     ws = wb.add_worksheet(text("master.long", lang))
     titles = TITLES[lang]
     cols = [text("col.round", lang), titles["id"], titles["department"], titles["focus_area"], titles["goal"],
@@ -214,6 +219,17 @@ def _long_sheet(wb, views: list[RoundView], lang: str, when) -> list[list]:
         further.update({spec.key: spec for spec in extra_inputs(v.round, lang)})
     cols += [spec.title for spec in further.values() if spec.title not in cols]
     keys = [k for k, spec in further.items() if spec.title in cols[11:]]
+    for c, w in enumerate([12, 9, 22, 22, 32, 45, 10, 16, 45, 24, 17] + [30] * len(keys)):
+        ws.set_column(c, c, _header_width(cols[c], w), when if c == 10 else None)
+    _setup_print(ws)
+    ws.add_table(0, 0, 1, len(cols) - 1, {    # on one row: splice_rows stretches it over the rows
+        "name": "Seuranta", "style": "Table Style Medium 2",
+        "columns": [{"header": c} for c in cols]})
+    count = sum(1 for v in views for _ in v.strategy.rows())
+    return SheetRows(lambda: _long_rows(views, [(k, further[k]) for k in keys]), set(), count)
+
+
+def _long_rows(views: list[RoundView], further: list[tuple[str, object]]) -> list[list]:
     rows: list[list] = []
     for v in views:
         labelled = _labelled(v.round.scale)
@@ -226,13 +242,7 @@ def _long_sheet(wb, views: list[RoundView], lang: str, when) -> list[list]:
             rows.append([v.round.id, row.id, row.action.department, row.focus_area, row.goal, row.action.text,
                          _grade_cell(step, cur.grade), label, cur.comment,
                          src.file_name if src else None, excel_serial(local) if local else None,
-                         *(typed_value(further[k], cur.value(k)) for k in keys)])
-    for c, w in enumerate([12, 9, 22, 22, 32, 45, 10, 16, 45, 24, 17] + [30] * len(keys)):
-        ws.set_column(c, c, _header_width(cols[c], w), when if c == 10 else None)
-    _setup_print(ws)
-    ws.add_table(0, 0, max(len(rows), 1), len(cols) - 1, {
-        "name": "Seuranta", "style": "Table Style Medium 2",
-        "columns": [{"header": c} for c in cols]})
+                         *(typed_value(spec, cur.value(k)) for k, spec in further)])
     return rows
 
 

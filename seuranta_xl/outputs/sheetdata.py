@@ -10,19 +10,25 @@ as "_x005F_xHHHH_", so a cell reads back exactly as XlsxWriter would have writte
 """
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import re
+import tempfile
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from seuranta_xl.core.cells import col_letter
 from seuranta_xl.present.rowheight import row_height, wrapped_lines
+from seuranta_xl.store import fanout
 
 _LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
 _COL = re.compile(r"<col\b([^>]*)/>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _DIMENSION = re.compile(r'<dimension ref="[^"]*"/>')
+_TABLE_REF = re.compile(r'(ref="[A-Z]+)1:([A-Z]+)\d+"')      # a Table's and its autoFilter's range
 
 
 def escape(text: str) -> str:
@@ -101,29 +107,125 @@ def rows_xml_chunks(rows: Sequence[Sequence[object]], first_row: int, styles: di
         yield "".join(parts)
 
 
-def splice_rows(package: bytes, sheets: dict[str, tuple[Sequence[Sequence[object]], set[int]]]) -> bytes:
-    """Put data rows (from row 2, under the header XlsxWriter wrote) into the named sheet parts:
-    ``sheets`` maps a part name to (rows, the 0-based columns whose text wraps). The rows are streamed
-    into the compressed part a chunk at a time."""
+Rows = Sequence[Sequence[object]]
+PARALLEL_ROWS = 5000          # fewer rows in the big sheets than this: one process writes them all
+
+
+@dataclass
+class SheetRows:
+    """The data rows of one sheet part, made when needed (perhaps in a worker process), and the 0-based
+    columns whose text wraps."""
+
+    make: Callable[[], Rows]
+    wrap: set[int] = field(default_factory=set)
+    expected_rows: int = 0     # how many rows ``make`` gives (it decides whether workers are worth it)
+
+
+def splice_rows(package: bytes, sheets: dict[str, SheetRows], tables: dict[str, str] | None = None) -> bytes:
+    """Put data rows (from row 2, under the header XlsxWriter wrote) into the named sheet parts, and
+    stretch each Table part in ``tables`` (part name -> its sheet part) over its sheet's rows: XlsxWriter
+    was given the Table on the header and one row, as checking 15 000 rows for overlaps took 0.1 s.
+
+    With a free core (store/fanout.py) each sheet's rows and XML are made in a process of their own,
+    into a temporary file; otherwise here, streamed into the compressed part a chunk at a time."""
+    with zipfile.ZipFile(io.BytesIO(package)) as zin:
+        parts = {name: zin.read(name).decode("utf-8") for name in sheets}
+        made = _made_parts(parts, sheets)
+        try:
+            return _write_package(zin, made, tables or {})
+        finally:
+            for m in made.values():
+                m.discard()
+
+
+@dataclass
+class _Made:
+    """A sheet part's XML around its data rows, and the rows' XML: chunks to stream, or a file."""
+
+    head: str
+    tail: str
+    rows: int
+    chunks: Iterator[str] | None = None
+    file: str | None = None
+
+    def pieces(self) -> Iterator[bytes]:
+        yield self.head.encode("utf-8")
+        if self.file is not None:
+            with open(self.file, "rb") as f:
+                while block := f.read(4 * 2**20):
+                    yield block
+        else:
+            for chunk in self.chunks or ():
+                yield chunk.encode("utf-8")
+        yield self.tail.encode("utf-8")
+
+    def discard(self) -> None:
+        if self.file is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.file)
+
+
+def _made_parts(parts: dict[str, str], sheets: dict[str, SheetRows]) -> dict[str, _Made]:
+    names = list(sheets)
+    big = sum(sheets[n].expected_rows for n in names) >= PARALLEL_ROWS
+    workers = fanout.worker_count(len(names), per_worker=1) if big else 0
+    if not workers:
+        return {n: _streamed(parts[n], sheets[n]) for n in names}
+    files = fanout.run_all(names, lambda n: _to_file(parts[n], sheets[n]), workers)
+    return dict(zip(names, files, strict=True))
+
+
+def _frame(xml: str, rows: int, width: int) -> tuple[str, str]:
+    """The part's XML before and after its data rows, its dimension covering them (no rows: as it was)."""
+    if not rows:
+        return xml, ""
+    xml = xml.replace("<sheetData/>", "<sheetData></sheetData>", 1)
+    xml = _DIMENSION.sub(f'<dimension ref="A1:{col_letter(width - 1)}{rows + 1}"/>', xml, 1)
+    head, tail = xml.split("</sheetData>", 1)
+    return head, "</sheetData>" + tail
+
+
+def _chunks(xml: str, rows: Rows, wrap: set[int]) -> Iterator[str]:
+    styles, widths = _columns(xml)
+    return rows_xml_chunks(rows, 2, styles, {c: widths[c] for c in wrap if c in widths})
+
+
+def _streamed(xml: str, sheet: SheetRows) -> _Made:
+    rows = sheet.make()
+    head, tail = _frame(xml, len(rows), max((len(r) for r in rows), default=0))
+    return _Made(head, tail, len(rows), chunks=_chunks(xml, rows, sheet.wrap))
+
+
+def _to_file(xml: str, sheet: SheetRows) -> _Made:
+    """The rows' XML in a temporary file (a worker process's job: only the file's name travels back)."""
+    rows = sheet.make()
+    head, tail = _frame(xml, len(rows), max((len(r) for r in rows), default=0))
+    fd, name = tempfile.mkstemp(prefix="seuranta-master-", suffix=".xml")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            for chunk in _chunks(xml, rows, sheet.wrap):
+                f.write(chunk.encode("utf-8"))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
+    return _Made(head, tail, len(rows), file=name)
+
+
+def _write_package(zin: zipfile.ZipFile, made: dict[str, _Made], tables: dict[str, str]) -> bytes:
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
-            data = zin.read(info.filename)
-            rows, wrap = sheets.get(info.filename, ((), set()))
-            if not rows:
-                zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+            if info.filename in made:
+                with zout.open(_level_one(info), "w") as part:
+                    for piece in made[info.filename].pieces():
+                        part.write(piece)
                 continue
-            xml = data.decode("utf-8")
-            styles, widths = _columns(xml)
-            xml = xml.replace("<sheetData/>", "<sheetData></sheetData>", 1)
-            width = max(len(r) for r in rows)
-            xml = _DIMENSION.sub(f'<dimension ref="A1:{col_letter(width - 1)}{len(rows) + 1}"/>', xml, 1)
-            head, tail = xml.split("</sheetData>", 1)
-            with zout.open(_level_one(info), "w") as part:
-                part.write(head.encode("utf-8"))
-                for chunk in rows_xml_chunks(rows, 2, styles, {c: widths[c] for c in wrap if c in widths}):
-                    part.write(chunk.encode("utf-8"))
-                part.write(("</sheetData>" + tail).encode("utf-8"))
+            data = zin.read(info.filename)
+            if info.filename in tables and tables[info.filename] in made:
+                data = _TABLE_REF.sub(lambda m: f'{m.group(1)}1:{m.group(2)}{made[tables[info.filename]].rows + 1}"',
+                                      data.decode("utf-8")).encode("utf-8")
+            zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 

@@ -21,7 +21,7 @@ from seuranta_xl.core.roundlife import LateReturn
 from seuranta_xl.core.validate import Expectation, Validation, validate_return
 from seuranta_xl.core.versions import RefusedFile
 from seuranta_xl.outputs import masterstate
-from seuranta_xl.returns import fanout
+from seuranta_xl.store import fanout
 from seuranta_xl.returns.expectation import project_expectation
 from seuranta_xl.returns.folder import RETURNS_DIR, list_returns
 from seuranta_xl.returns.filestats import FileStats
@@ -203,7 +203,7 @@ def _late(files: list[Path], ledger: Ledger, exp: Expectation, result: SyncResul
 def sync_folder(root: Path, folder: Path | None = None, round_id: str | None = None,
                 progress: Progress | None = None, workers: int | None = None) -> SyncResult:
     """Sync the round's returns folder (``workers``: processes beside this one that read and validate
-    files; None: as many as the free cores are worth, returns/fanout.py)."""
+    files; None: as many as the free cores are worth, store/fanout.py)."""
     project = Project(root)
     config = project.load_config()
     with project.lock(), project.ledger() as ledger:
@@ -232,7 +232,7 @@ BATCH_BYTES = 256 * 2**20    # the files read ahead of their validation, at most
 def _read_folder(files: list[Path], ledger: Ledger, expected: _Expected, batch: _Batch, result: SyncResult,
                  seen_at: str, stats: FileStats, progress: Progress | None, workers: int | None) -> None:
     """Every file of the folder into the batch: each new one read and validated, on every free core
-    (returns/fanout.py) in batches of at most BATCH_BYTES, the rest known by stat or hash."""
+    (store/fanout.py) in batches of at most BATCH_BYTES, the rest known by stat or hash."""
     jobs: list[_Job] = []
     handled = 0
 

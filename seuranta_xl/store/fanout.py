@@ -1,4 +1,4 @@
-"""One job per file, on every core the machine gives (shell: processes).
+"""Jobs on every core the machine gives (shell: worker processes).
 
 sync reads and validates each new return (about 17 ms a file: calamine, then the pure validator). On a
 machine with free cores, worker processes take files too: the jobs are claimed one at a time from a
@@ -31,12 +31,18 @@ MIN_JOBS_PER_WORKER = 4      # below this a worker's start (a fork, 5-10 ms) is 
 _POLL_SECONDS = 0.05
 
 
-def worker_count(jobs: int) -> int:
-    """How many worker processes ``jobs`` jobs are worth beside the main process (0: none)."""
-    if sys.platform != "linux" or threading.active_count() > 1:
+def forkable() -> bool:
+    """Whether this process may fork workers: Linux, and no thread but this one."""
+    return sys.platform == "linux" and threading.active_count() == 1
+
+
+def worker_count(jobs: int, per_worker: int = MIN_JOBS_PER_WORKER) -> int:
+    """How many worker processes ``jobs`` jobs are worth beside the main process (0: none), each worker
+    given at least ``per_worker`` jobs."""
+    if not forkable():
         return 0
     cores = len(os.sched_getaffinity(0))
-    return max(0, min(cores - 1, jobs // MIN_JOBS_PER_WORKER - 1))
+    return max(0, min(cores - 1, jobs // per_worker - 1))
 
 
 Done = Callable[[int, int], None]
