@@ -16,6 +16,7 @@ main process, which then raises or reports exactly as a serial run would.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import queue
@@ -57,8 +58,12 @@ def run_all(jobs: Sequence[J], work: Callable[[J], R], workers: int, done: Done 
     claimed = ctx.Value("i", 0)
     results = ctx.Queue()
     procs = [ctx.Process(target=_worker, args=(jobs, work, claimed, results), daemon=True) for _ in range(workers)]
-    for p in procs:
-        p.start()
+    gc.freeze()       # the workers' collections leave the inherited objects alone: no page copied for them
+    try:
+        for p in procs:
+            p.start()
+    finally:
+        gc.unfreeze()
     out: dict[int, R] = {}
     try:
         while (i := _claim(claimed, len(jobs))) is not None:
