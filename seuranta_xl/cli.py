@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -531,8 +532,13 @@ def sync(folder, round_id, show_all, as_json, project_dir):
     with bar:
         task = bar.add_task("sync", total=None)
 
-        def progress(i: int, n: int, name: str) -> None:
-            bar.update(task, completed=i, total=n, description=name[:40], refresh=True)
+        shown = [0.0]
+
+        def progress(i: int, n: int, name: str) -> None:   # drawn at most ten times a second
+            now = time.monotonic()
+            drawn = now - shown[0] >= 0.1 or i == n
+            shown[0] = now if drawn else shown[0]
+            bar.update(task, completed=i, total=n, description=name[:40], refresh=drawn)
 
         result = sync_folder(project_dir, folder, round_id, progress=progress)
     lang = result.language

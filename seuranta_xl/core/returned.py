@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+MAX_FILE_BYTES = 50 * 1024 * 1024          # a department return is a few hundred kB
+
 @dataclass
 class ReadFailure:
     """The file could not be read as a workbook at all: the finding code and a detail."""

@@ -1,11 +1,15 @@
 """What the project expects of a return in one of its rounds (shell: reads the ledger)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from seuranta_xl.core.identity import known_fingerprints
 from seuranta_xl.core.model import ActionRow, Config, Round
-from seuranta_xl.core.validate import Expectation
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.store.roundview import carried_comments, previous_state
+
+if TYPE_CHECKING:    # the validator is imported when a return is to be validated (not by a sync with nothing new)
+    from seuranta_xl.core.validate import Expectation
 
 
 def earlier_workbooks(ledger: Ledger, rnd: Round) -> dict[tuple[str, str], list[ActionRow]]:
@@ -27,6 +31,7 @@ def earlier_workbooks(ledger: Ledger, rnd: Round) -> dict[tuple[str, str], list[
 
 
 def project_expectation(ledger: Ledger, config: Config, rnd: Round) -> Expectation:
+    from seuranta_xl.core.validate import Expectation
     found = ledger.strategy(rnd.strategy_id)
     assert found is not None
     prev = previous_state(ledger, rnd)     # the same previous round the workbooks and the report show

@@ -23,9 +23,8 @@ from python_calamine import CalamineWorkbook
 
 from seuranta_xl.core.filekind import EMPTY, ENCRYPTED, LEGACY_XLS, ZIP, file_kind
 from seuranta_xl.core.identity import META_ROWS_START, META_SHEET
-from seuranta_xl.core.returned import ReadFailure, ReturnedWorkbook, SheetFacts
+from seuranta_xl.core.returned import MAX_FILE_BYTES, ReadFailure, ReturnedWorkbook, SheetFacts
 
-MAX_FILE_BYTES = 50 * 1024 * 1024          # a department return is a few hundred kB
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 2_000
 MAX_RATIO = 200                            # uncompressed / compressed, per member over 1 MB
