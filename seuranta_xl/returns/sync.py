@@ -25,6 +25,7 @@ from seuranta_xl.returns.expectation import project_expectation
 from seuranta_xl.returns.folder import RETURNS_DIR, list_returns
 from seuranta_xl.returns.filestats import FileStats
 from seuranta_xl.returns.status import keep_status
+from seuranta_xl.store.gcpause import collector_paused
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.store.project import Project
 from seuranta_xl.store.roundview import RoundView, load_round, resolve_round
@@ -212,7 +213,7 @@ def sync_folder(root: Path, folder: Path | None = None, round_id: str | None = N
     files; None: as many as the free cores are worth, store/fanout.py)."""
     project = Project(root)
     config = project.load_config()
-    with project.lock(), project.ledger() as ledger:
+    with project.lock(), project.ledger() as ledger, collector_paused():
         rnd = resolve_round(ledger, round_id, live_only=True)
         folder = Path(folder) if folder else project.root / RETURNS_DIR / rnd.id
         files, skipped = list_returns(folder)
