@@ -19,6 +19,7 @@ from seuranta_xl.core.model import Config, Round
 from seuranta_xl.core.roundlife import round_facts
 from seuranta_xl.core.versions import REJECTED, Version
 from seuranta_xl.store.codehash import code_fingerprint
+from seuranta_xl.store.gcpause import collector_paused
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.store.project import Project
 from seuranta_xl.store.roundview import RoundView, load_round, resolve_round
@@ -191,8 +192,9 @@ def status_key(ledger: Ledger) -> str:
 
 
 def _computed(ledger: Ledger, rnd: Round) -> RoundStatus:
-    view = load_round(ledger, rnd)
-    return RoundStatus(rnd, department_rows(view), view.findings)
+    with collector_paused():          # the merge of every action: store/gcpause.py
+        view = load_round(ledger, rnd)
+        return RoundStatus(rnd, department_rows(view), view.findings)
 
 
 def _people(config: Config, department: str) -> list[dict[str, str]]:
