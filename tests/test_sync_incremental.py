@@ -159,3 +159,30 @@ def test_status_keeps_no_contacts_and_never_waits_for_a_writer(tmp_path):
     assert _kept(kit.project.db_path) == {}
     _states(kit.proj)
     assert len(_kept(kit.project.db_path)) == 1               # kept once the project was free
+
+
+def test_status_from_what_was_kept_prints_what_a_merge_prints(tmp_path):
+    """Text and --json of a status read from the cache equal those of one merged from the ledger, with a
+    draft, an error and a missing department among them."""
+    from click.testing import CliRunner
+    from seuranta_xl.cli import main
+    kit = Kit(tmp_path)
+    kit.fill("Hallinto")
+    kit.fill("Elinvoima", ready=None)                                  # a draft
+    kit.fill("Kasvu", edit=lambda wb, ws, meta, cols: ws.__setitem__(
+        f"{cols['grade']}{meta['first_data_row']}", "kymmenen"))        # an invalid grade
+    sync_folder(kit.proj, kit.returns)
+
+    def both() -> tuple[str, str]:
+        runner = CliRunner()
+        return tuple(runner.invoke(main, ["status", *extra, "--project", str(kit.proj)]).output
+                     for extra in ([], ["--json"]))
+    kept = both()
+    conn = sqlite3.connect(kit.project.db_path)
+    with conn:
+        conn.execute("DELETE FROM round_status")
+    conn.close()
+    merged = both()
+    assert _kept(kit.project.db_path)                                 # and kept again
+    assert kept == merged
+    assert "luonnos" in kept[0] and "invalid-grade" in kept[0]
