@@ -42,9 +42,12 @@ class Sheet:
 
     def value(self, r: int, key: str) -> Any:
         c = self.cols.get(key)
-        if c is None or r >= len(self.grid) or c >= len(self.grid[r]):
+        if c is None or r < 0:
             return None
-        return self.grid[r][c]
+        try:                  # rows and columns are never negative here: an index past the end is empty
+            return self.grid[r][c]
+        except IndexError:
+            return None
 
     def ref(self, r: int, key: str) -> str:
         return f"{self.letters.get(key, 'A')}{r + 1}"

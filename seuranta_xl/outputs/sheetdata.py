@@ -72,7 +72,7 @@ def rows_xml_chunks(rows: Sequence[Sequence[object]], first_row: int, styles: di
     """rows_xml in pieces of ``chunk_rows`` rows: a big sheet is streamed into the zip, never held whole."""
     wrap_widths = wrap_widths or {}
     width = max((len(r) for r in rows), default=0)
-    letters = [col_letter(c) for c in range(width)]
+    cell_open = [f'<c r="{col_letter(c)}' for c in range(width)]
     style = [f' s="{styles[c]}"' if c in styles else "" for c in range(width)]
     # focus areas, goals, departments and file names repeat row after row: each text escaped, and its
     # wrapped height estimated, once per column
@@ -82,17 +82,20 @@ def rows_xml_chunks(rows: Sequence[Sequence[object]], first_row: int, styles: di
         append = parts.append
         for i, values in enumerate(rows[start:start + chunk_rows], start=start):
             r = first_row + i
+            row_ref = f'{r}"'                 # each cell's reference ends in the row number
             lines = 1
             row_start = len(parts)
             append("")                        # the <row> tag, once its height is known
             for c, value in enumerate(values):
                 if value is None or value == "":
                     continue
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                kind = type(value)
+                if kind is not str and (kind is int or kind is float or (
+                        isinstance(value, (int, float)) and not isinstance(value, bool))):
                     num = int(value) if float(value).is_integer() else value
-                    append(f'<c r="{letters[c]}{r}"{style[c]}><v>{num}</v></c>')
+                    append(f'{cell_open[c]}{row_ref}{style[c]}><v>{num}</v></c>')
                     continue
-                text = value if type(value) is str else str(value)
+                text = value if kind is str else str(value)
                 known = text_cells[c].get(text)
                 if known is None:
                     known = text_cells[c][text] = (
@@ -100,7 +103,7 @@ def rows_xml_chunks(rows: Sequence[Sequence[object]], first_row: int, styles: di
                         wrapped_lines(text, wrap_widths[c]) if c in wrap_widths else 1)
                 if known[1] > lines:
                     lines = known[1]
-                append(f'<c r="{letters[c]}{r}"{known[0]}')
+                append(f'{cell_open[c]}{row_ref}{known[0]}')
             height = f' ht="{row_height([], min_lines=lines):g}" customHeight="1"' if lines > 1 else ""
             parts[row_start] = f'<row r="{r}"{height}>'
             append("</row>")
