@@ -102,22 +102,24 @@ def test_a_sync_with_workers_records_what_a_serial_sync_records(tmp_path):
     (kit.returns / "rikki.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
     kit.copy_generated("Elinvoima", name="Elinvoima-tyhja.xlsx")
     import shutil
-    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
-    shutil.copytree(kit.proj, serial)
-    shutil.copytree(kit.proj, parallel)
-    for project, workers in ((serial, 0), (parallel, 1)):
+    serial, parallel, batched = tmp_path / "serial", tmp_path / "parallel", tmp_path / "batched"
+    for project in (serial, parallel, batched):
+        shutil.copytree(kit.proj, project)
+    # batched: one file a batch (BATCH_BYTES 1 byte), as a folder of more than 256 MB would be
+    for project, workers, batch_bytes in ((serial, 0, 2**28), (parallel, 1, 2**28), (batched, 1, 1)):
         out = run_python(f"""
             import json
             from pathlib import Path
             from seuranta_xl.store import fanout
-            from seuranta_xl.returns.sync import sync_folder
+            from seuranta_xl.returns import sync
             fanout.MIN_JOBS_PER_WORKER = 1
-            r = sync_folder(Path({str(project)!r}), Path({str(kit.returns)!r}), workers={workers})
+            sync.BATCH_BYTES = {batch_bytes}
+            r = sync.sync_folder(Path({str(project)!r}), Path({str(kit.returns)!r}), workers={workers})
             print(json.dumps([r.new_returns, r.rejected, len(r.findings)]))
         """)
         counts = json.loads(out)
         assert counts[0] >= 4 and counts[1] >= 1
-    assert _recorded(serial / "seuranta.db") == _recorded(parallel / "seuranta.db")
+    assert _recorded(serial / "seuranta.db") == _recorded(parallel / "seuranta.db") == _recorded(batched / "seuranta.db")
 
 
 def test_no_worker_is_left_behind_when_a_job_raises():

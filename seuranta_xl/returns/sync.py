@@ -241,27 +241,7 @@ def _read_folder(files: list[Path], ledger: Ledger, expected: _Expected, batch: 
     """Every file of the folder into the batch: each new one read and validated, on every free core
     (store/fanout.py) in batches of at most BATCH_BYTES, the rest known by stat or hash."""
     jobs: list[_Job] = []
-    handled = 0
-
-    def examine_jobs() -> None:
-        nonlocal handled
-        if not jobs:
-            return
-        from seuranta_xl.returns import reading  # noqa: F401 - before the workers fork, not once in each
-        from seuranta_xl.store import fanout
-        exp = expected.get()
-        count = fanout.worker_count(len(jobs)) if workers is None else workers
-        base = handled
-
-        def done(n: int, i: int) -> None:
-            if progress:
-                progress(base + n, len(files), jobs[i].path.name)
-        examined = fanout.run_all(jobs, lambda job: _examine(job, exp), count, done)
-        for job, (wb, v) in zip(jobs, examined, strict=True):
-            _sort(job, wb, v, expected.round, batch, result, seen_at)
-        handled += len(jobs)
-        jobs.clear()
-
+    pending = handled = 0
     for path in files:
         job = _triage(path, ledger, expected.round, batch, result, stats)
         if job is None:
@@ -270,9 +250,31 @@ def _read_folder(files: list[Path], ledger: Ledger, expected: _Expected, batch: 
                 progress(handled, len(files), path.name)
             continue
         jobs.append(job)
-        if sum(j.size for j in jobs) >= BATCH_BYTES:
-            examine_jobs()
-    examine_jobs()
+        pending += job.size
+        if pending >= BATCH_BYTES:
+            handled = _examine_batch(jobs, expected, batch, result, seen_at, workers, progress, handled, len(files))
+            jobs, pending = [], 0
+    _examine_batch(jobs, expected, batch, result, seen_at, workers, progress, handled, len(files))
+
+
+def _examine_batch(jobs: list[_Job], expected: _Expected, batch: _Batch, result: SyncResult, seen_at: str,
+                   workers: int | None, progress: Progress | None, handled: int, total: int) -> int:
+    """Read and validate ``jobs`` (here and in workers) and sort them into the batch, in their order;
+    the number of the folder's files handled after them."""
+    if not jobs:
+        return handled
+    from seuranta_xl.returns import reading  # noqa: F401 - before the workers fork, not once in each
+    from seuranta_xl.store import fanout
+    exp = expected.get()
+    count = fanout.worker_count(len(jobs)) if workers is None else workers
+
+    def done(n: int, i: int) -> None:
+        if progress:
+            progress(handled + n, total, jobs[i].path.name)
+    examined = fanout.run_all(jobs, lambda job: _examine(job, exp), count, done)
+    for job, (wb, v) in zip(jobs, examined, strict=True):
+        _sort(job, wb, v, expected.round, batch, result, seen_at)
+    return handled + len(jobs)
 
 
 def _master(project: Project, ledger: Ledger, lang: str, rnd: Round, result: SyncResult) -> None:
