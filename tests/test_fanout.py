@@ -139,3 +139,19 @@ def test_no_worker_is_left_behind_when_a_job_raises():
         print(len(multiprocessing.active_children()))
     """)
     assert out.strip() == "0"
+
+
+def test_a_result_that_cannot_travel_is_made_again_in_the_main_process_without_a_traceback():
+    code = textwrap.dedent("""
+        import json, os, time
+        from seuranta_xl.store import fanout
+        main = os.getpid()
+        def work(n):
+            time.sleep(0.01)                                     # long enough for the worker to take some
+            return (lambda: n) if os.getpid() != main else n     # a lambda cannot be pickled
+        print(json.dumps(fanout.run_all(list(range(20)), work, 1)))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == list(range(20))
+    assert "Traceback" not in out.stderr

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
 import queue
 import sys
 import threading
@@ -105,8 +106,8 @@ def _claim(claimed, total: int) -> int | None:
 
 def _worker(jobs, work, claimed, results) -> None:
     while (i := _claim(claimed, len(jobs))) is not None:
-        try:
-            results.put((i, True, work(jobs[i])))
+        try:     # pickled here, not by the queue's thread: a result that cannot travel is a failed job
+            results.put((i, True, pickle.dumps(work(jobs[i]), pickle.HIGHEST_PROTOCOL)))
         except BaseException:            # the main process does it again and reports what happens there
             results.put((i, False, None))
     results.close()
@@ -123,7 +124,7 @@ def _collect(results, out: dict, block: bool, done: Done | None) -> bool:
             return came
         came = True
         if ok:
-            out[i] = value
+            out[i] = pickle.loads(value)
             if done:
                 done(len(out), i)
 
