@@ -8,7 +8,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from tests.returns_kit import Kit
+from tests.returns_kit import ROUND, Kit
 from seuranta_xl.returns.filestats import RACY_NS
 from seuranta_xl.returns.sync import sync_folder
 
@@ -186,3 +186,23 @@ def test_status_from_what_was_kept_prints_what_a_merge_prints(tmp_path):
     assert _kept(kit.project.db_path)                                 # and kept again
     assert kept == merged
     assert "luonnos" in kept[0] and "invalid-grade" in kept[0]
+
+
+def test_a_decision_or_a_close_keeps_what_status_will_show(tmp_path):
+    """returns withdraw and round close merge the round for the master anyway: they keep its status for
+    the ledger's new state, and status then shows the withdrawn file and the closed round."""
+    from seuranta_xl.returns.closing import close_round
+    from seuranta_xl.returns.history import decide
+    from seuranta_xl.returns.status import round_status, status_key
+    kit = Kit(tmp_path)
+    returned = kit.fill("Hallinto")
+    sync_folder(kit.proj, kit.returns)
+    decide(kit.proj, "withdraw", returned)
+    with kit.project.ledger() as ledger:
+        key = status_key(ledger)
+    assert {state for state, _ in _kept(kit.project.db_path).values()} == {key}
+    assert _states(kit.proj)["Hallinto- ja konsernipalvelut"] == "missing"     # its only version withdrawn
+    close_round(kit.proj, ROUND)
+    with kit.project.ledger() as ledger:
+        assert _kept(kit.project.db_path)[ROUND][0] == status_key(ledger)
+    assert round_status(kit.proj)[0].round.closed

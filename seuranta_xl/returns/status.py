@@ -201,10 +201,13 @@ def _people(config: Config, department: str) -> list[dict[str, str]]:
     return [{"name": c.name, "email": c.email} for c in contacts_of(config, department)]
 
 
-def keep_status(ledger: Ledger, view: RoundView) -> None:
-    """Keep what status will show of ``view`` (sync has just merged it: status need not again)."""
-    ledger.put_round_status(view.round.id, status_key(ledger),
-                            _to_json(RoundStatus(view.round, department_rows(view), view.findings)))
+def keep_status(ledger: Ledger, *views: RoundView) -> None:
+    """Keep what status will show of each of ``views`` (a command that wrote the ledger has just merged
+    them for the master: status need not again)."""
+    key = status_key(ledger)
+    for view in views:
+        ledger.put_round_status(view.round.id, key,
+                                _to_json(RoundStatus(view.round, department_rows(view), view.findings)))
 
 
 def _keep(project: Project, ledger: Ledger, key: str, found: RoundStatus) -> None:

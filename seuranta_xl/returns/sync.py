@@ -291,15 +291,16 @@ def _master(project: Project, ledger: Ledger, lang: str, rnd: Round, result: Syn
             result._reload = lambda: _view_of(project, rnd.id)
             return
         result.view = load_round(ledger, rnd)
+        keep_status(ledger, result.view)
     else:   # xlsxwriter and the master's code only when there is a master to write
         from seuranta_xl.outputs.master import all_views, write_master
         views = all_views(ledger)
         result.view = next(v for v in views if v.round.id == rnd.id)
+        keep_status(ledger, *views)      # the next status reads them, even if the master is open in Excel
         result.master = write_master(project.root, ledger, lang, views=views)
         masterstate.remember(ledger, result.master, state)
     result.findings = result.view.findings
     ledger.put_round_findings(rnd.id, state, result.findings)
-    keep_status(ledger, result.view)     # the next status reads it instead of merging again
 
 
 def _view_of(project: Project, round_id: str) -> RoundView:
