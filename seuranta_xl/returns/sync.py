@@ -229,6 +229,8 @@ def sync_folder(root: Path, folder: Path | None = None, round_id: str | None = N
             ledger.record_sync(rnd.id, str(folder.resolve()), batch.new, batch.present, batch.rejected, batch.refused)
             stats.save()
         result.new_returns = len(batch.new)
+        if progress:     # the bar names the master while it is made (seconds in a large round)
+            progress(len(files), len(files), project.master_path.name)
         _master(project, ledger, config.language, rnd, result)
     return result
 
