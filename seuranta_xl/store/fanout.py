@@ -1,18 +1,20 @@
 """Jobs on every core the machine gives (shell: worker processes).
 
-sync reads and validates each new return (about 17 ms a file: calamine, then the pure validator). On a
-machine with free cores, worker processes take files too: the jobs are claimed one at a time from a
-shared counter by whichever process is free, the main process included, so a worker that starts late
-or not at all costs nothing but its start. Results come back in job order.
+sync reads and validates each new return (about 12 ms a file: calamine, then the pure validator), and
+the master's two big sheets are made as two jobs (outputs/sheetdata.py). On a machine with free cores,
+worker processes take jobs too: they are claimed one at a time from a shared counter by whichever
+process is free, the main process included, so a worker that starts late or not at all costs nothing
+but its start. Results come back in job order.
 
 Only where a fork is safe and cheap: Linux, and a process with one thread (a fork copies no other
 thread, and any lock one of them held would stay held in the child). The workers are forks, so the
-jobs and the function need no pickling; only results travel, through a queue whose feeder thread in
-the worker keeps it working while the main process is busy. Elsewhere (Windows, macOS, a process
-with threads) everything runs in the calling process, as before.
+jobs and the function need no pickling; only results travel: each pickled by the worker itself, then
+sent through a queue whose feeder thread keeps the worker working while the main process is busy.
+Elsewhere (Windows, macOS, a process with threads) everything runs in the calling process, as before.
 
-Nothing is lost to a worker: a job that raises in a worker, or whose worker dies, is done again in the
-main process, which then raises or reports exactly as a serial run would.
+Nothing is lost to a worker: a job that raises in a worker, whose result cannot be pickled, or whose
+worker dies is done again in the main process, which then raises or reports exactly as a serial run
+would.
 """
 from __future__ import annotations
 
@@ -53,7 +55,7 @@ Done = Callable[[int, int], None]
 def run_all(jobs: Sequence[J], work: Callable[[J], R], workers: int, done: Done | None = None) -> list[R]:
     """``work(job)`` for every job, in the main process and ``workers`` forked ones; ``done(n, i)`` in
     the main process after each result: n jobs done so far, job i the last."""
-    if workers <= 0 or len(jobs) < 2:
+    if workers <= 0 or len(jobs) < 2 or sys.platform != "linux":     # no fork to rely on elsewhere
         return _serial(jobs, work, done)
     ctx = multiprocessing.get_context("fork")
     claimed = ctx.Value("i", 0)
