@@ -7,6 +7,10 @@ row — and only the data rows of the named sheets are streamed into their <shee
 strings (values always text or numbers, never formulas) with the column's style. Escaping follows
 XlsxWriter's own rules: & < > as entities, control characters as _xHHHH_ and a literal "_xHHHH_"
 as "_x005F_xHHHH_", so a cell reads back exactly as XlsxWriter would have written it.
+
+With a free core (store/fanout.py) each big sheet's rows and XML are made in a process of their own,
+into a temporary file the package then takes in; the parts are byte for byte those of one process.
+A Table is given to XlsxWriter on its header and one row and stretched over the rows here.
 """
 from __future__ import annotations
 
