@@ -110,6 +110,7 @@ def expected_comment(text: str) -> str | None:
 
 
 # ------------------------------------------------------------------------------------------ 1
+@pytest.mark.slow          # a hundred round trips through a workbook: 7 s
 @given(texts=st.lists(TEXT, min_size=3, max_size=3))
 def test_any_text_survives_to_the_export(template, texts):
     root, sources, base = template
@@ -184,6 +185,7 @@ def _real_step(project: Project, op: tuple, ref: Reference, folder: Path, kept: 
     sync_folder(project.root, folder)
 
 
+@pytest.mark.slow          # forty sequences of real syncs: 7 s
 @settings(max_examples=40)
 @given(ops=st.lists(REAL_OP, min_size=1, max_size=7))
 def test_any_sequence_of_versions_gives_the_reference_state_in_export_and_master(template, ops):

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from tests.returns_kit import ROUND, Kit
-from seuranta_xl.returns.filestats import RACY_NS
+from seuranta_xl.returns import filestats
 from seuranta_xl.returns.sync import sync_folder
 
 HOUR_NS = 3600 * 10**9
@@ -29,7 +29,7 @@ def age(path: Path, ns: int = HOUR_NS) -> None:
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - ns))
 
 
-def test_files_known_by_their_stat_and_files_changed_behind_it(tmp_path):
+def test_files_known_by_their_stat_and_files_changed_behind_it(tmp_path, monkeypatch):
     """One sync, then a second: an old untouched file is known by its stat (not read: its record stays
     as it was); a file written just before the first sync is hashed again (racy); a file rewritten in
     place with its size and modification time put back, and one replaced by a copy with its time
@@ -39,7 +39,8 @@ def test_files_known_by_their_stat_and_files_changed_behind_it(tmp_path):
     replaced = kit.fill("Hallinto", name="Hallinto-toinen.xlsx", edit=_comment("Ensimmäinen versio"))
     for path in (old, in_place, replaced):
         age(path)
-    time.sleep(RACY_NS / 1e9 + 0.1)                          # even their change times are old now
+    monkeypatch.setattr(filestats, "RACY_NS", 300_000_000)   # the racy window 0.3 s here, not 2 s of sleep
+    time.sleep(filestats.RACY_NS / 1e9 + 0.1)                # even their change times are old now
     fresh = kit.fill("Kasvu")
     first = sync_folder(kit.proj, kit.returns)
     assert first.new_returns == 4
