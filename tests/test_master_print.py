@@ -101,3 +101,18 @@ def test_findings_rows_are_tall_enough(master):
         need = max(wrapped_lines(str(c.value or ""), ws.column_dimensions[c.column_letter].width)
                    for c in row if head[c.column - 1] in ("Havainto", "Mitä tehdä", "Vastuutaho"))
         assert (ws.row_dimensions[row[0].row].height or 15) >= need * 15 - 1
+
+
+def test_the_long_tables_rows_are_tall_enough_for_their_texts(master):
+    """The Table of every entry wraps its text columns (a comment of several lines printed over the next
+    rows before) and each row is tall enough for its tallest text."""
+    _kit, wb = master
+    ws = wb["Kaikki arviot"]
+    head = [c.value for c in ws[1]]
+    wrapped = [i for i, title in enumerate(head) if title in ("Toimenpide", "Kommentti", "Tavoite")]
+    assert all(c.alignment.wrap_text for row in ws.iter_rows(min_row=2) for i, c in enumerate(row)
+               if i in wrapped and c.value)
+    for row in ws.iter_rows(min_row=2):
+        need = max(wrapped_lines(str(row[i].value or ""), ws.column_dimensions[row[i].column_letter].width)
+                   for i in wrapped)
+        assert (ws.row_dimensions[row[0].row].height or 15) >= need * 15 - 1

@@ -65,7 +65,7 @@ def build_master(views: list[RoundView], lang: str, master_dir: Path,
     when = wb.add_format({"num_format": DATETIME_FORMATS.get(lang, DATETIME_FORMATS["fi"]), "valign": "top",
                           "align": "left"})
     wide = _wide_sheet(wb, views, lang, head, wrap, top)
-    long = _long_sheet(wb, views, lang, when)
+    long = _long_sheet(wb, views, lang, when, wrap)
     _returns_sheet(wb, views, lang, head, top, when)
     _findings_sheet(wb, views, lang, head, wrap, top, link, master_dir)
     _history_sheet(wb, views, lang, head, wrap, top, when)
@@ -206,9 +206,11 @@ def _source_text(src, drafted: set[int], lang: str) -> str | None:
     return f"{src.file_name} ({text('state.draft', lang)})" if src.return_id in drafted else src.file_name
 
 
-def _long_sheet(wb, views: list[RoundView], lang: str, when) -> SheetRows:
+def _long_sheet(wb, views: list[RoundView], lang: str, when, wrap) -> SheetRows:
     """The Excel Table "Seuranta" of every (round, action); its data rows are made later. The label
-    column holds a label only where it adds words; the received time is an Excel date-time in local time."""
+    column holds a label only where it adds words; the received time is an Excel date-time in local time.
+    Its text columns wrap, as the wide sheet's do, and set the rows' heights (a comment of three lines
+    printed over the next rows before)."""
     ws = wb.add_worksheet(text("master.long", lang))
     titles = TITLES[lang]
     cols = [text("col.round", lang), titles["id"], titles["department"], titles["focus_area"], titles["goal"],
@@ -219,14 +221,16 @@ def _long_sheet(wb, views: list[RoundView], lang: str, when) -> SheetRows:
         further.update({spec.key: spec for spec in extra_inputs(v.round, lang)})
     cols += [spec.title for spec in further.values() if spec.title not in cols]
     keys = [k for k, spec in further.items() if spec.title in cols[11:]]
-    for c, w in enumerate([12, 9, 22, 22, 32, 45, 10, 16, 45, 24, 17] + [30] * len(keys)):
-        ws.set_column(c, c, _header_width(cols[c], w), when if c == 10 else None)
+    widths = [12, 9, 22, 22, 32, 45, 10, 16, 45, 24, 17] + [30] * len(keys)
+    wrapping = {c for c, w in enumerate(widths) if w > 12 and c != 10}
+    for c, w in enumerate(widths):
+        ws.set_column(c, c, _header_width(cols[c], w), when if c == 10 else (wrap if c in wrapping else None))
     _setup_print(ws)
     ws.add_table(0, 0, 1, len(cols) - 1, {    # on one row: splice_rows stretches it over the rows
         "name": "Seuranta", "style": "Table Style Medium 2",
         "columns": [{"header": c} for c in cols]})
     count = sum(1 for v in views for _ in v.strategy.rows())
-    return SheetRows(lambda: _long_rows(views, [(k, further[k]) for k in keys]), set(), count)
+    return SheetRows(lambda: _long_rows(views, [(k, further[k]) for k in keys]), wrapping, count)
 
 
 def _long_rows(views: list[RoundView], further: list[tuple[str, object]]) -> list[list]:
