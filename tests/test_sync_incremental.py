@@ -191,7 +191,8 @@ def test_status_from_what_was_kept_prints_what_a_merge_prints(tmp_path):
 
 def test_a_decision_or_a_close_keeps_what_status_will_show(tmp_path):
     """returns withdraw and round close merge the round for the master anyway: they keep its status for
-    the ledger's new state, and status then shows the withdrawn file and the closed round."""
+    the ledger's new state, and status then shows the withdrawn file and the closed round; they record
+    the state their master shows, so the next sync with nothing new does not write it again."""
     from seuranta_xl.returns.closing import close_round
     from seuranta_xl.returns.history import decide
     from seuranta_xl.returns.status import round_status, status_key
@@ -207,3 +208,6 @@ def test_a_decision_or_a_close_keeps_what_status_will_show(tmp_path):
     with kit.project.ledger() as ledger:
         assert _kept(kit.project.db_path)[ROUND][0] == status_key(ledger)
     assert round_status(kit.proj)[0].round.closed
+    written = kit.project.master_path.stat().st_mtime_ns    # the close recorded the state its master shows:
+    sync_folder(kit.proj, kit.returns)                      # a sync with nothing new leaves it alone
+    assert kit.project.master_path.stat().st_mtime_ns == written

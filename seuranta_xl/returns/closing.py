@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from seuranta_xl.core.model import Round
-from seuranta_xl.outputs.master import all_views, write_master
-from seuranta_xl.returns.status import keep_status
+from seuranta_xl.returns.rebuild import rebuild_master
 from seuranta_xl.store.project import Project
 from seuranta_xl.store.rounds import set_round_closed
 
@@ -18,9 +17,7 @@ from seuranta_xl.store.rounds import set_round_closed
 def _rebuild(root: Path, lang: str) -> Path:
     project = Project(root)
     with project.lock(), project.ledger() as ledger:
-        views = all_views(ledger)
-        keep_status(ledger, *views)      # the round's new state, for the next status
-        return write_master(project.root, ledger, lang, views=views)
+        return rebuild_master(project, ledger, lang)[1]
 
 
 def close_round(root: Path, round_id: str) -> tuple[Round, Path, str]:

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.versions import CURRENT, REJECTED, WITHDRAWN, Decision, Version
-from seuranta_xl.outputs.master import all_views, write_master
-from seuranta_xl.returns.status import keep_status
+from seuranta_xl.returns.rebuild import rebuild_master
 from seuranta_xl.store.ledger import Ledger, now_iso
 from seuranta_xl.store.project import Project
 from seuranta_xl.store.roundview import RoundView, load_round, resolve_round
@@ -86,6 +85,4 @@ def decide(root: Path, kind: str, file: Path, round_id: str | None = None, undo:
 
 def _rebuild(project: Project, ledger: Ledger, lang: str) -> None:
     if project.master_path.exists() or ledger.returns():
-        views = all_views(ledger)
-        keep_status(ledger, *views)      # what status shows after the decision, merged once here
-        write_master(project.root, ledger, lang, views=views)
+        rebuild_master(project, ledger, lang)

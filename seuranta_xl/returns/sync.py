@@ -24,6 +24,7 @@ from seuranta_xl.outputs import masterstate
 from seuranta_xl.returns.expectation import project_expectation
 from seuranta_xl.returns.folder import RETURNS_DIR, list_returns
 from seuranta_xl.returns.filestats import FileStats
+from seuranta_xl.returns.rebuild import rebuild_master
 from seuranta_xl.returns.status import keep_status
 from seuranta_xl.store.gcpause import collector_paused
 from seuranta_xl.store.ledger import Ledger
@@ -294,13 +295,9 @@ def _master(project: Project, ledger: Ledger, lang: str, rnd: Round, result: Syn
             return
         result.view = load_round(ledger, rnd)
         keep_status(ledger, result.view)
-    else:   # xlsxwriter and the master's code only when there is a master to write
-        from seuranta_xl.outputs.master import all_views, write_master
-        views = all_views(ledger)
+    else:
+        views, result.master = rebuild_master(project, ledger, lang, state)
         result.view = next(v for v in views if v.round.id == rnd.id)
-        keep_status(ledger, *views)      # the next status reads them, even if the master is open in Excel
-        result.master = write_master(project.root, ledger, lang, views=views)
-        masterstate.remember(ledger, result.master, state)
     result.findings = result.view.findings
     ledger.put_round_findings(rnd.id, state, result.findings)
 
