@@ -167,26 +167,27 @@ def _wide_sheet(wb, views: list[RoundView], lang: str, head, wrap, top) -> Sheet
     ws.freeze_panes(1, 1)
     if strategy is None:
         return SheetRows(list, wrapping)
-    count = sum(1 for _ in strategy.rows())
+    count = len(strategy.row_list())
     ws.autofilter(0, 0, max(1, count), len(cols) - 1)
     return SheetRows(lambda: _wide_rows(views, strategy, refs, lang), wrapping, count)
 
 
 def _wide_rows(views: list[RoundView], strategy, refs: tuple[str, ...], lang: str) -> list[list]:
-    labelled_rounds = [_labelled(v.round.scale) for v in views]
-    extras = [extra_inputs(v.round, lang) for v in views]
-    drafts = [_draft_ids(v) for v in views]
+    # what each round shows, once per round and not once per action: (view, its scale's labels add words,
+    # it asks a grade, it asks a comment, its further inputs, its drafts' ids)
+    plans = [(v, _labelled(v.round.scale), asks_grade(v.round), asks_comment(v.round), extra_inputs(v.round, lang),
+              _draft_ids(v)) for v in views]
     rows: list[list] = []
     for row in strategy.rows():
         values = [row.id, row.focus_area, row.goal, row.action.text, row.action.department]
         values += [reference_text(row.action, k) or None for k in refs]
-        for v, labelled, further, drafted in zip(views, labelled_rounds, extras, drafts, strict=True):
+        for v, labelled, graded, commented, further, drafted in plans:
             cur = v.state.value(row.id)
-            if asks_grade(v.round):
+            if graded:
                 step = v.round.scale.step(cur.grade)
                 values.append(cur.grade if step is None
                               else (step.display if labelled else _grade_cell(step, cur.grade)))
-            if asks_comment(v.round):
+            if commented:
                 values.append(cur.comment)
             values += [typed_value(spec, cur.value(spec.key)) for spec in further]
             values.append(_source_text(cur.source, drafted, lang))
@@ -229,7 +230,7 @@ def _long_sheet(wb, views: list[RoundView], lang: str, when, wrap) -> SheetRows:
     ws.add_table(0, 0, 1, len(cols) - 1, {    # on one row: splice_rows stretches it over the rows
         "name": "Seuranta", "style": "Table Style Medium 2",
         "columns": [{"header": c} for c in cols]})
-    count = sum(1 for v in views for _ in v.strategy.rows())
+    count = sum(len(v.strategy.row_list()) for v in views)
     return SheetRows(lambda: _long_rows(views, [(k, further[k]) for k in keys]), wrapping, count)
 
 

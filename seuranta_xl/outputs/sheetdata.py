@@ -61,19 +61,14 @@ def _columns(sheet_xml: str) -> tuple[dict[int, str], dict[int, float]]:
     return styles, widths
 
 
-def rows_xml(rows: Sequence[Sequence[object]], first_row: int, styles: dict[int, str],
-             wrap_widths: dict[int, float] | None = None) -> str:
-    """<row> elements for ``rows`` starting at 1-based ``first_row``; None cells are left out.
+def rows_xml_chunks(rows: Sequence[Sequence[object]], first_row: int, styles: dict[int, str],
+                    wrap_widths: dict[int, float] | None = None, chunk_rows: int = 2000) -> Iterator[str]:
+    """<row> elements for ``rows`` starting at 1-based ``first_row``, in pieces of ``chunk_rows`` rows (a big
+    sheet is streamed into the zip, never held whole); None cells are left out.
 
     Columns in ``wrap_widths`` wrap their text: the row gets a height for its tallest such cell, since
     LibreOffice (unlike Excel) does not fit row heights when it opens a file.
     """
-    return "".join(rows_xml_chunks(rows, first_row, styles, wrap_widths))
-
-
-def rows_xml_chunks(rows: Sequence[Sequence[object]], first_row: int, styles: dict[int, str],
-                    wrap_widths: dict[int, float] | None = None, chunk_rows: int = 2000) -> Iterator[str]:
-    """rows_xml in pieces of ``chunk_rows`` rows: a big sheet is streamed into the zip, never held whole."""
     wrap_widths = wrap_widths or {}
     width = max((len(r) for r in rows), default=0)
     cell_open = [f'<c r="{col_letter(c)}' for c in range(width)]
@@ -197,16 +192,20 @@ def _chunks(xml: str, rows: Rows, wrap: set[int]) -> Iterator[str]:
     return rows_xml_chunks(rows, 2, styles, {c: widths[c] for c in wrap if c in widths})
 
 
-def _streamed(xml: str, sheet: SheetRows) -> _Made:
+def _prepared(xml: str, sheet: SheetRows) -> tuple[Rows, str, str]:
+    """The sheet's rows, and its XML before and after them."""
     rows = sheet.make()
-    head, tail = _frame(xml, len(rows), max((len(r) for r in rows), default=0))
+    return (rows, *_frame(xml, len(rows), max((len(r) for r in rows), default=0)))
+
+
+def _streamed(xml: str, sheet: SheetRows) -> _Made:
+    rows, head, tail = _prepared(xml, sheet)
     return _Made(head, tail, len(rows), chunks=_chunks(xml, rows, sheet.wrap))
 
 
 def _to_file(xml: str, sheet: SheetRows) -> _Made:
     """The rows' XML in a temporary file (a worker process's job: only the file's name travels back)."""
-    rows = sheet.make()
-    head, tail = _frame(xml, len(rows), max((len(r) for r in rows), default=0))
+    rows, head, tail = _prepared(xml, sheet)
     fd, name = tempfile.mkstemp(prefix="seuranta-master-", suffix=".xml")
     try:
         with os.fdopen(fd, "wb") as f:
