@@ -206,8 +206,8 @@ def summarise(rnd: Round, strategy: Strategy, state: RoundState,
     rows_of_dept = strategy.rows_by_department()
     by_fa = [_group(fa.name, rows_of_fa.get(fa.name, []), scale, grades, prev_scale, prev_grades, filled)
              for fa in strategy.focus_areas]
-    by_dept = [_group(d, rows_of_dept[d], scale, grades, prev_scale, prev_grades, filled)
-               for d in sorted(rows_of_dept, key=str.casefold)]
+    departments = sorted(rows_of_dept, key=str.casefold)    # Strategy.departments(), without another pass
+    by_dept = [_group(d, rows_of_dept[d], scale, grades, prev_scale, prev_grades, filled) for d in departments]
     further = [s.key for s in extra(specs)]
 
     items = []
@@ -221,7 +221,6 @@ def summarise(rnd: Round, strategy: Strategy, state: RoundState,
                           indicator=r.action.indicator, target=r.action.target,
                           values={k: v.value(k) for k in further}, filled=r.id in filled))
 
-    departments = strategy.departments()
     if rnd.imported:
         returned = [d for d in departments if any(grades.get(r.id) or r.id in filled for r in rows_of_dept[d])]
     else:

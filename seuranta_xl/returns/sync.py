@@ -115,12 +115,12 @@ class _Expected:
         return self._exp
 
 
-def _known(path: Path, st, ledger: Ledger, rnd: Round, stats: FileStats, batch: _Batch, result: SyncResult) -> bool:
-    """A file whose stat says it is a return already recorded: counted as unchanged without reading it."""
-    digest = stats.known_hash(path, st)
-    if digest is None or not (digest in batch.hashes or ledger.has_return(rnd.id, digest)):
+def _recorded(name: str, digest: str, ledger: Ledger, rnd: Round, batch: _Batch, result: SyncResult) -> bool:
+    """A file of this content is a return already recorded (or met earlier in this sync): counted as
+    unchanged and present under ``name``."""
+    if not (digest in batch.hashes or ledger.has_return(rnd.id, digest)):
         return False
-    batch.present[path.name] = digest
+    batch.present[name] = digest
     batch.hashes.add(digest)
     result.unchanged += 1
     return True
@@ -141,7 +141,8 @@ def _triage(path: Path, ledger: Ledger, rnd: Round, batch: _Batch, result: SyncR
     """The file's bytes and hash, unless it is known (counted as unchanged) or cannot be read."""
     try:
         st = path.stat()
-        if _known(path, st, ledger, rnd, stats, batch, result):
+        known = stats.known_hash(path, st)     # its stat says which content it holds: not read again
+        if known is not None and _recorded(path.name, known, ledger, rnd, batch, result):
             return None
         size = st.st_size
         if size > MAX_FILE_BYTES:    # refused without reading it into memory
@@ -154,11 +155,9 @@ def _triage(path: Path, ledger: Ledger, rnd: Round, batch: _Batch, result: SyncR
     except OSError as exc:
         batch.rejected.append(Finding(code="corrupt-file", file=path.name, params={"detail": exc.strerror or str(exc)}))
         return None
-    batch.present[path.name] = digest
-    if digest in batch.hashes or ledger.has_return(rnd.id, digest):
-        result.unchanged += 1
-        batch.hashes.add(digest)
+    if _recorded(path.name, digest, ledger, rnd, batch, result):
         return None
+    batch.present[path.name] = digest
     batch.hashes.add(digest)
     return _Job(path, data, digest, size)
 
