@@ -10,7 +10,6 @@ are one finding with a range and a count).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 from seuranta_xl.core.cells import col_letter
 from seuranta_xl.core.identity import STRUCTURE_KEYS, TITLES, covered_keys, locked_keys, locked_texts
 from seuranta_xl.core.inputcheck import looks_like_percent, read_input
-from seuranta_xl.core.inputs import COMMENT, GRADE, InputSpec, extra, input_title
+from seuranta_xl.core.inputs import COMMENT, GRADE, InputSpec, input_title
 from seuranta_xl.core.model import ActionRow, Entry, Scale, ScaleStep
 from seuranta_xl.core.returnctx import Ctx, cell_text, norm
 from seuranta_xl.core.returned import SheetFacts
@@ -35,10 +34,14 @@ class Sheet:
     grid: list[list[Any]]
     cols: dict[str, int]
     facts: SheetFacts
-    letters: dict[str, str] = field(init=False)           # key -> its column's letters, once per sheet
+    references: tuple[str, ...] = ()                      # the reference keys the identity covers
+    # once per sheet, not per row: key -> its column's letters; the locked columns' keys, in locked_texts' order
+    letters: dict[str, str] = field(init=False)
+    locked: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.letters = {key: col_letter(c) for key, c in self.cols.items()}
+        self.locked = locked_keys(self.references)
 
     def value(self, r: int, key: str) -> Any:
         c = self.cols.get(key)
@@ -64,7 +67,7 @@ def check_rows(ctx: Ctx, expected: list[ActionRow], facts: SheetFacts, header: i
                cols: dict[str, int]) -> list[Entry] | None:
     """The entries of the department's rows; None when the sheet holds only other departments' rows
     (the identity was copied from another file)."""
-    sheet = Sheet(ctx.wb.values.get(facts.name, []), cols, facts)
+    sheet = Sheet(ctx.wb.values.get(facts.name, []), cols, facts, covered_keys(ctx.references, cols))
     if not facts.protected:
         ctx.add("protection-removed", sheet_or_book=facts.name)
     by_id = {r.id: r for r in expected}
@@ -155,22 +158,15 @@ def _spec(ctx: Ctx, key: str) -> InputSpec | None:
     return ctx.exp.input_specs.get(key)
 
 
-@functools.lru_cache(maxsize=64)
-def _locked_keys(refs: tuple[str, ...]) -> list[str]:
-    """locked_keys, once per set of reference keys (it is asked for every row)."""
-    return locked_keys(refs)
-
-
 def _extra_inputs(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> tuple[dict, dict, bool]:
     """(key -> value, key -> cell, ok) of the inputs other than grade and comment (core/inputcheck.py)."""
     values: dict[str, str | None] = {}
     cells: dict[str, str] = {}
     ok = True
-    for spec in extra(ctx.exp.inputs):
+    for spec, column in ctx.exp.further_inputs:
         if spec.key not in sheet.cols:          # column-missing said so
             continue
         ref = cells[spec.key] = sheet.ref(r, spec.key)
-        column = input_title(spec)
         formula = sheet.facts.formulas.get(ref)
         if formula is not None:
             ctx.add("formula-in-input", cell=ref, row=r + 1, action_id=row.id, formula=formula)
@@ -202,8 +198,7 @@ def _extra_inputs(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> tuple[dict,
 def _locked_ok(ctx: Ctx, sheet: Sheet, row: ActionRow, r: int) -> bool:
     """Locked texts compared with the strategy itself, so the exact cell is named."""
     ok = True
-    refs = covered_keys(ctx.references, sheet.cols)
-    for key, text in zip(_locked_keys(refs), locked_texts(row, refs), strict=True):
+    for key, text in zip(sheet.locked, locked_texts(row, sheet.references), strict=True):
         if key not in sheet.cols:
             continue
         raw = sheet.value(r, key)

@@ -22,8 +22,8 @@ from seuranta_xl.core.filenames import workbook_file_names
 from seuranta_xl.core.findings import Finding, Severity
 from seuranta_xl.core.identity import (DEFAULT_INPUTS, META_SHEET, STRUCTURE_KEYS, TITLES, Identity, covered_keys,
                                       parse_references)
-from seuranta_xl.core.inputs import (InputSpec, input_title, inputs_from_json, inputs_signature, previous_text_title,
-                                    round_inputs)
+from seuranta_xl.core.inputs import (InputSpec, extra, input_title, inputs_from_json, inputs_signature,
+                                    previous_text_title, round_inputs)
 from seuranta_xl.core.model import ActionRow, Config, Entry, Round, Strategy
 from seuranta_xl.core.outdated import apply_outdated
 from seuranta_xl.core.outside import check_outside
@@ -54,9 +54,12 @@ class Expectation:
     def __post_init__(self) -> None:
         self.rows_by_department = self.strategy.rows_by_department()
         self.inputs: tuple[InputSpec, ...] = round_inputs(self.round, self.config)   # resolved (core/inputs.py)
-        self.input_specs: dict[str, InputSpec] = {}                  # key -> its spec (the first, as listed)
+        # once per round, not per row: key -> its spec (the first, as listed), the inputs beyond grade and
+        # comment with the column title a finding names
+        self.input_specs: dict[str, InputSpec] = {}
         for spec in self.inputs:
             self.input_specs.setdefault(spec.key, spec)
+        self.further_inputs: tuple[tuple[InputSpec, str], ...] = tuple((s, input_title(s)) for s in extra(self.inputs))
 
 
 @dataclass
