@@ -131,6 +131,12 @@ def default_inputs() -> tuple[InputSpec, ...]:
     return (InputSpec(key=GRADE, kind="grade", required=True), InputSpec(key=COMMENT, kind="text"))
 
 
+def stored_inputs(rnd) -> tuple[InputSpec, ...]:
+    """The inputs a round (a Round) stores, unresolved: keys, kinds and whether required (no stored set:
+    grade + comment, as before schema 4)."""
+    return tuple(rnd.inputs) if rnd.inputs is not None else default_inputs()
+
+
 def resolve(specs: list[InputSpec] | tuple[InputSpec, ...] | None, lang: str, grade_title: str,
             comment_title: str, comment_max: int) -> tuple[InputSpec, ...]:
     """The round's inputs with every title in the project's language and every text's limit filled in."""

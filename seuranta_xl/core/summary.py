@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from seuranta_xl.core.goals import GoalRollUp, GoalStatus, roll_up
 from seuranta_xl.core.identity import reference_keys
-from seuranta_xl.core.inputs import default_inputs, extra, has_grade, is_filled
+from seuranta_xl.core.inputs import extra, has_grade, is_filled, stored_inputs
 from seuranta_xl.core.merge import RoundState
 from seuranta_xl.core.model import ActionRow, Round, Scale, Strategy
 
@@ -189,7 +189,7 @@ def summarise(rnd: Round, strategy: Strategy, state: RoundState,
     """The report's numbers for a round (``previous``: the round before it and its state;
     ``goal_statuses``: what the source said of its goals as a whole, shown beside their roll-up)."""
     scale = rnd.scale
-    specs = tuple(rnd.inputs) if rnd.inputs is not None else default_inputs()
+    specs = stored_inputs(rnd)
     graded = has_grade(specs)
     filled = frozenset(aid for aid, v in state.values.items() if is_filled(specs, v.value))
     grades = {aid: v.grade for aid, v in state.values.items()} if graded else {}

@@ -14,7 +14,7 @@ from pathlib import Path
 from seuranta_xl.core.contacts import contacts_of
 from seuranta_xl.core.errors import UserError
 from seuranta_xl.core.findings import Finding, Severity
-from seuranta_xl.core.inputs import COMMENT, GRADE, default_inputs, is_filled
+from seuranta_xl.core.inputs import COMMENT, GRADE, is_filled, stored_inputs
 from seuranta_xl.core.model import Config, Round
 from seuranta_xl.core.roundlife import round_facts
 from seuranta_xl.core.versions import REJECTED, Version
@@ -79,7 +79,7 @@ def outstanding(view: RoundView, department: str) -> Outstanding:
                                             and f.action_id}
     top = view.state.in_force(department)
     missing_cells = _missing_cells(view, department)
-    specs = _specs(view)
+    specs = stored_inputs(view.round)
     errors = [f for f in own if f.severity is Severity.ERROR and f.code != "rows-not-merged"]
     explained = {f.action_id for f in errors if f.action_id}     # an error says what to fix there
     missing: list[MissingInput] = []
@@ -98,11 +98,6 @@ def outstanding(view: RoundView, department: str) -> Outstanding:
         if inputs:
             missing.append(MissingInput(row.id, row.action.text, tuple(inputs), tuple(cells)))
     return Outstanding(department, _state(view, department, own), top, missing, errors)
-
-
-def _specs(view: RoundView):
-    """The round's inputs (keys and whether required are all that matter here)."""
-    return tuple(view.round.inputs) if view.round.inputs is not None else default_inputs()
 
 
 def _missing_cells(view: RoundView, department: str) -> dict[tuple[str, str], str]:
@@ -136,7 +131,7 @@ def department_rows(view: RoundView, config: Config | None = None) -> list[Depar
     findings_of: dict[str | None, list[Finding]] = {}
     for f in view.findings:
         findings_of.setdefault(f.department, []).append(f)
-    specs = _specs(view)
+    specs = stored_inputs(view.round)
     for dept in sorted(actions_of, key=str.casefold):    # Strategy.departments(), without another pass
         actions = actions_of[dept]
         graded = sum(1 for a in actions if is_filled(specs, view.state.value(a.id).value))
