@@ -58,7 +58,7 @@ def test_a_version_1_ledger_is_migrated_and_keeps_every_value(tmp_path):
     db = tmp_path / "seuranta.db"
     _v1_ledger(db)
     with Ledger(db) as ledger:
-        assert ledger.schema_version() == SCHEMA_VERSION == 8
+        assert ledger.schema_version() == SCHEMA_VERSION == 9
         [(rec, entries)] = ledger.round_returns("2023-syys")
         assert (rec.file_name, rec.application, rec.package_time) == ("vanha.xlsx", None, None)
         assert (rec.ready, rec.approver, rec.draft) == (None, None, False)   # before the ready step: taken as ready

@@ -173,8 +173,8 @@ def round_status(root: Path, round_id: str | None = None) -> tuple[RoundStatus, 
         with ledger.snapshot():    # the round and its returns from one state
             rnd = resolve_round(ledger, round_id)
             key = status_key(ledger)
-            kept = ledger.round_status(rnd.id, key)
-            found = _from_json(rnd, kept) if kept is not None else _computed(ledger, rnd)
+            kept = kept_status(ledger, rnd, key)
+            found = kept or _computed(ledger, rnd)
         if kept is None:
             _keep(project, ledger, key, found)
     rows = [replace(r, contacts=_people(config, r.department)) for r in found.rows]
@@ -184,6 +184,12 @@ def round_status(root: Path, round_id: str | None = None) -> tuple[RoundStatus, 
 def status_key(ledger: Ledger) -> str:
     """The state status is kept for: the ledger's history and the code."""
     return hashlib.sha256(f"{ledger.state_signature()}\0{code_fingerprint()}".encode()).hexdigest()
+
+
+def kept_status(ledger: Ledger, rnd: Round, key: str | None = None) -> RoundStatus | None:
+    """What was kept of the round for the ledger's state now (None: nothing for this state)."""
+    text = ledger.round_status(rnd.id, key or status_key(ledger))
+    return _from_json(rnd, text) if text is not None else None
 
 
 def _computed(ledger: Ledger, rnd: Round) -> RoundStatus:

@@ -25,7 +25,7 @@ from seuranta_xl.returns.expectation import project_expectation
 from seuranta_xl.returns.folder import RETURNS_DIR, list_returns
 from seuranta_xl.returns.filestats import FileStats
 from seuranta_xl.returns.rebuild import rebuild_master
-from seuranta_xl.returns.status import keep_status
+from seuranta_xl.returns.status import keep_status, kept_status
 from seuranta_xl.store.gcpause import collector_paused
 from seuranta_xl.store.ledger import Ledger
 from seuranta_xl.store.project import Project
@@ -287,9 +287,9 @@ def _master(project: Project, ledger: Ledger, lang: str, rnd: Round, result: Syn
     state = masterstate.master_state(ledger, lang, path)
     result.master, result.closed = path, rnd.closed
     if masterstate.is_current(ledger, path, state):
-        cached = ledger.round_findings(rnd.id, state)
-        if cached is not None:
-            result.findings = cached
+        kept = kept_status(ledger, rnd)
+        if kept is not None:
+            result.findings = kept.findings
             result._reload = lambda: _view_of(project, rnd.id)
             return
         result.view = load_round(ledger, rnd)
@@ -298,7 +298,6 @@ def _master(project: Project, ledger: Ledger, lang: str, rnd: Round, result: Syn
         views, result.master = rebuild_master(project, ledger, lang, state)
         result.view = next(v for v in views if v.round.id == rnd.id)
     result.findings = result.view.findings
-    ledger.put_round_findings(rnd.id, state, result.findings)
 
 
 def _view_of(project: Project, round_id: str) -> RoundView:

@@ -9,7 +9,8 @@ master.xlsx is rebuilt from here. From schema 4 also three caches that are not h
 emptied, the next sync only does more work): file_stats (the stat and hash of each file a sync hashed,
 returns/filestats.py), master_builds (the state the master was last written for, outputs/masterstate.py)
 and round_findings (a round's current findings at that state); from schema 8 round_status (what
-`seuranta status` shows of a round at a state of the ledger and the code, returns/status.py).
+`seuranta status` shows of a round at a state of the ledger and the code, returns/status.py, its
+findings included), which replaces round_findings from schema 9.
 
 Schema versions: a ledger is created at version 1 (BASE_SCHEMA) and brought to SCHEMA_VERSION by the
 ordered MIGRATIONS, so a new ledger and a migrated one are built by the same statements. Opening an
@@ -33,8 +34,8 @@ from seuranta_xl.core.roundlife import LateReturn, RoundEvent, apply_events
 from seuranta_xl.core.versions import Decision, RefusedFile
 from seuranta_xl.store.location import project_location
 
-SCHEMA_VERSION = 8
-CACHE_TABLES = ("file_stats", "master_builds", "round_findings", "round_status")   # not history: rows are replaced
+SCHEMA_VERSION = 9
+CACHE_TABLES = ("file_stats", "master_builds", "round_status")   # not history: rows are replaced
 
 BASE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -249,6 +250,11 @@ CREATE TABLE IF NOT EXISTS round_status (
     state TEXT NOT NULL,
     status_json TEXT NOT NULL
 );
+"""),
+    # round_findings dropped: round_status holds the same findings for the same state (the ledger's history
+    # and the code), and sync with nothing new reads them from there.
+    (9, """
+DROP TABLE IF EXISTS round_findings;
 """),
 )
 assert [v for v, _ in MIGRATIONS] == list(range(2, SCHEMA_VERSION + 1))
@@ -714,17 +720,6 @@ class Ledger:
         with self._write():
             self.conn.execute("INSERT OR REPLACE INTO master_builds(path, state, size, mtime_ns, at) VALUES (?,?,?,?,?)",
                               (path, state, size, mtime_ns, now_iso()))
-
-    def round_findings(self, round_id: str, state: str) -> list[Finding] | None:
-        """The round's current findings as computed at ``state`` (None: not for this state)."""
-        row = self.conn.execute("SELECT findings_json FROM round_findings WHERE round_id=? AND state=?",
-                                (round_id, state)).fetchone()
-        return _findings(row[0]) if row else None
-
-    def put_round_findings(self, round_id: str, state: str, findings: list[Finding]) -> None:
-        with self._write():
-            self.conn.execute("INSERT OR REPLACE INTO round_findings(round_id, state, findings_json) VALUES (?,?,?)",
-                              (round_id, state, _findings_json(findings)))
 
     def round_status(self, round_id: str, state: str) -> str | None:
         """The JSON that status kept of the round at ``state`` (None: not for this state)."""
