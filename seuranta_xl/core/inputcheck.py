@@ -7,23 +7,13 @@ Each problem says what to type, in the reader's language (params ``*_fi``, ``*_s
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from seuranta_xl.core.inputs import (InputSpec, decimals_of, number_text, parse_choice, parse_date,
-                                     parse_number)
+from seuranta_xl.core.inputs import (InputSpec, date_shown, decimals_of, number_example, number_shown, number_text,
+                                     parse_choice, parse_date, parse_number)
 
 _LANGS = ("fi", "sv", "en")
 Problem = tuple[str, dict[str, Any]]    # (finding code, params)
-
-
-def _num(value: float, lang: str) -> str:
-    text = number_text(value)
-    return text.replace(".", ",") if lang in ("fi", "sv") else text
-
-
-def _day(value: dt.date, lang: str) -> str:
-    return f"{value.day}.{value.month}.{value.year}" if lang in ("fi", "sv") else value.isoformat()
 
 
 _ALLOWED = {"between": {"fi": "{a}–{b}", "sv": "{a}–{b}", "en": "{a}–{b}"},
@@ -54,8 +44,8 @@ def number_allowed(spec: InputSpec) -> dict[str, str]:
     which = _which(spec.min, spec.max) or "any"
     out = {}
     for lang in _LANGS:
-        a = _num(spec.min, lang) if spec.min is not None else ""
-        b = _num(spec.max, lang) if spec.max is not None else ""
+        a = number_shown(spec.min, lang) if spec.min is not None else ""
+        b = number_shown(spec.max, lang) if spec.max is not None else ""
         text = _ALLOWED[which][lang].format(a=a, b=b)
         if spec.decimals == 0:
             text += _WHOLE[lang]
@@ -69,8 +59,8 @@ def date_allowed(spec: InputSpec) -> dict[str, str]:
     which = _which(spec.min_date, spec.max_date)
     out = {}
     for lang in _LANGS:
-        a = _day(spec.min_date, lang) if spec.min_date else ""
-        b = _day(spec.max_date, lang) if spec.max_date else ""
+        a = date_shown(spec.min_date, lang) if spec.min_date else ""
+        b = date_shown(spec.max_date, lang) if spec.max_date else ""
         out[f"allowed_{lang}"] = _DATE_RANGE[which][lang].format(a=a, b=b) if which else ""
     return out
 
@@ -82,8 +72,8 @@ def looks_like_percent(spec: InputSpec, raw: Any) -> Problem | None:
         return None
     if not 0 < raw < 1 or (spec.max is not None and spec.max <= 1):
         return None
-    percent = _num(round(raw * 100, 6), "fi")
-    return "number-looks-like-percent", {"value": _num(raw, "fi"), "percent": percent}
+    percent = number_shown(round(raw * 100, 6), "fi")
+    return "number-looks-like-percent", {"value": number_shown(raw, "fi"), "percent": percent}
 
 
 def _number(spec: InputSpec, raw: Any, shown: str) -> tuple[str | None, Problem | None]:
@@ -96,9 +86,7 @@ def _number(spec: InputSpec, raw: Any, shown: str) -> tuple[str | None, Problem 
         problem = "decimals"
     else:
         return number_text(number), None
-    low = spec.min if spec.min is not None else 0
-    high = spec.max if spec.max is not None else low + 100
-    example = _num(round((low + high) / 2, spec.decimals if spec.decimals is not None else 1), "fi")
+    example = number_shown(number_example(spec), "fi")
     params = {"value": shown, "example": example, **number_allowed(spec),
               **{f"problem_{lang}": _PROBLEM[problem][lang] for lang in _LANGS}}
     return None, ("invalid-number", params)

@@ -280,6 +280,24 @@ def decimals_of(value: float) -> int:
     return len(text.split(".", 1)[1]) if "." in text else 0
 
 
+def number_shown(value: float, lang: str) -> str:
+    """A number as a person of ``lang`` reads it: a decimal comma in fi and sv."""
+    text = number_text(value)
+    return text.replace(".", ",") if lang in ("fi", "sv") else text
+
+
+def date_shown(value: dt.date, lang: str) -> str:
+    """A date as 15.5.2025 (fi, sv) or 2025-05-15 (en)."""
+    return f"{value.day}.{value.month}.{value.year}" if lang in ("fi", "sv") else value.isoformat()
+
+
+def number_example(spec: InputSpec) -> float:
+    """The number an input's prompt and its finding give as an example: the middle of its range."""
+    low = spec.min if spec.min is not None else 0
+    high = spec.max if spec.max is not None else low + 100
+    return round((low + high) / 2, spec.decimals if spec.decimals is not None else 1)
+
+
 def show_value(spec: InputSpec, value: str | None, lang: str = "fi") -> str:
     """A stored value as a person reads it: a number with a decimal comma (fi, sv) and its unit, a date
     as 15.5.2025 (fi, sv) or 2025-05-15 (en), anything else as it is."""
@@ -290,10 +308,9 @@ def show_value(spec: InputSpec, value: str | None, lang: str = "fi") -> str:
         return f"{text} {spec.unit}".strip()
     if spec.kind == "date":
         try:
-            d = dt.date.fromisoformat(value)
+            return date_shown(dt.date.fromisoformat(value), lang)
         except ValueError:
             return value
-        return f"{d.day}.{d.month}.{d.year}" if lang in ("fi", "sv") else d.isoformat()
     return value
 
 

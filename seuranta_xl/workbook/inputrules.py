@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from seuranta_xl.core.inputs import InputSpec, number_text
+from seuranta_xl.core.inputs import InputSpec, date_shown, number_example, number_shown
 from seuranta_xl.workbook.texts import texts
 
 PROMPT_MAX, TITLE_MAX = 255, 32       # Excel's limits for a validation's message and title
@@ -16,42 +16,30 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _num(value: float, lang: str) -> str:
-    text = number_text(value)
-    return text.replace(".", ",") if lang in ("fi", "sv") else text
-
-
-def _day(value: dt.date, lang: str) -> str:
-    return f"{value.day}.{value.month}.{value.year}" if lang in ("fi", "sv") else value.isoformat()
-
-
 def _number_words(spec: InputSpec, lang: str) -> dict[str, str]:
     t = texts(lang)
     if spec.min is not None and spec.max is not None:
-        rng = t["range_between"].format(min=_num(spec.min, lang), max=_num(spec.max, lang))
+        rng = t["range_between"].format(min=number_shown(spec.min, lang), max=number_shown(spec.max, lang))
     elif spec.min is not None:
-        rng = t["range_min"].format(min=_num(spec.min, lang))
+        rng = t["range_min"].format(min=number_shown(spec.min, lang))
     elif spec.max is not None:
-        rng = t["range_max"].format(max=_num(spec.max, lang))
+        rng = t["range_max"].format(max=number_shown(spec.max, lang))
     else:
         rng = ""
     dec = "" if spec.decimals is None else (t["decimals_none"] if spec.decimals == 0
                                             else t["decimals_n"].format(n=spec.decimals))
-    low = spec.min if spec.min is not None else 0
-    high = spec.max if spec.max is not None else low + 100
-    example = round((low + high) / 2, spec.decimals if spec.decimals is not None else 1)
     return {"range": rng, "decimals": dec, "unit": t["unit"].format(unit=spec.unit) if spec.unit else "",
-            "example": _num(example, lang)}
+            "example": number_shown(number_example(spec), lang)}
 
 
 def _date_words(spec: InputSpec, lang: str) -> str:
     t = texts(lang)
     if spec.min_date and spec.max_date:
-        return t["date_between"].format(min=_day(spec.min_date, lang), max=_day(spec.max_date, lang))
+        return t["date_between"].format(min=date_shown(spec.min_date, lang), max=date_shown(spec.max_date, lang))
     if spec.min_date:
-        return t["date_min"].format(min=_day(spec.min_date, lang))
+        return t["date_min"].format(min=date_shown(spec.min_date, lang))
     if spec.max_date:
-        return t["date_max"].format(max=_day(spec.max_date, lang))
+        return t["date_max"].format(max=date_shown(spec.max_date, lang))
     return ""
 
 
