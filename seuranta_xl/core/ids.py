@@ -75,7 +75,7 @@ class _Numbers:
     def next(self, prefix: str) -> int:
         """The next free number under ``prefix`` (which is "" or ends in "."): one more than the highest."""
         assert not prefix[-1:].isdigit(), prefix
-        return max(self._top.get(prefix, 0), 0) + 1
+        return self._top.get(prefix, 0) + 1
 
 
 def _match_names(new: Sequence[str], old: dict[str, str], threshold: float) -> dict[str, str]:
@@ -139,7 +139,7 @@ def assign(keys: Sequence[ActionKey], previous: Strategy | None = None,
 def _focus_area_ids(keys: Sequence[ActionKey], fa_names: list[str], old_fa: dict[str, str],
                     struct_used: set[str], used: set[str]) -> dict[str, str]:
     """Focus area name -> id: the source's code, else the previous strategy's id, else the next number
-    (``struct_used`` gets the new numbers)."""
+    (``struct_used``: the previous strategy's structure ids, read only)."""
     fa_ids: dict[str, str] = {}
     for k in keys:
         if k.focus_code and k.focus_area not in fa_ids:
@@ -150,7 +150,6 @@ def _focus_area_ids(keys: Sequence[ActionKey], fa_names: list[str], old_fa: dict
         if name not in fa_ids:
             number = str(numbers.next(""))
             fa_ids[name] = number
-            struct_used.add(number)
             numbers.add(number)
     return fa_ids
 
@@ -180,7 +179,6 @@ def _goal_ids(keys: Sequence[ActionKey], fa_names: list[str], fa_ids: dict[str, 
             if (fa, g) not in goal_ids:
                 gid = f"{fa_ids[fa]}.{numbers.next(fa_ids[fa] + '.')}"
                 goal_ids[(fa, g)] = gid
-                struct_used.add(gid)
                 numbers.add(gid)
     return goal_ids
 
