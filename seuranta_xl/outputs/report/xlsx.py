@@ -255,12 +255,14 @@ def _text_list_sheet(wb, report: Report, f) -> None:
     """Per focus area every action with its indicator and the round's texts (Kemi: Toteuma)."""
     s = report.s
     ws = _sheet(wb, report_text("list_sheet", report.lang))
-    heads = item_rows(report, [])[0]
+    listed = [it for _fa, items in s.items_by_focus_area() for it in items]
+    heads, *rows = item_rows(report, listed)             # the header built once, not once per action
+    cells_of = {it.action_id: cells for it, cells in zip(listed, rows, strict=True)}
     widths = [9, 28, 40] + [30] * len(s.listed) + [20]
     widths += [60] * (len(heads) - len(widths))
 
     def write_item(row: int, it) -> None:
-        cells = item_rows(report, [it])[1]
+        cells = cells_of[it.action_id]
         ws.set_row(row, row_height(list(zip(cells, widths, strict=True))))
         for c, value in enumerate(cells):
             _text(ws, row, c, value, f)
