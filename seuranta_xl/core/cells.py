@@ -18,3 +18,11 @@ def col_index(letter: str) -> int:
     for ch in letter.upper():
         n = n * 26 + (ord(ch) - 64)
     return n - 1
+
+
+def split_ref(ref: str) -> tuple[str, int]:
+    """"B12" -> ("B", 12): the column letters and the 1-based row of an A1 reference (A and 1 where
+    either is missing)."""
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    digits = "".join(ch for ch in ref if ch.isdigit())
+    return letters or "A", int(digits or 1)

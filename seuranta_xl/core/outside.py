@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from seuranta_xl.core.cells import col_index, col_letter
+from seuranta_xl.core.cells import col_letter
 from seuranta_xl.core.identity import LISTS_SHEET, META_SHEET, TITLES
-from seuranta_xl.core.returnctx import Ctx, cell_text, what
+from seuranta_xl.core.returnctx import Ctx, cell_at, cell_text, what
 from seuranta_xl.core.returned import SheetFacts
 
 _OURS = {META_SHEET, LISTS_SHEET} | {t["instructions"] for t in TITLES.values()}
@@ -34,12 +34,7 @@ def check_outside(ctx: Ctx, facts: SheetFacts, header: int, cols: dict[str, int]
 
 
 def _shown(ctx: Ctx, sheet: str, ref: str) -> str:
-    letters = "".join(ch for ch in ref if ch.isalpha())
-    digits = "".join(ch for ch in ref if ch.isdigit())
-    grid = ctx.wb.values.get(sheet, [])
-    r, c = int(digits or 1) - 1, col_index(letters or "A")
-    value = grid[r][c] if 0 <= r < len(grid) and 0 <= c < len(grid[r]) else None
-    return cell_text(value) or ""
+    return cell_at(ctx.wb, sheet, ref) or ""
 
 
 def _cells_outside(ctx: Ctx, facts: SheetFacts, header: int, cols: dict[str, int]) -> None:

@@ -18,8 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from seuranta_xl.core.cells import col_index, col_letter
-from seuranta_xl.core.returnctx import Ctx, cell_text
+from seuranta_xl.core.cells import col_index, col_letter, split_ref
+from seuranta_xl.core.returnctx import Ctx, cell_at
 from seuranta_xl.core.returned import SheetFacts
 
 READY_KEY = "ready"                      # the meta key (identity.META_KEYS)
@@ -72,9 +72,8 @@ def parse_mark(text: str | None) -> bool | None:
 
 
 def _shifted(ref: str, dr: int, dc: int) -> str:
-    letters = "".join(ch for ch in ref if ch.isalpha())
-    digits = "".join(ch for ch in ref if ch.isdigit())
-    return f"{col_letter(col_index(letters) + dc)}{int(digits) + dr}"
+    letters, row = split_ref(ref)
+    return f"{col_letter(col_index(letters) + dc)}{row + dr}"
 
 
 def _cells(ctx: Ctx, header: int, cols: dict[str, int]) -> tuple[str, str] | None:
@@ -86,21 +85,12 @@ def _cells(ctx: Ctx, header: int, cols: dict[str, int]) -> tuple[str, str] | Non
         mark, approver = str(places["mark"]), str(places["approver"])
         stored_header = int(float(ctx.wb.meta.get("header_row", "0"))) - 1
         stored = {k: col_index(v) for k, v in json.loads(ctx.wb.meta.get("columns", "{}")).items()}
-        letters = "".join(ch for ch in mark if ch.isalpha())
-        above = next((k for k, c in stored.items() if c == col_index(letters)), None)
+        above = next((k for k, c in stored.items() if c == col_index(split_ref(mark)[0])), None)
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
     dr = header - stored_header
     dc = cols[above] - stored[above] if above in cols else 0
     return _shifted(mark, dr, dc), _shifted(approver, dr, dc)
-
-
-def _value(ctx: Ctx, facts: SheetFacts, ref: str) -> str | None:
-    grid = ctx.wb.values.get(facts.name, [])
-    letters = "".join(ch for ch in ref if ch.isalpha())
-    r, c = int("".join(ch for ch in ref if ch.isdigit())) - 1, col_index(letters)
-    value = grid[r][c] if 0 <= r < len(grid) and 0 <= c < len(grid[r]) else None
-    return cell_text(value)
 
 
 def check_ready(ctx: Ctx, facts: SheetFacts, header: int, cols: dict[str, int]) -> ReadyMark:
@@ -114,7 +104,7 @@ def check_ready(ctx: Ctx, facts: SheetFacts, header: int, cols: dict[str, int]) 
     yes, no = READY_WORDS.get(ctx.exp.config.language, READY_WORDS["fi"])
     words = {"yes": yes, "no": no, "mark_cell": mark_cell, "approver_cell": approver_cell}
     formula = facts.formulas.get(mark_cell)
-    raw = _value(ctx, facts, mark_cell)
+    raw = cell_at(ctx.wb, facts.name, mark_cell)
     ready = None if formula is not None else parse_mark(raw)   # a formula is never a mark, whatever it shows
     if ready is None:
         ctx.add("invalid-ready-mark", cell=mark_cell, value=formula or raw, **words)
@@ -122,7 +112,7 @@ def check_ready(ctx: Ctx, facts: SheetFacts, header: int, cols: dict[str, int]) 
     elif not ready:
         ctx.add("draft-return", cell=mark_cell, state_code="mark-no" if raw and raw.strip() else "mark-empty",
                 **words)
-    approver = _CONTROL.sub(" ", _value(ctx, facts, approver_cell) or "").strip() or None
+    approver = _CONTROL.sub(" ", cell_at(ctx.wb, facts.name, approver_cell) or "").strip() or None
     if ready:
         if approver is None:
             ctx.add("missing-approver", cell=approver_cell, **words)

@@ -6,6 +6,7 @@ import datetime as dt
 import unicodedata
 from typing import Any
 
+from seuranta_xl.core.cells import col_index, split_ref
 from seuranta_xl.core.findings import Finding
 from seuranta_xl.core.returned import ReturnedWorkbook
 
@@ -22,6 +23,14 @@ def cell_text(value: Any) -> str | None:
         return value.isoformat()
     text = str(value)
     return text if text != "" else None
+
+
+def cell_at(wb: ReturnedWorkbook, sheet: str, ref: str) -> str | None:
+    """The text a cell of a return shows (None: empty, or outside the sheet's values)."""
+    letters, row = split_ref(ref)
+    grid = wb.values.get(sheet, [])
+    r, c = row - 1, col_index(letters)
+    return cell_text(grid[r][c] if 0 <= r < len(grid) and 0 <= c < len(grid[r]) else None)
 
 
 def norm(text: str | None) -> str:
