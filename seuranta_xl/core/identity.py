@@ -44,6 +44,7 @@ REFERENCE_KEYS = ("prev_grade", "prev_comment")
 INPUT_KEYS = ("grade", "comment")   # the default inputs' keys; a round's own: core/inputs.py
 # Locked formula columns that only guide the person filling in (neither signed nor read back).
 STATUS_KEYS = ("status",)
+NON_INPUT_KEYS = frozenset({*STRUCTURE_KEYS, *REFERENCE_KEYS, *STATUS_KEYS})   # every column but the inputs
 
 TITLES = {
     "fi": {"id": "ID", "focus_area": "Painopiste", "goal": "Tavoite", "action": "Toimenpide",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from seuranta_xl.core.cells import col_letter
-from seuranta_xl.core.identity import STRUCTURE_KEYS, TITLES, covered_keys, locked_keys, locked_texts
+from seuranta_xl.core.identity import NON_INPUT_KEYS, TITLES, covered_keys, locked_keys, locked_texts
 from seuranta_xl.core.inputcheck import looks_like_percent, read_input
 from seuranta_xl.core.inputs import COMMENT, GRADE, InputSpec, input_title
 from seuranta_xl.core.model import ActionRow, Entry, Scale, ScaleStep
@@ -124,7 +124,7 @@ def _report_added(ctx: Ctx, added: list[tuple[int, int, int, str]]) -> None:
 
 
 def _differs(sheet: Sheet, rows: list[int]) -> bool:
-    keys = [k for k in sheet.cols if k not in STRUCTURE_KEYS and k not in ("prev_grade", "prev_comment", "status")]
+    keys = [k for k in sheet.cols if k not in NON_INPUT_KEYS]
     values = {tuple(cell_text(sheet.value(r, k)) for k in keys) for r in rows}
     return len(values) > 1
 

@@ -20,8 +20,8 @@ from typing import Any
 from seuranta_xl.core.cells import col_index, col_letter
 from seuranta_xl.core.filenames import workbook_file_names
 from seuranta_xl.core.findings import Finding, Severity
-from seuranta_xl.core.identity import (DEFAULT_INPUTS, META_SHEET, STRUCTURE_KEYS, TITLES, Identity, covered_keys,
-                                      parse_references)
+from seuranta_xl.core.identity import (DEFAULT_INPUTS, META_SHEET, NON_INPUT_KEYS, STRUCTURE_KEYS, TITLES, Identity,
+                                      covered_keys, parse_references)
 from seuranta_xl.core.inputs import (InputSpec, extra, input_title, inputs_from_json, inputs_signature,
                                     previous_text_title, round_inputs)
 from seuranta_xl.core.model import ActionRow, Config, Entry, Round, Strategy
@@ -201,8 +201,7 @@ def _inputs_changed(ctx: Ctx) -> None:
         stored = json.loads(ctx.wb.meta.get("columns", "{}"))
     except ValueError:
         stored = {}
-    skip = {*STRUCTURE_KEYS, "prev_grade", "prev_comment", "status"}
-    found = ", ".join(k for k in stored if k not in skip) or "–"
+    found = ", ".join(k for k in stored if k not in NON_INPUT_KEYS) or "–"
     expected = ", ".join(s.key for s in ctx.exp.inputs)
     ctx.add("inputs-changed", found=found, expected=expected, round=ctx.exp.round.id)
 
