@@ -65,7 +65,7 @@ def build_master(views: list[RoundView], lang: str, master_dir: Path,
     when = wb.add_format({"num_format": DATETIME_FORMATS.get(lang, DATETIME_FORMATS["fi"]), "valign": "top",
                           "align": "left"})
     wide = _wide_sheet(wb, views, lang, head, wrap, top)
-    long = _long_sheet(wb, views, lang, when, wrap)
+    long = _long_sheet(wb, views, lang, when, wrap, top)
     _returns_sheet(wb, views, lang, head, top, when)
     _findings_sheet(wb, views, lang, head, wrap, top, link, master_dir)
     _history_sheet(wb, views, lang, head, wrap, top, when)
@@ -207,11 +207,11 @@ def _source_text(src, drafted: set[int], lang: str) -> str | None:
     return f"{src.file_name} ({text('state.draft', lang)})" if src.return_id in drafted else src.file_name
 
 
-def _long_sheet(wb, views: list[RoundView], lang: str, when, wrap) -> SheetRows:
+def _long_sheet(wb, views: list[RoundView], lang: str, when, wrap, top) -> SheetRows:
     """The Excel Table "Seuranta" of every (round, action); its data rows are made later. The label
     column holds a label only where it adds words; the received time is an Excel date-time in local time.
     Its text columns wrap, as the wide sheet's do, and set the rows' heights (a comment of three lines
-    printed over the next rows before)."""
+    printed over the next rows before); every column is aligned to the top of its row."""
     ws = wb.add_worksheet(text("master.long", lang))
     titles = TITLES[lang]
     cols = [text("col.round", lang), titles["id"], titles["department"], titles["focus_area"], titles["goal"],
@@ -225,7 +225,7 @@ def _long_sheet(wb, views: list[RoundView], lang: str, when, wrap) -> SheetRows:
     widths = [12, 9, 22, 22, 32, 45, 10, 16, 45, 24, 17] + [30] * len(keys)
     wrapping = {c for c, w in enumerate(widths) if w > 12 and c != 10}
     for c, w in enumerate(widths):
-        ws.set_column(c, c, _header_width(cols[c], w), when if c == 10 else (wrap if c in wrapping else None))
+        ws.set_column(c, c, _header_width(cols[c], w), when if c == 10 else (wrap if c in wrapping else top))
     _setup_print(ws)
     ws.add_table(0, 0, 1, len(cols) - 1, {    # on one row: splice_rows stretches it over the rows
         "name": "Seuranta", "style": "Table Style Medium 2",
